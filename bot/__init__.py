@@ -1,0 +1,1 @@
+"""Interfaces to the minutes engine: the answer logic, the CLI and the Slack bot."""

@@ -1,0 +1,165 @@
+"""The running application: one corpus, one index, one engine, shared by the CLI and Slack.
+
+Questions are answered from the last complete index while an update runs; the new engine
+takes over in one assignment when the update is complete."""
+from __future__ import annotations
+
+import logging
+import os
+import re
+import tempfile
+import threading
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from index.build import IndexReport, scan_corpus, sha256, update_index
+from index.errors import DocumentError, IndexMissing
+from index.loaders import SUPPORTED_EXTENSIONS, load_bytes
+from index.models import Meeting
+from index.store import IndexSnapshot, IndexStatus, load_index
+
+from .answer import Answer
+from .engine import Engine
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class AddResult:
+    stored_as: str | None = None  # path relative to the corpus dir
+    duplicate_of: str | None = None  # same content already in the corpus
+    meeting: Meeting | None = None
+    chunks: int = 0
+    error: str | None = None  # one-line reason it could not be read
+
+
+def safe_filename(name: str) -> str:
+    """A plain file name from whatever a user or Slack sent: no folders, no traversal, no
+    control characters, no leading dot."""
+    name = unicodedata.normalize("NFC", name.replace("\\", "/").rsplit("/", 1)[-1])
+    name = re.sub(r"[^\w.\- ]+", "_", name).strip(" ._")
+    stem, ext = os.path.splitext(name)
+    stem = re.sub(r"[ _]+", "_", stem)[:100].strip("_.- ") or "minutes"
+    return stem + ext.lower()
+
+
+class MinutesService:
+    SUPPORTED_EXTENSIONS = SUPPORTED_EXTENSIONS
+
+    def __init__(self, corpus_dir: Path, index_dir: Path, embedder, *, watch_interval: float = 0,
+                 engine_factory=Engine):
+        self.corpus_dir = Path(corpus_dir)
+        self.index_dir = Path(index_dir)
+        self.embedder = embedder
+        self.watch_interval = watch_interval
+        self._engine_factory = engine_factory
+        self._engine: Engine | None = None
+        self._write = threading.Lock()  # one index update at a time in this process
+        self._stop = threading.Event()
+        self._watcher: threading.Thread | None = None
+        self._corpus_signature = None
+
+    # -- reading -----------------------------------------------------------------------------
+    def engine(self) -> Engine:
+        engine = self._engine
+        if engine is None:
+            snapshot = load_index(self.index_dir)
+            snapshot.check_model(self.embedder.name)
+            engine = self._engine = self._engine_factory(snapshot, self.embedder)
+        return engine
+
+    def ask(self, question: str, today: date | None = None) -> Answer:
+        return self.engine().ask(question, today=today)
+
+    def snapshot(self) -> IndexSnapshot | None:
+        try:
+            return self.engine().snapshot
+        except IndexMissing:
+            return None
+
+    def status(self) -> IndexStatus:
+        snap = self.snapshot()
+        if snap is None:
+            return IndexStatus(0, 0, None, None, None, self.embedder.name)
+        return snap.status()
+
+    # -- writing -----------------------------------------------------------------------------
+    def reindex(self, rebuild: bool = False) -> IndexReport:
+        with self._write:
+            self._corpus_signature = self._signature()
+            report = update_index(self.corpus_dir, self.index_dir, self.embedder, rebuild=rebuild)
+            if report.changed or rebuild or self._engine is None:
+                snapshot = load_index(self.index_dir)
+                self._engine = self._engine_factory(snapshot, self.embedder)  # the swap
+            return report
+
+    def add_file(self, filename: str, data: bytes) -> AddResult:
+        name = safe_filename(filename)
+        if os.path.splitext(name)[1] not in SUPPORTED_EXTENSIONS:
+            return AddResult(error=f"{name}: unsupported file type; send .txt, .md, .docx or .pdf")
+        try:
+            load_bytes(data, name)  # refuse what cannot be read before it reaches the corpus
+        except DocumentError as e:
+            return AddResult(error=str(e))
+        digest = sha256(data)
+        with self._write:
+            for source, path in scan_corpus(self.corpus_dir):
+                if path.stat().st_size == len(data) and sha256(path.read_bytes()) == digest:
+                    return AddResult(duplicate_of=source)
+            target = self._free_path(name)
+            self.corpus_dir.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".upload-", dir=self.corpus_dir)
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.replace(tmp, target)
+        self.reindex()
+        source = target.relative_to(self.corpus_dir).as_posix()
+        snap = self.engine().snapshot
+        return AddResult(stored_as=source, meeting=snap.meetings.get(source), chunks=len(snap.chunk_rows(source)))
+
+    def _free_path(self, name: str) -> Path:
+        """Never overwrite a different file: pick name-2.ext, name-3.ext, ..."""
+        stem, ext = os.path.splitext(name)
+        target, n = self.corpus_dir / name, 1
+        while target.exists():
+            n += 1
+            target = self.corpus_dir / f"{stem}-{n}{ext}"
+        return target
+
+    # -- watching the corpus folder -------------------------------------------------------------
+    def _signature(self):
+        try:
+            return frozenset((s, p.stat().st_mtime_ns, p.stat().st_size) for s, p in scan_corpus(self.corpus_dir))
+        except OSError:
+            return None
+
+    def check_corpus(self) -> IndexReport | None:
+        """Reindex if files in the corpus folder were added, changed or deleted since last time."""
+        if self._signature() == self._corpus_signature:
+            return None
+        return self.reindex()
+
+    def start_watching(self) -> None:
+        if self.watch_interval <= 0 or self._watcher is not None:
+            return
+        self._corpus_signature = self._signature()
+
+        def loop():
+            while not self._stop.wait(self.watch_interval):
+                try:
+                    report = self.check_corpus()
+                    if report is not None and report.changed:
+                        log.info("corpus changed: +%d ~%d -%d", len(report.added), len(report.updated), len(report.removed))
+                except Exception:  # noqa: BLE001 - the watcher must outlive one bad scan
+                    log.exception("index update after a corpus change failed")
+
+        self._watcher = threading.Thread(target=loop, name="minutes-corpus-watch", daemon=True)
+        self._watcher.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._watcher is not None:
+            self._watcher.join(timeout=5)
+            self._watcher = None

