@@ -1,0 +1,72 @@
+"""`minutes index` and `minutes status` through the real entry point, asserting on parsed JSON."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bot.cli import main
+from tests.conftest import FakeEmbedder
+
+
+@pytest.fixture
+def env(monkeypatch, corpus_copy, tmp_path):
+    monkeypatch.setenv("MINUTES_CORPUS_DIR", str(corpus_copy))
+    monkeypatch.setenv("MINUTES_INDEX_DIR", str(tmp_path / "ix"))
+    monkeypatch.setenv("MINUTES_EMBEDDING_MODEL", "fake-embedder")
+    monkeypatch.chdir(tmp_path)  # no stray .env
+    monkeypatch.setattr("index.embed.load_embedder", lambda name: FakeEmbedder(name=name))
+    return corpus_copy
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_index_json_summary(env, capsys):
+    code, out, err = run(capsys, "index", "--json")
+    assert code == 0
+    summary = json.loads(out)
+    assert {"added", "updated", "removed", "unchanged", "chunks_embedded", "skipped"} <= set(summary)
+    assert len(summary["added"]) == 2 and summary["chunks_embedded"] > 0
+    code, out, _ = run(capsys, "index", "--json")
+    assert json.loads(out)["unchanged"] == 2 and json.loads(out)["chunks_embedded"] == 0
+
+
+def test_skipped_files_are_one_line_each(env, capsys):
+    (env / "broken.pdf").write_bytes(b"%PDF-1.4 nope")
+    code, out, err = run(capsys, "index", "--json")
+    assert code == 0
+    assert json.loads(out)["skipped"] == [{"file": "broken.pdf", "reason": "corrupt or unreadable PDF file"}]
+    assert err.strip() == "skipped broken.pdf: corrupt or unreadable PDF file"
+    assert "Traceback" not in err
+
+
+def test_status(env, capsys):
+    run(capsys, "index")
+    code, out, _ = run(capsys, "status", "--json")
+    status = json.loads(out)
+    assert code == 0 and status["meetings"] == 2 and status["model"] == "fake-embedder"
+    assert status["first_date"] == "2015-02-04" and status["last_date"] == "2021-11-10"
+
+
+def test_ask_without_index_is_one_clear_line(env, capsys):
+    code, out, err = run(capsys, "ask", "who attended?")
+    assert code == 2 and out == ""
+    assert err.strip().startswith("minutes: error: no index in") and len(err.strip().splitlines()) == 1
+
+
+def test_invalid_setting_is_one_clear_line(env, capsys, monkeypatch):
+    monkeypatch.setenv("MINUTES_PORT", "not-a-port")
+    code, _, err = run(capsys, "status")
+    assert code == 2
+    assert err.strip().splitlines() == [err.strip()]
+    assert "MINUTES_PORT" in err
+
+
+def test_bad_today_is_one_clear_line(env, capsys):
+    run(capsys, "index")
+    code, _, err = run(capsys, "ask", "--today", "tomorrow", "when is the next meeting?")
+    assert code == 2 and "--today" in err
