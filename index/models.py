@@ -20,6 +20,7 @@ class NextMeeting(BaseModel):
     span: Span
     date: str | None = None  # ISO YYYY-MM-DD when it could be resolved against the meeting date
     vague: bool = False  # "om två-tre veckor", "efter sommaren": no date could be fixed
+    relative: bool = False  # date computed from "nästa vecka"/"om två veckor", not written out
 
 
 class Meeting(BaseModel):

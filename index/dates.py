@@ -1,0 +1,148 @@
+"""Small, explicit date parser for Swedish and English minutes.
+
+Written by hand instead of using dateparser because minutes need day-month order ("4/3" is
+4 March), years taken from the meeting date, and forward rolling for "next meeting" dates;
+general-purpose parsers get these wrong. Every date comes with the span it was read from.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import re
+
+Date = _dt.date
+
+_MONTHS = {
+    # Swedish
+    "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7,
+    "augusti": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
+    # English (april, september, november, december are shared)
+    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "august": 8,
+    "october": 10,
+    # abbreviations, Swedish and English
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "okt": 10, "oct": 10, "nov": 11, "dec": 12,
+}
+# Longest first so "september" wins over "sep".
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+
+# Swedish/English ordinal words seen in minutes ("Preliminärt andra mars").
+_ORDINAL_WORDS = {
+    "första": 1, "andra": 2, "tredje": 3, "fjärde": 4, "femte": 5, "sjätte": 6, "sjunde": 7,
+    "åttonde": 8, "nionde": 9, "tionde": 10, "elfte": 11, "tolfte": 12,
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
+}
+_ORD_WORD_RE = "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
+
+# "4:e", "1:a", "22a", "23e", "7e", "1st", "26th"
+_SUFFIX = r"(?::?[ae]|st|nd|rd|th)?"
+
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    # 2015-02-04, 2020--11--24 (LaTeX en dash), 2015-2-4
+    ("iso", re.compile(r"(?<![\d-])(\d{4})\s?(?:-{1,2}|–)\s?(\d{1,2})\s?(?:-{1,2}|–)\s?(\d{1,2})(?!\d)")),
+    # 4 februari 2015, 4:e september 2019, 22 June 2017, 08 Juni 2018
+    ("dmy", re.compile(
+        rf"(?<![\w/])(\d{{1,2}}){_SUFFIX}\.?\s+(?:of\s+)?({_MONTH_RE})\.?(?:,?\s+(\d{{4}})(?![\d:]|\.\d))?(?![\w])",
+        re.IGNORECASE)),
+    # June 22, 2017 / February 26th 2015
+    ("mdy", re.compile(
+        rf"(?<![\w])({_MONTH_RE})\.?\s+(\d{{1,2}}){_SUFFIX}(?![\d:.]\d)(?:,?\s+(\d{{4}})(?![\d:]|\.\d))?(?![\w])",
+        re.IGNORECASE)),
+    # andra mars
+    ("word", re.compile(rf"(?<![\w])({_ORD_WORD_RE})\s+({_MONTH_RE})(?:\s+(\d{{4}}))?(?![\w])", re.IGNORECASE)),
+    # 4/3, 9-10/9 (range: first day), 7/2 2023, 4/3/2015; not 2/3/1 (vote counts)
+    ("slash", re.compile(r"(?<![\d/.,-])(\d{1,2})(?:-\d{1,2})?/(\d{1,2})(?:[/-](\d{4}|\d{2}))?(?![\d/])")),
+]
+
+
+def _mk(year: int | None, month: int, day: int, base: Date | None, forward: bool) -> Date | None:
+    explicit = year is not None
+    if year is None:
+        if base is None:
+            return None  # no year and nothing to borrow it from: refuse to guess
+        year = base.year
+    elif year < 100:
+        year += 2000
+    try:
+        d = Date(year, month, day)
+    except ValueError:
+        return None
+    if not explicit and forward and base is not None and d < base:
+        # "Nästa möte den 4 februari" written in November means next February.
+        try:
+            d = d.replace(year=d.year + 1)
+        except ValueError:
+            return None
+    return d
+
+
+def find_dates(text: str, *, base: Date | None = None, forward: bool = False) -> list[tuple[Date, tuple[int, int]]]:
+    """All dates in ``text`` with their spans, in text order. Overlapping matches are dropped in
+    favour of the earlier/longer one (an ISO date is not also read as "4/3")."""
+    found: list[tuple[Date, tuple[int, int]]] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pat in _PATTERNS:
+        for m in pat.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            g = m.groups()
+            if kind == "iso":
+                y, mo, d = int(g[0]), int(g[1]), int(g[2])
+            elif kind == "dmy":
+                d, mo, y = int(g[0]), _MONTHS[g[1].lower()], (int(g[2]) if g[2] else None)
+            elif kind == "mdy":
+                mo, d, y = _MONTHS[g[0].lower()], int(g[1]), (int(g[2]) if g[2] else None)
+                # "may be", "mar" etc. as ordinary words: demand the capital for short English words
+                if g[0].lower() in ("may", "mar", "jan", "dec") and not g[0][0].isupper():
+                    continue
+            elif kind == "word":
+                d, mo, y = _ORDINAL_WORDS[g[0].lower()], _MONTHS[g[1].lower()], (int(g[2]) if g[2] else None)
+            else:  # slash: day/month, never month/day (Swedish and most European minutes)
+                d, mo = int(g[0]), int(g[1])
+                y = int(g[2]) if g[2] else None
+                if g[2] and len(g[2]) == 2 and not (0 <= y <= 99):
+                    continue
+            date = _mk(y, mo, d, base, forward)
+            if date is None:
+                continue
+            found.append((date, (s, e)))
+            taken.append((s, e))
+    found.sort(key=lambda x: x[1][0])
+    return found
+
+
+def parse_date(s: str, *, base: Date | None = None, forward: bool = False) -> Date | None:
+    """The first date expressed in ``s`` (e.g. "den 10 november 2021", "June 22, 2017",
+    "28/6"), or None. A date without a year takes the year of ``base``; with ``forward`` it
+    rolls into the next year when it would fall before ``base``."""
+    if not s:
+        return None
+    hits = find_dates(s, base=base, forward=forward)
+    return hits[0][0] if hits else None
+
+
+def has_explicit_year(text: str, span: tuple[int, int]) -> bool:
+    """Whether the date expression at ``span`` states its year (so it can date a meeting)."""
+    return re.search(r"\d{4}", text[span[0]:span[1]]) is not None
+
+
+_FN_PATTERNS = [
+    re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)"),  # 2019-09-04, 20211110
+    re.compile(r"(?<!\d)(\d{2})(\d{2})(\d{2})(?!\d)"),  # styrelsemote_190904 (YYMMDD)
+]
+
+
+def date_from_filename(name: str) -> Date | None:
+    """Date encoded in a file name: "2019-09-04-x.md", "styrelsemote_190904.md", "20211110_x.txt"."""
+    base = os.path.basename(name.replace("\\", "/"))
+    for pat in _FN_PATTERNS:
+        for m in pat.finditer(base):
+            y, mo, d = (int(x) for x in m.groups())
+            if y < 100:
+                y += 2000
+            try:
+                return Date(y, mo, d)
+            except ValueError:
+                continue
+    return None
