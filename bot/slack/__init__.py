@@ -1,0 +1,1 @@
+"""The Slack interface: a Bolt app over ``MinutesService``, run in Socket Mode or over HTTP."""

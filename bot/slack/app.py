@@ -1,0 +1,192 @@
+"""The Bolt app: which Slack events the bot listens to and what it does with each.
+
+Bolt acknowledges events at once and runs listeners in its thread pool
+(``process_before_response=False``), so Slack gets its ack within 3 seconds in both HTTP and
+Socket Mode; slash commands ack() first thing, then do the work."""
+from __future__ import annotations
+
+import contextlib
+import logging
+
+from slack_bolt import App
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from .blocks import answer_message, home_view, text_message
+from .dedupe import Deduper
+from .messages import guess_language, help_text, reindex_text, status_text, t, user_message
+from .text import escape, question_from_slack
+from .uploads import DEFAULT_EXTENSIONS, UploadPolicy, UploadRefused, fetch, result_text
+
+log = logging.getLogger(__name__)
+
+WORKING_REACTION = "hourglass_flowing_sand"
+
+
+class MinutesBot:
+    """The handlers, holding what they share: the service, the admin list, the dedupe memory."""
+
+    def __init__(self, service, *, admin_user_ids: frozenset[str], upload_policy: UploadPolicy,
+                 deduper: Deduper | None = None):
+        self.service = service
+        self.admins = frozenset(admin_user_ids)
+        self.upload_policy = upload_policy
+        self.deduper = deduper or Deduper()
+
+    def is_admin(self, user_id: str | None) -> bool:
+        return bool(user_id) and user_id in self.admins
+
+    # -- events --------------------------------------------------------------------------------
+    def on_app_mention(self, event: dict, client: WebClient, context) -> None:
+        if event.get("bot_id"):
+            return
+        channel, ts = event["channel"], event["ts"]
+        if not self.deduper.first_time(channel, ts):
+            return
+        self.answer_in_slack(client, channel, ts, event.get("thread_ts") or ts, event.get("text"),
+                             context.get("bot_user_id"))
+
+    def on_message(self, event: dict, client: WebClient, context) -> None:
+        if event.get("channel_type") != "im" or event.get("bot_id") or event.get("user") is None:
+            return
+        subtype = event.get("subtype")
+        if subtype not in (None, "file_share"):
+            return  # edits, deletions, joins, bot_message, ...
+        channel, ts = event["channel"], event["ts"]
+        if not self.deduper.first_time(channel, ts):
+            return
+        if subtype == "file_share":
+            self.take_upload(client, event)
+            return
+        self.answer_in_slack(client, channel, ts, event.get("thread_ts"), event.get("text"),
+                             context.get("bot_user_id"))
+
+    def on_home_opened(self, event: dict, client: WebClient) -> None:
+        if event.get("tab", "home") != "home":
+            return
+        try:
+            view = home_view(self.service.status())
+        except Exception as e:  # noqa: BLE001 - the tab shows the reason instead
+            view = home_view(None, error=user_message(e))
+        client.views_publish(user_id=event["user"], view=view)
+
+    # -- the slash command -----------------------------------------------------------------------
+    def on_command(self, ack, command: dict, respond) -> None:
+        text = " ".join((command.get("text") or "").split())
+        word = text.lower()
+        lang = guess_language(text)
+        if word in ("", "help", "hjälp", "?"):
+            ack(response_type="ephemeral", **text_message(help_text(lang)))
+            return
+        if word in ("index", "reindex", "index rebuild"):
+            if not self.is_admin(command.get("user_id")):
+                ack(response_type="ephemeral", **text_message(t("admins_only", lang, what=t("what_index", lang))))
+                return
+            ack(response_type="ephemeral", text=t("reindexing", lang))
+            self._respond(respond, lang, lambda: text_message(reindex_text(self.service.reindex(rebuild=word.endswith("rebuild")))))
+            return
+        if word == "status":
+            ack()
+            self._respond(respond, lang, lambda: text_message(status_text(self.service.status(), lang)))
+            return
+        ack(response_type="ephemeral", text=t("working", lang))
+        self._respond(respond, lang, lambda: answer_message(self.service.ask(text)))
+
+    @staticmethod
+    def _respond(respond, lang: str, build) -> None:
+        try:
+            message = build()
+        except Exception as e:  # noqa: BLE001 - one place decides what the user sees
+            message = text_message(escape(user_message(e, lang)))
+        respond(response_type="ephemeral", replace_original=True, **message)
+
+    # -- the work --------------------------------------------------------------------------------
+    def answer_in_slack(self, client: WebClient, channel: str, ts: str, thread_ts: str | None,
+                        raw_text: str | None, bot_user_id: str | None) -> None:
+        question = question_from_slack(raw_text, bot_user_id)
+        if not question:
+            post(client, channel, thread_ts, text_message(t("empty_question", guess_language(raw_text or ""))))
+            return
+        with working(client, channel, ts):
+            try:
+                message = answer_message(self.service.ask(question))
+            except Exception as e:  # noqa: BLE001 - one place decides what the user sees
+                message = text_message(escape(user_message(e, guess_language(question))))
+            post(client, channel, thread_ts, message)
+
+    def take_upload(self, client: WebClient, event: dict) -> None:
+        channel, user = event["channel"], event.get("user")
+        files = event.get("files") or []
+        if not self.is_admin(user):
+            lang = guess_language(event.get("text") or "")
+            post(client, channel, event.get("thread_ts"), text_message(t("admins_only", lang, what=t("what_upload", lang))))
+            return
+        with working(client, channel, event["ts"]):
+            lines = []
+            for f in files:
+                name = f.get("name") or f.get("id", "file")
+                try:
+                    name, data = fetch(client, f["id"], self.upload_policy)
+                    lines.append(result_text(name, self.service.add_file(name, data)))
+                except UploadRefused as e:
+                    lines.append(str(e))
+                except Exception as e:  # noqa: BLE001 - each file gets its own verdict
+                    lines.append(f"`{escape(name)}`: {escape(user_message(e))}")
+            post(client, channel, event.get("thread_ts"), text_message("\n\n".join(lines) or "No file found in that message."))
+
+
+def post(client: WebClient, channel: str, thread_ts: str | None, message: dict) -> None:
+    client.chat_postMessage(channel=channel, thread_ts=thread_ts, unfurl_links=False, unfurl_media=False, **message)
+
+
+@contextlib.contextmanager
+def working(client: WebClient, channel: str, ts: str):
+    """An hourglass on the question while the bot works on it; best effort."""
+    added = _react(client.reactions_add, channel, ts)
+    try:
+        yield
+    finally:
+        if added:
+            _react(client.reactions_remove, channel, ts)
+
+
+def _react(method, channel: str, ts: str) -> bool:
+    try:
+        method(channel=channel, timestamp=ts, name=WORKING_REACTION)
+        return True
+    except SlackApiError as e:
+        log.info("reaction %s failed: %s", method.__name__, e.response.get("error"))
+        return False
+
+
+def build_app(service, *, client: WebClient, signing_secret: str | None, socket_mode: bool,
+              admin_user_ids: frozenset[str], max_upload_bytes: int, api_url: str,
+              deduper: Deduper | None = None) -> App:
+    """A Bolt app wired to ``service``. Constructing it calls ``auth.test`` with the client."""
+    extensions = frozenset(getattr(service, "SUPPORTED_EXTENSIONS", None) or DEFAULT_EXTENSIONS)
+    bot = MinutesBot(
+        service,
+        admin_user_ids=admin_user_ids,
+        upload_policy=UploadPolicy(bot_token=client.token, api_url=api_url, max_bytes=max_upload_bytes,
+                                   extensions=extensions),
+        deduper=deduper,
+    )
+    app = App(
+        client=client,
+        signing_secret=signing_secret or "",
+        # Socket Mode payloads come over the authenticated WebSocket and carry no signature.
+        request_verification_enabled=not socket_mode,
+        process_before_response=False,
+        name="minutes",
+    )
+    app.event("app_mention")(bot.on_app_mention)
+    app.event("message")(bot.on_message)
+    app.event("app_home_opened")(bot.on_home_opened)
+    app.command("/minutes")(bot.on_command)
+
+    @app.error
+    def _log_unhandled(error, body):
+        log.error("unhandled error in a Slack listener (type %s)", (body or {}).get("type"), exc_info=error)
+
+    app.minutes_bot = bot  # for tests and introspection
+    return app

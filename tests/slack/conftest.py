@@ -1,0 +1,128 @@
+"""Fixtures for the Slack tests: a fake Slack, the real service over a tmp corpus with the fake
+embedder, and the bot running over real HTTP (signed requests) or Socket Mode."""
+from __future__ import annotations
+
+import json
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+import pytest
+from slack_sdk.signature import SignatureVerifier
+
+from bot.service import MinutesService
+from bot.settings import Settings
+from bot.slack.server import make_runner
+from tests.conftest import FakeEmbedder
+from tests.slack.fake_slack import APP_TOKEN, BOT_TOKEN, FakeSlack, FakeSocketMode
+
+SIGNING_SECRET = "test-signing-secret"
+ADMIN = "UADMIN"
+USER = "UUSER"
+
+
+@pytest.fixture(autouse=True)
+def _no_slack_env(monkeypatch):
+    for var in ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_API_URL",
+                "MINUTES_ADMIN_USERS", "SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET"):
+        monkeypatch.delenv(var, raising=False)
+
+
+@pytest.fixture
+def fake():
+    f = FakeSlack()
+    yield f
+    f.close()
+
+
+@pytest.fixture
+def service(corpus_copy, tmp_path):
+    s = MinutesService(corpus_copy, tmp_path / "index", FakeEmbedder())
+    s.reindex()
+    yield s
+    s.stop()
+
+
+def make_settings(fake: FakeSlack, **overrides) -> Settings:
+    values = dict(slack_bot_token=BOT_TOKEN, slack_signing_secret=SIGNING_SECRET, slack_api_url=fake.api_url,
+                  admin_users=ADMIN, max_upload_mb=1.0, watch_interval=0, _env_file=None)
+    values.update(overrides)
+    return Settings(**values)
+
+
+@dataclass
+class HttpBot:
+    fake: FakeSlack
+    runner: object
+    url: str
+    secret: str = SIGNING_SECRET
+
+    def post(self, body: str, content_type: str, headers: dict | None = None, sign: bool = True,
+             timestamp: int | None = None) -> tuple[int, str, float]:
+        """POST to /slack/events; returns (status, body, seconds taken)."""
+        ts = str(int(time.time()) if timestamp is None else timestamp)
+        h = {"Content-Type": content_type}
+        if sign:
+            h["X-Slack-Request-Timestamp"] = ts
+            h["X-Slack-Signature"] = SignatureVerifier(self.secret).generate_signature(timestamp=ts, body=body)
+        h.update(headers or {})
+        req = urllib.request.Request(self.url, data=body.encode("utf-8"), headers=h, method="POST")
+        start = time.monotonic()
+        try:
+            with urllib.request.urlopen(req, timeout=10) as resp:
+                return resp.status, resp.read().decode("utf-8"), time.monotonic() - start
+        except urllib.error.HTTPError as e:
+            return e.code, e.read().decode("utf-8"), time.monotonic() - start
+
+    def event(self, event: dict, headers: dict | None = None, event_id: str = "Ev1", **kw):
+        return self.post(json.dumps(event_envelope(event, event_id)), "application/json", headers, **kw)
+
+    def command(self, text: str, user: str = USER, channel: str = "C1", response_id: str = "r1", **kw):
+        body = urlencode(command_payload(text, user, channel, f"{self.fake.base}/response/{response_id}"))
+        return self.post(body, "application/x-www-form-urlencoded", **kw)
+
+
+def event_envelope(event: dict, event_id: str = "Ev1") -> dict:
+    return {"token": "legacy", "team_id": "T1", "api_app_id": "A1", "type": "event_callback",
+            "event_id": event_id, "event_time": int(time.time()), "event": event}
+
+
+def command_payload(text: str, user: str, channel: str, response_url: str) -> dict:
+    return {"token": "legacy", "team_id": "T1", "team_domain": "fake", "channel_id": channel, "channel_name": "general",
+            "user_id": user, "user_name": user.lower(), "command": "/minutes", "text": text,
+            "api_app_id": "A1", "response_url": response_url, "trigger_id": "trig"}
+
+
+def mention(text: str, channel: str = "C1", ts: str = "1700000001.000100", user: str = USER, **extra) -> dict:
+    return {"type": "app_mention", "user": user, "text": f"<@UBOT> {text}", "ts": ts, "channel": channel,
+            "event_ts": ts, **extra}
+
+
+def dm(text: str, channel: str = "D1", ts: str = "1700000002.000100", user: str = USER, **extra) -> dict:
+    return {"type": "message", "channel_type": "im", "user": user, "text": text, "ts": ts, "channel": channel,
+            "event_ts": ts, **extra}
+
+
+def start_http_bot(fake: FakeSlack, service, **overrides) -> HttpBot:
+    runner = make_runner(make_settings(fake, **overrides), service, host="127.0.0.1", port=0)
+    runner.start()
+    return HttpBot(fake, runner, f"http://127.0.0.1:{runner.port}/slack/events")
+
+
+@pytest.fixture
+def http_bot(fake, service):
+    bot = start_http_bot(fake, service)
+    yield bot
+    bot.runner.stop()
+
+
+@pytest.fixture
+def socket_bot(fake, service):
+    sock = FakeSocketMode(fake)
+    runner = make_runner(make_settings(fake, slack_app_token=APP_TOKEN, slack_signing_secret=None), service)
+    runner.start()
+    sock.wait_connected()
+    yield sock
+    runner.stop()

@@ -1,0 +1,127 @@
+"""The bot over real HTTP: request signing, URL verification, mentions and DMs, dedupe, retries."""
+from __future__ import annotations
+
+import json
+import time
+
+from tests.slack.conftest import dm, mention
+
+
+def _answers(fake):
+    return fake.calls_to("chat.postMessage")
+
+
+def test_url_verification_challenge(http_bot):
+    status, body, _ = http_bot.post(json.dumps({"token": "t", "challenge": "abc123", "type": "url_verification"}),
+                                    "application/json")
+    assert status == 200 and "abc123" in body
+
+
+def test_unsigned_forged_and_stale_requests_are_refused(http_bot):
+    body = json.dumps({"token": "t", "challenge": "abc", "type": "url_verification"})
+    assert http_bot.post(body, "application/json", sign=False)[0] == 401
+    forged = {"X-Slack-Request-Timestamp": str(int(time.time())), "X-Slack-Signature": "v0=" + "0" * 64}
+    assert http_bot.post(body, "application/json", headers=forged)[0] == 401
+    assert http_bot.post(body, "application/json", timestamp=int(time.time()) - 6 * 60)[0] == 401
+    http_bot.secret = "some-other-secret"
+    assert http_bot.event(mention("Vilka var med?"))[0] == 401
+    http_bot.fake.settle()
+    assert not _answers(http_bot.fake)
+
+
+def test_unknown_path_is_404_and_health_is_ok(http_bot):
+    import urllib.error
+    import urllib.request
+
+    base = http_bot.url.rsplit("/slack/events", 1)[0]
+    with urllib.request.urlopen(base + "/healthz", timeout=5) as r:
+        assert r.status == 200
+    try:
+        urllib.request.urlopen(urllib.request.Request(base + "/other", data=b"{}", method="POST"), timeout=5)
+        raise AssertionError("expected 404")
+    except urllib.error.HTTPError as e:
+        assert e.code == 404
+
+
+def test_mention_is_answered_in_a_thread_with_quotes(http_bot, fake):
+    status, _, took = http_bot.event(mention("Vilka var närvarande på planeringsmötet?", ts="1700000001.000100"))
+    assert status == 200 and took < 3
+    [post] = fake.wait_calls("chat.postMessage")
+    assert post.body["channel"] == "C1" and post.body["thread_ts"] == "1700000001.000100"
+    blocks = post.body["blocks"]
+    assert blocks[0]["type"] == "section" and post.body["text"]
+    assert any(b["type"] == "section" and b["text"]["text"].startswith(">") for b in blocks[1:])
+    assert any(b["type"] == "context" and ".txt`" in b["elements"][0]["text"] for b in blocks)
+    assert len(blocks) <= 50
+
+
+def test_mention_inside_a_thread_replies_in_that_thread(http_bot, fake):
+    http_bot.event(mention("När är nästa möte?", ts="1700000005.000100", thread_ts="1700000000.000001"))
+    [post] = fake.wait_calls("chat.postMessage")
+    assert post.body["thread_ts"] == "1700000000.000001"
+
+
+def test_work_in_progress_reaction_added_then_removed(http_bot, fake):
+    http_bot.event(mention("budget", ts="1700000001.000200"))
+    fake.wait_calls("reactions.remove")
+    methods = [c.method for c in fake.calls if c.method.startswith(("reactions", "chat"))]
+    assert methods == ["reactions.add", "chat.postMessage", "reactions.remove"]
+    add = fake.calls_to("reactions.add")[0]
+    assert add.body["name"] == "hourglass_flowing_sand" and add.body["timestamp"] == "1700000001.000200"
+
+
+def test_direct_message_is_answered_in_the_dm(http_bot, fake):
+    http_bot.event(dm("Vem var ordförande?", channel="D9"))
+    [post] = fake.wait_calls("chat.postMessage")
+    assert post.body["channel"] == "D9" and "thread_ts" not in post.body
+
+
+def test_mention_that_also_arrives_as_a_message_is_answered_once(http_bot, fake):
+    ts = "1700000003.000100"
+    http_bot.event(mention("Vilka var med?", channel="D1", ts=ts), event_id="Ev1")
+    http_bot.event(dm("<@UBOT> Vilka var med?", channel="D1", ts=ts), event_id="Ev2")
+    fake.wait_calls("chat.postMessage")
+    fake.settle()
+    assert len(_answers(fake)) == 1
+
+
+def test_slack_retry_never_produces_a_second_answer(http_bot, fake):
+    event = mention("Vilka var med?", ts="1700000004.000100")
+    assert http_bot.event(event)[0] == 200
+    fake.wait_calls("chat.postMessage")
+    retry = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
+    assert http_bot.event(event, headers=retry)[0] == 200
+    fake.settle()
+    assert len(_answers(fake)) == 1
+
+
+def test_bot_messages_and_subtypes_are_ignored(http_bot, fake):
+    http_bot.event(dm("from a bot", ts="1.1", bot_id="B2"), event_id="E1")
+    http_bot.event(dm("edited", ts="1.2", subtype="message_changed"), event_id="E2")
+    http_bot.event(dm("joined", ts="1.3", subtype="channel_join"), event_id="E3")
+    http_bot.event(dm("my own", ts="1.4", user="UBOT"), event_id="E4")
+    http_bot.event({**dm("in a channel", ts="1.5"), "channel_type": "channel", "channel": "C1"}, event_id="E5")
+    fake.settle()
+    assert not _answers(fake)
+
+
+def test_empty_mention_gets_a_hint(http_bot, fake):
+    http_bot.event(mention("", ts="1700000006.000100"))
+    [post] = fake.wait_calls("chat.postMessage")
+    assert "/minutes help" in post.body["text"]
+
+
+def test_engine_failure_becomes_one_friendly_line(fake, service, monkeypatch):
+    from tests.slack.conftest import start_http_bot
+
+    def boom(*a, **k):
+        raise RuntimeError("kaboom: internal detail")
+
+    monkeypatch.setattr(service, "ask", boom)
+    bot = start_http_bot(fake, service)
+    try:
+        bot.event(mention("What was decided?", ts="1700000007.000100"))
+        [post] = fake.wait_calls("chat.postMessage")
+        assert "Sorry, something went wrong" in post.body["text"] and "kaboom" not in post.body["text"]
+    finally:
+        bot.runner.stop()
