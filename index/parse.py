@@ -206,21 +206,21 @@ def _people(m: Meeting, text: str, ls: list[Line], hs: list[Heading]) -> None:
 
 # ---------------------------------------------------------------- chair / secretary
 
-_NAME = r"((?:[A-ZÅÄÖÉÜ][\w'’-]+)(?:\s+(?:[A-ZÅÄÖÉÜ][\w'’.-]*|af|von|van|de|du|der))*)"
+_NAME = r"((?:[A-ZÅÄÖÉÜ][\w'’-]+)(?:[ \t]+(?:[A-ZÅÄÖÉÜ][\w'’.-]*|af|von|van|de|du|der))*)"
 _CHAIR_LABEL = re.compile(r"(?im)^[ \t*_\-]*(mötesordförande|ordförande|ordf\.?|chair(?:person)?|facilitator)"
                           r"[*_]*[ \t]*:[*_]*[ \t]*" + _NAME)
 _SECR_LABEL = re.compile(r"(?im)^[ \t*_\-]*(mötessekreterare|sekreterare|protokollförare|secretary|minutes|"
                          r"note[- ]?taker|notes)[*_]*[ \t]*:[*_]*[ \t]*" + _NAME)
 _ELECTED = r"\s+(?:utses|väljs|valdes|utsågs)\s+till\s+"
 _OPENER = [
-    re.compile(r"(?i)mötet\s+(?:öppnas|öppnades|förklaras öppnat)\b[^.\n]{0,40}?\bav\s+" + _NAME.replace("(?:[A-Z", "(?-i:[A-Z")),
+    re.compile(r"(?i)mötet\s+(?:öppnas|öppnades|förklaras öppnat)\b[^\n]{0,40}?\bav\s+" + _NAME.replace("(?:[A-Z", "(?-i:[A-Z")),
     re.compile(_NAME + r"[^.\n]{0,60}?\böppnade\s+mötet"),
     re.compile(r"(?i)meeting\s+(?:was\s+)?(?:opened|called to order)\s+by\s+" + _NAME.replace("(?:[A-Z", "(?-i:[A-Z")),
 ]
 
 
 def _person_at(text: str, m: re.Match, g: int) -> Person | None:
-    name = m.group(g).strip()
+    name = m.group(g).strip().rstrip(".,:;")
     if not looks_like_name(name):
         return None
     s, e = strip_span(text, m.start(), m.end())
@@ -341,7 +341,7 @@ def _next_meeting(m: Meeting, text: str, ls: list[Line], hs: list[Heading]) -> N
                 if not kw:
                     continue
                 after = find_dates(text[s + kw.end():e], base=base, forward=True)
-                if after or _timing(text, s + kw.end(), e, base):
+                if after or _timing(text, s + kw.end(), e, base) or _VAGUE.search(text[s + kw.end():e]):
                     span = (s, e)
                     break
             if span:
