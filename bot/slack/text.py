@@ -28,7 +28,7 @@ def cut(text: str, limit: int) -> str:
     room = limit - len(ELLIPSIS)
     head = text[:room]
     at = max(head.rfind(" "), head.rfind("\n"), head.rfind("\t"))
-    if at > room // 2:
+    if at > max(0, room - 500):  # a word boundary near the end; else it is one giant token
         head = head[:at]
     else:
         amp = head.rfind("&")

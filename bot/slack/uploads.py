@@ -5,6 +5,7 @@ ever sent to Slack's own hosts (a redirect elsewhere is refused, since urllib wo
 the Authorization header with it)."""
 from __future__ import annotations
 
+import http.client
 import os
 import urllib.error
 import urllib.request
@@ -87,6 +88,8 @@ def download(url: str, policy: UploadPolicy) -> bytes:
         raise UploadRefused(f"Slack refused the download (HTTP {e.code}).") from None
     except urllib.error.URLError as e:
         raise UploadRefused(f"Could not download the file: {escape(str(e.reason))}.") from None
+    except (http.client.HTTPException, ValueError, OSError) as e:
+        raise UploadRefused(f"Could not download the file: {escape(str(e) or type(e).__name__)}.") from None
     if len(data) > policy.max_bytes:
         raise UploadRefused(f"The file is larger than the limit of {_human_mb(policy.max_bytes)}.")
     if content_type.startswith("text/html"):

@@ -10,7 +10,7 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, quote, urlsplit
 
 BOT_TOKEN = "xoxb-test-token"
 APP_TOKEN = "xapp-test-token"
@@ -174,7 +174,7 @@ class FakeSlack:
             f = self.files.get(body.get("file"))
             if f is None:
                 return {"ok": False, "error": "file_not_found"}
-            url = f.url or f"{self.base}/files-pri/{TEAM_ID}-{f.id}/download/{f.name}"
+            url = f.url or f"{self.base}/files-pri/{TEAM_ID}-{f.id}/download/{quote(f.name)}"
             return {"ok": True, "file": {"id": f.id, "name": f.name, "title": f.name, "filetype": f.filetype,
                                          "size": len(f.content) if f.size is None else f.size, "mode": "hosted",
                                          "url_private": url, "url_private_download": url}}

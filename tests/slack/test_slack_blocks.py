@@ -1,0 +1,124 @@
+"""Block Kit rendering: escaping of everything from the minutes, Slack's size limits."""
+from __future__ import annotations
+
+import json
+
+from bot.answer import Answer, Passage
+from bot.slack.blocks import answer_message, home_view
+from bot.slack.text import cut, escape, question_from_slack
+from tests.slack.conftest import mention
+
+HOSTILE = "Beslut: <!channel> <!here> ping <@U123> och <http://evil.example|klicka här> & mer"
+
+
+def hostile_answer(**kw) -> Answer:
+    return Answer(question="q", answer="Svar med <!everyone> & <@U999>", found=True, language="sv",
+                  passages=[Passage(source="a<b>.txt", title="Möte <!here>", meeting_date="2021-11-10",
+                                    quote=HOSTILE)], **kw)
+
+
+def _all_text(message: dict) -> str:
+    return json.dumps(message, ensure_ascii=False)
+
+
+def test_everything_from_minutes_is_escaped():
+    msg = answer_message(hostile_answer())
+    text = _all_text(msg)
+    for raw in ("<!channel>", "<!here>", "<@U123>", "<http://evil", "<!everyone>", "<@U999>", "<b>", "<!here>"):
+        assert raw not in text
+    quote = msg["blocks"][1]["text"]["text"]
+    assert "&lt;!channel&gt;" in quote and "&lt;@U123&gt;" in quote
+    assert "&lt;http://evil.example|klicka här&gt;" in quote and " &amp; mer" in quote
+    assert quote.startswith("> ")
+    assert msg["blocks"][2]["type"] == "context"
+    assert "&lt;!channel&gt;" in msg["text"] and "&amp;" in msg["text"]
+    assert msg["blocks"][1]["text"]["verbatim"] is True
+
+
+def test_multiline_quote_keeps_every_line_quoted():
+    msg = answer_message(Answer(question="q", answer="a", passages=[Passage(source="s.txt", quote="rad 1\n\nrad 2")]))
+    assert msg["blocks"][1]["text"]["text"] == "> rad 1\n>\n> rad 2"
+
+
+def test_huge_answer_respects_block_and_char_limits():
+    word = "protokoll "
+    passages = [Passage(source=f"m{i}.txt", title="T" * 5000, meeting_date="2020-01-01", quote=word * 1000 + "<!channel>")
+                for i in range(80)]
+    msg = answer_message(Answer(question="q", answer="svar & " * 2000, language="sv", passages=passages))
+    blocks = msg["blocks"]
+    assert len(blocks) <= 50
+    for b in blocks:
+        if b["type"] == "section":
+            assert len(b["text"]["text"]) <= 3000
+            if len(b["text"]["text"]) > 2900:
+                assert b["text"]["text"].endswith("…")
+        if b["type"] == "context":
+            assert all(len(e["text"]) <= 3000 for e in b["elements"])
+    assert "fler utdrag" in blocks[-1]["elements"][0]["text"]  # the note is in the question's language
+    assert len(msg["text"]) <= 3000 and msg["text"].endswith("…")
+    # cut at a word, never inside an entity
+    assert blocks[0]["text"]["text"].endswith("&amp;…") or blocks[0]["text"]["text"].endswith("svar…")
+
+
+def test_cut_never_splits_an_entity_or_a_word():
+    s = escape("a" * 10 + "<" * 10)
+    out = cut(s, 20)
+    assert len(out) <= 20 and out.endswith("…")
+    assert not out[:-1].endswith(("&", "&l", "&lt"))
+    assert cut("hello wonderful world", 15) == "hello…"
+    assert cut("short", 15) == "short"
+
+
+def test_question_from_slack_strips_the_bot_and_decodes():
+    assert question_from_slack("<@UBOT> Vad kostar &lt;budget&gt; &amp; <https://x.se|länken>?", "UBOT") == \
+        "Vad kostar <budget> & länken?"
+    assert question_from_slack("<@UBOT|minutes>   hej\n  du", "UBOT") == "hej du"
+    assert question_from_slack("<!channel> hej", "UBOT") == "hej"
+
+
+def test_home_view_lists_status_and_examples(service):
+    view = home_view(service.status())
+    text = _all_text(view)
+    assert view["type"] == "home"
+    assert "meetings indexed" in text and "Vilka var med" in text
+
+
+class CannedService:
+    """The real service for everything but ``ask``, which returns a crafted answer."""
+
+    def __init__(self, service, answer: Answer):
+        self._service, self._answer = service, answer
+
+    def ask(self, question, today=None):
+        return self._answer
+
+    def __getattr__(self, name):
+        return getattr(self._service, name)
+
+
+def test_hostile_minutes_arrive_escaped_through_slack(fake, service):
+    from tests.slack.conftest import start_http_bot
+
+    bot = start_http_bot(fake, CannedService(service, hostile_answer()))
+    try:
+        bot.event(mention("Vad beslutades?", ts="1700000100.000100"))
+        [post] = fake.wait_calls("chat.postMessage")
+        # as it arrived at Slack: the form/JSON body the WebClient sent
+        sent = json.dumps(post.body, ensure_ascii=False)
+        assert "<!channel>" not in sent and "<@U123>" not in sent and "&lt;!channel&gt;" in sent
+    finally:
+        bot.runner.stop()
+
+
+def test_huge_answer_through_slack_is_accepted_size(fake, service):
+    from tests.slack.conftest import start_http_bot
+
+    passages = [Passage(source=f"m{i}.txt", quote="ord " * 2000) for i in range(40)]
+    bot = start_http_bot(fake, CannedService(service, Answer(question="q", answer="x " * 5000, passages=passages)))
+    try:
+        bot.event(mention("allt", ts="1700000101.000100"))
+        [post] = fake.wait_calls("chat.postMessage")
+        assert len(post.body["blocks"]) <= 50
+        assert all(len(b["text"]["text"]) <= 3000 for b in post.body["blocks"] if b["type"] == "section")
+    finally:
+        bot.runner.stop()
