@@ -1,25 +1,320 @@
-"""Answers questions from one loaded index snapshot. The same Engine serves the CLI and Slack."""
+"""Answers questions from one loaded index snapshot. The same Engine serves the CLI and Slack.
+
+Everything that depends only on the snapshot (BM25 statistics, the name index, meetings in date
+order) is built once in ``__init__``; ``ask`` costs a few milliseconds plus one query embedding.
+Structured questions (attendance, a person, next meeting, roles) are answered from the parsed
+meetings; everything else by hybrid retrieval. Every quote is cut from the document text."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 
+from index.models import Meeting, Person
 from index.store import IndexSnapshot
 
-from .answer import Answer, Passage
+from . import compose as say
+from .answer import Answer, NextMeetingInfo, Passage
+from .lexical import doc_terms, stem_en, stem_sv
+from .names import NameIndex, find_in_text, names_match
+from .retrieve import Retriever
+from .understand import (ATTENDANCE, NEXT_MEETING, OFFTOPIC, PERSON, ROLE, SEARCH, Question,
+                         understand)
+
+# Details that name a role, not an organisation: "which organisations were represented" skips them.
+_ROLE_WORDS = set("""ledamot ledamöter ordförande vice sekreterare kassör suppleant adjungerad samordnare
+revisor member members chair chairman secretary treasurer observer guest gäst tsc ctc
+""".split())
+
+
+@dataclass
+class Detail:
+    """What an answer rests on, in a form the evaluation can check (not part of the JSON)."""
+
+    names: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    next_date: str | None = None
+    count: int | None = None
 
 
 class Engine:
-    def __init__(self, snapshot: IndexSnapshot, embedder):
+    def __init__(self, snapshot: IndexSnapshot, embedder, *, mode: str = "hybrid"):
         self.snapshot = snapshot
         self.embedder = embedder
+        self.mode = mode
+        self.retriever = Retriever(snapshot, embedder, mode=mode)
+        # Meetings oldest first; undated ones first of all, so "latest" never picks them.
+        self.meetings: list[Meeting] = sorted(snapshot.meetings.values(), key=lambda m: (m.date or "", m.source))
+        people = []
+        for m in self.meetings:
+            for p in [*m.attendees, *m.invited, *m.absent, m.chair, m.secretary]:
+                if p is not None:
+                    people.append((p.name, m.source))
+        self.names = NameIndex(people)
+        self._rows_by_source = {s: snapshot.chunk_rows(s) for s in snapshot.meetings}
+        self._title_terms = {m.source: self._meeting_terms(m) for m in self.meetings}
 
+    # -- public ---------------------------------------------------------------------------------
     def ask(self, question: str, *, today: date | None = None, k: int = 5) -> Answer:
-        hits = self.snapshot.dense_search(self.embedder.embed_query(question), k)
+        return self.answer(question, today=today, k=k)[0]
+
+    def answer(self, question: str, *, today: date | None = None, k: int = 5) -> tuple[Answer, Detail]:
+        today = today or date.today()
+        q = understand(question, self.names)
+        detail = Detail()
+        if q.intent == NEXT_MEETING:
+            a = self._next_meeting(q, today, detail)
+        elif q.intent == ATTENDANCE:
+            a = self._attendance(q, today, detail)
+        elif q.intent == ROLE:
+            a = self._role(q, today, detail)
+        elif q.intent == PERSON:
+            a = self._person(q, today, k, detail)
+        else:
+            a = None
+        if a is None:  # no structured data for it: search the text instead
+            q.intent = SEARCH
+            a = self._search(q, today, k, detail)
+        return a, detail
+
+    # -- helpers --------------------------------------------------------------------------------
+    def _answer(self, q: Question, text: str, *, found: bool, passages=(), intent: str | None = None,
+                next_meeting: NextMeetingInfo | None = None) -> Answer:
+        return Answer(question=q.text, answer=text, found=found, intent=intent or q.intent, language=q.language,
+                      passages=list(passages), next_meeting=next_meeting)
+
+    def _span_passage(self, m: Meeting, span: tuple[int, int], *, highlight: str | None = None,
+                      score: float = 1.0) -> Passage:
+        text = self.snapshot.documents[m.source]
+        s, e = span
+        quote = text[s:e]
+        if highlight is not None and highlight not in quote:
+            highlight = None
+        return Passage(source=m.source, meeting_date=m.date, title=m.title, quote=quote, score=score,
+                       start=s, end=e, highlight=highlight)
+
+    @staticmethod
+    def _meeting_terms(m: Meeting) -> set[str]:
+        words = " ".join(x for x in (m.title or "", m.source.rsplit("/", 1)[-1].rsplit(".", 1)[0]) if x)
+        words = words.replace("-", " ").replace("_", " ")
+        terms = set(doc_terms(words, "sv")) | set(doc_terms(words, "en"))
+        return terms
+
+    def _title_score(self, m: Meeting, words: list[str]) -> int:
+        terms = self._title_terms[m.source]
+        score = 0
+        for w in words:
+            for st in (stem_sv(w), stem_en(w)):
+                if st in terms or (len(st) >= 5 and any(t.startswith(st) or st.startswith(t) and len(t) >= 5 for t in terms)):
+                    score += 1
+                    break
+        return score
+
+    def _when(self, q: Question) -> str:
+        return q.time.text
+
+    def _past(self, ms: list[Meeting], today: date) -> list[Meeting]:
+        iso = today.isoformat()
+        past = [m for m in ms if m.date and m.date <= iso]
+        return past or ms
+
+    def _select(self, q: Question, today: date, pred) -> list[Meeting]:
+        """Meetings the question is about, among those ``pred`` accepts: the time filter first,
+        then words naming the meeting ("planeringsmötet"), then what its text is about."""
+        ms = [m for m in self.meetings if pred(m) and q.time.accepts(m.date)]
+        if not ms:
+            return []
+        if q.words:
+            scores = {m.source: self._title_score(m, q.words) for m in ms}
+            best = max(scores.values())
+            if best > 0:
+                ms = [m for m in ms if scores[m.source] == best]
+            elif len(ms) > 1:
+                allowed = {r for m in ms for r in self._rows_by_source.get(m.source, [])}
+                got = self.retriever.search(q.text, q.words, allowed=allowed, k=1)
+                if got.hits and got.hits[0].matched:
+                    src = self.snapshot.chunks[got.hits[0].row].source
+                    ms = [m for m in ms if m.source == src]
+        if q.time.last or not (q.time.year or q.time.month or q.time.day):
+            # "the last meeting", or no time given: the most recent one held by today
+            ms = self._past(ms, today)[-1:]
+        return ms
+
+    # -- next meeting -----------------------------------------------------------------------------
+    def _next_meeting(self, q: Question, today: date, detail: Detail) -> Answer:
+        iso = today.isoformat()
+        stmts = [m for m in self.meetings if m.next_meeting is not None and q.time.accepts(m.date)]
+        stmts = [m for m in stmts if not m.date or m.date <= iso] or stmts  # minutes written by today
+        if not stmts:
+            return self._answer(q, say.no_next_meeting(q.language), found=False)
+        dated = [m for m in stmts if m.next_meeting.date]
+        upcoming = [m for m in dated if m.next_meeting.date >= iso]
+        if upcoming:
+            # the nearest announced date; of two announcements of it, the later minutes
+            m = min(upcoming, key=lambda m: (m.next_meeting.date, [-ord(c) for c in (m.date or "")]))
+            is_upcoming = True
+        else:
+            latest_dated = max(dated, key=lambda m: (m.next_meeting.date, m.date or "")) if dated else None
+            vague = [m for m in stmts if not m.next_meeting.date]
+            latest_vague = vague[-1] if vague else None
+            if latest_vague is not None and (latest_dated is None or (latest_vague.date or "") > (latest_dated.date or "")):
+                m = latest_vague  # the newest minutes only say "after the summer": quote that
+            else:
+                m = latest_dated
+            is_upcoming = False
+        nm = m.next_meeting
+        passage = self._span_passage(m, nm.span, highlight=self.snapshot.documents[m.source][nm.span[0]:nm.span[1]])
+        info = NextMeetingInfo(date=nm.date, upcoming=is_upcoming, source=m.source, quote=passage.quote)
+        detail.next_date = nm.date
+        detail.sources = [m.source]
+        text = say.next_meeting_sentence(nm.date, is_upcoming, m.date, passage.quote, q.language)
+        return self._answer(q, text, found=True, passages=[passage], next_meeting=info)
+
+    # -- attendance -----------------------------------------------------------------------------
+    def _attendees_span(self, m: Meeting) -> tuple[int, int]:
+        if m.attendees_span:
+            return m.attendees_span
+        return (min(p.span[0] for p in m.attendees), max(p.span[1] for p in m.attendees))
+
+    def _attendance(self, q: Question, today: date, detail: Detail) -> Answer | None:
+        ms = self._select(q, today, lambda m: bool(m.attendees))
+        if not ms:
+            if q.time and not any(q.time.accepts(m.date) for m in self.meetings):
+                return self._answer(q, say.no_meeting_in(self._when(q), q.language), found=False)
+            if not any(m.attendees for m in self.meetings):
+                return None
+            return self._answer(q, say.no_attendance(q.language, self._when(q)), found=False)
+        ms = ms[-5:]
+        sentences, passages = [], []
+        for m in reversed(ms):  # newest first
+            label = say.meeting_label(m.title, m.date, q.language)
+            people = [say.person_label(p.name, p.detail) for p in m.attendees]
+            if q.organisations:
+                orgs = []
+                for p in m.attendees:
+                    d = (p.detail or "").strip()
+                    if d and not (set(d.casefold().split()) & _ROLE_WORDS) and d not in orgs:
+                        orgs.append(d)
+                sentences.append(say.organisations_sentence(orgs, label, q.language) if orgs
+                                 else say.attendance_sentence(len(people), people, label, q.language, count_only=False))
+            else:
+                sentences.append(say.attendance_sentence(len(people), people, label, q.language, count_only=q.count))
+            passages.append(self._span_passage(m, self._attendees_span(m)))
+            detail.names.extend(p.name for p in m.attendees)
+            detail.sources.append(m.source)
+        detail.count = len(detail.names)
+        return self._answer(q, " ".join(sentences), found=True, passages=passages)
+
+    # -- roles ----------------------------------------------------------------------------------
+    def _role(self, q: Question, today: date, detail: Detail) -> Answer | None:
+        get = (lambda m: m.chair) if q.role == "chair" else (lambda m: m.secretary)
+        ms = self._select(q, today, lambda m: get(m) is not None)
+        if not ms:
+            if not any(get(m) for m in self.meetings):
+                return None
+            return self._answer(q, say.no_role(q.role, q.language, self._when(q)), found=False)
+        ms = ms[-5:]
+        sentences, passages = [], []
+        for m in reversed(ms):
+            p: Person = get(m)
+            sentences.append(say.role_sentence(q.role, p.name, say.meeting_label(m.title, m.date, q.language), q.language))
+            passages.append(self._span_passage(m, p.span, highlight=self.snapshot.documents[m.source][p.span[0]:p.span[1]]))
+            detail.names.append(p.name)
+            detail.sources.append(m.source)
+        return self._answer(q, " ".join(sentences), found=True, passages=passages)
+
+    # -- a person -------------------------------------------------------------------------------
+    def _person(self, q: Question, today: date, k: int, detail: Detail) -> Answer | None:
+        person = q.person
+        known = self.names.find(person)
+        display = known[0].name if known else person
+        attended = []
+        for m in self.meetings:
+            if not q.time.accepts(m.date):
+                continue
+            for p in m.attendees:
+                if names_match(person, p.name):
+                    attended.append((m, p))
+                    break
+        if q.person_attended:
+            detail.names = [display]
+            if not attended:
+                return self._answer(q, say.person_not_attending(display, q.language), found=False)
+            labels = [say.meeting_label(m.title, m.date, q.language) for m, _ in attended]
+            passages = [self._span_passage(m, p.span, highlight=self.snapshot.documents[m.source][p.span[0]:p.span[1]])
+                        for m, p in attended]
+            detail.sources = [m.source for m, _ in attended]
+            return self._answer(q, say.person_meetings_sentence(display, labels, q.language), found=True,
+                                passages=passages)
+        # What the person said or presented: passages that name them, best match first.
+        mentions: dict[int, list[tuple[int, int]]] = {}
+        for row, c in enumerate(self.snapshot.chunks):
+            if not q.time.accepts(c.meeting_date):
+                continue
+            spans = find_in_text(c.text, person)
+            spans = [(s, e) for s, e in spans if not self._in_attendee_list(c, s)]
+            if spans:
+                mentions[row] = spans
+        if not mentions:
+            return None
+        concepts = self.retriever.concepts(q.words)
+        if concepts:
+            got = self.retriever.search(q.text, q.words, allowed=set(mentions), k=k, concepts=concepts)
+            rows = [h.row for h in got.hits]
+            scores = {h.row: h.score for h in got.hits}
+        else:
+            rows = sorted(mentions, key=lambda r: (self.snapshot.chunks[r].meeting_date or "", -r), reverse=True)[:k]
+            scores = {r: 1.0 for r in rows}
         passages = []
-        for row, score in hits:
-            c = self.snapshot.chunks[row]
-            passages.append(Passage(source=c.source, meeting_date=c.meeting_date, title=c.title,
-                                    quote=c.text, score=round(score, 4), start=c.start, end=c.end))
-        found = bool(passages)
-        return Answer(question=question, answer="Here are the passages that best match." if found else "Nothing found.",
-                      found=found, intent="search", passages=passages)
+        for r in rows:
+            c = self.snapshot.chunks[r]
+            hl = say.highlight(c.text, concepts, self._lang(c.source), must=mentions[r], idf=self.retriever.bm25.idf)
+            passages.append(self._chunk_passage(r, scores[r], hl))
+        top = passages[0]
+        detail.names = [display]
+        detail.sources = [p.source for p in passages]
+        label = say.meeting_label(top.title, top.meeting_date, q.language)
+        return self._answer(q, say.person_search_sentence(display, top.highlight, label, q.language), found=True,
+                            passages=passages)
+
+    def _in_attendee_list(self, c, offset: int) -> bool:
+        m = self.snapshot.meetings.get(c.source)
+        if m is None or m.attendees_span is None:
+            return False
+        pos = c.start + offset
+        return m.attendees_span[0] <= pos < m.attendees_span[1]
+
+    def _lang(self, source: str) -> str:
+        m = self.snapshot.meetings.get(source)
+        return m.language if m else "sv"
+
+    def _chunk_passage(self, row: int, score: float, hl: str | None) -> Passage:
+        c = self.snapshot.chunks[row]
+        m = self.snapshot.meetings.get(c.source)
+        return Passage(source=c.source, meeting_date=c.meeting_date, title=c.title or (m.title if m else None),
+                       quote=c.text, score=round(float(score), 4), start=c.start, end=c.end, highlight=hl)
+
+    # -- search ---------------------------------------------------------------------------------
+    def _search(self, q: Question, today: date, k: int, detail: Detail) -> Answer:
+        allowed = None
+        if q.time:
+            ms = [m for m in self.meetings if q.time.accepts(m.date)]
+            if q.time.last:
+                ms = self._past(ms, today)[-1:]
+            if not ms:
+                return self._answer(q, say.no_meeting_in(self._when(q), q.language), found=False, intent=SEARCH)
+            allowed = {r for m in ms for r in self._rows_by_source.get(m.source, [])}
+        concepts = self.retriever.concepts(q.words)
+        got = self.retriever.search(q.text, q.words, allowed=allowed, k=k, concepts=concepts)
+        answerable = got.answerable or (not concepts and allowed is not None and bool(got.hits))
+        if not answerable:
+            return self._answer(q, say.offtopic_sentence(q.language), found=False, intent=OFFTOPIC)
+        passages = []
+        for h in got.hits:
+            c = self.snapshot.chunks[h.row]
+            hl = say.highlight(c.text, concepts, self._lang(c.source), idf=self.retriever.bm25.idf)
+            passages.append(self._chunk_passage(h.row, h.score, hl))
+        top = passages[0]
+        detail.sources = [p.source for p in passages]
+        label = say.meeting_label(top.title, top.meeting_date, q.language)
+        text = say.search_sentence(top.highlight or top.quote.split("\n", 1)[0], label, q.language)
+        return self._answer(q, text, found=True, passages=passages, intent=SEARCH)

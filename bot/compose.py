@@ -1,0 +1,234 @@
+"""The words of an answer, per intent, in English and Swedish, and the sentence to highlight.
+
+Nothing here invents content: sentences are fixed frames filled with names, dates and counts
+taken from the parsed minutes, and every highlight is cut out of its quote."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .lexical import BM25, Concept, doc_terms
+
+MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+             "October", "November", "December"]
+MONTHS_SV = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+             "oktober", "november", "december"]
+
+
+def human_date(iso: str | None, lang: str) -> str:
+    if not iso:
+        return "an undated meeting" if lang == "en" else "ett odaterat möte"
+    try:
+        d = date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    if lang == "sv":
+        return f"{d.day} {MONTHS_SV[d.month - 1]} {d.year}"
+    return f"{d.day} {MONTHS_EN[d.month - 1]} {d.year}"
+
+
+def join(items: list[str], lang: str) -> str:
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + (" and " if lang == "en" else " och ") + items[-1]
+
+
+def quoted(s: str, lang: str) -> str:
+    s = re.sub(r"\s+", " ", s).strip()
+    return f"“{s}”" if lang == "en" else f"”{s}”"
+
+
+# -- sentences and highlights -------------------------------------------------------------------
+_SENT_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“”(]*[A-ZÅÄÖ0-9])")
+_LEAD = re.compile(r"^(?:[-*+•●▪◦–]|\d{1,3}[.)]|\\item|#+)\s*")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Spans of sentences in ``text``: lines, split further at sentence ends. Leading bullets
+    and list numbers are left out so the highlight reads as a sentence."""
+    out = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        ls, le = pos, pos + len(line)
+        pos = le
+        seg_start = ls
+        body = text[ls:le]
+        cuts = [m.end() for m in _SENT_END.finditer(body)]
+        for cut in cuts + [len(body)]:
+            s, e = seg_start, ls + cut
+            seg_start = e
+            piece = text[s:e]
+            stripped = piece.strip()
+            if not stripped:
+                continue
+            s += len(piece) - len(piece.lstrip())
+            e = s + len(stripped)
+            m = _LEAD.match(text[s:e])
+            if m and m.end() < e - s:
+                s += m.end()
+            if re.search(r"\w", text[s:e]):
+                out.append((s, e))
+    return out
+
+
+def _matches(term: str, stems: set[str]) -> float:
+    if term in stems:
+        return 1.0
+    if len(term) >= 4 and any(len(s) >= len(term) + 4 and (s.endswith(term) or s.startswith(term)) for s in stems):
+        return BM25.COMPOUND_DISCOUNT
+    return 0.0
+
+
+def highlight(text: str, concepts: list[Concept], language: str, *, must: list[tuple[int, int]] | None = None,
+              idf=None) -> str | None:
+    """The sentence of ``text`` that matches the question best (verbatim), or None. ``must``:
+    spans (offsets in ``text``) of which the sentence should contain one, e.g. a person's name."""
+    best, best_score = None, 0.0
+    for s, e in sentences(text):
+        stems = set(doc_terms(text[s:e], language))
+        score = 0.0
+        for c in concepts:
+            got = 0.0
+            for a in c.alternatives:
+                m = _matches(a.term, stems) * a.weight
+                if m:
+                    got = max(got, m * (idf(a.term) if idf else 1.0))
+            score += got
+        if must:
+            if any(s <= ms and me <= e for ms, me in must):
+                score += 100.0
+        if len(text[s:e]) < 12:  # a bare heading answers nothing
+            score *= 0.3
+        if score > best_score:
+            best, best_score = (s, e), score
+    if best is None:
+        return None
+    return text[slice(*_widen(text, *best))]
+
+
+def _widen(text: str, s: int, e: int, spans=None, min_len: int = 40) -> tuple[int, int]:
+    """A bullet's lead word ("Hälsoekonomi.") says little alone: take the sentences after it
+    on the same line until the highlight says something."""
+    spans = spans or sentences(text)
+    for ns, ne in spans:
+        if e - s >= min_len:
+            break
+        if ns >= e and "\n" not in text[e:ns]:
+            e = ne
+    return s, e
+
+
+# -- answer frames ------------------------------------------------------------------------------
+def short_title(title: str | None, limit: int = 60) -> str | None:
+    if not title or len(title) <= limit:
+        return title
+    cut = title[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,.;:(") + "…"
+
+
+def meeting_label(title: str | None, iso: str | None, lang: str) -> str:
+    d = human_date(iso, lang)
+    title = short_title(title)
+    if lang == "sv":
+        return f"mötet {d}" + (f" ({title})" if title else "")
+    return f"the meeting of {d}" + (f" ({title})" if title else "")
+
+
+def person_label(name: str, detail: str | None) -> str:
+    return f"{name} ({detail})" if detail else name
+
+
+def attendance_sentence(n: int, people: list[str], label: str, lang: str, *, count_only: bool) -> str:
+    if lang == "sv":
+        head = f"{n} personer deltog på {label}" if n != 1 else f"1 person deltog på {label}"
+        return head + "." if count_only else f"{head}: {join(people, lang)}."
+    head = f"{n} people attended {label}" if n != 1 else f"1 person attended {label}"
+    return head + "." if count_only else f"{head}: {join(people, lang)}."
+
+
+def organisations_sentence(orgs: list[str], label: str, lang: str) -> str:
+    if lang == "sv":
+        return f"Representerade på {label} var: {join(orgs, lang)}."
+    return f"Represented at {label}: {join(orgs, lang)}."
+
+
+def no_attendance(lang: str, when: str) -> str:
+    if lang == "sv":
+        return f"Jag hittar ingen deltagarlista{(' för ' + when) if when else ''} i protokollen."
+    return f"I found no attendance list{(' for ' + when) if when else ''} in the minutes."
+
+
+def person_meetings_sentence(name: str, labels: list[str], lang: str) -> str:
+    if lang == "sv":
+        return f"{name} finns med som deltagare på {len(labels)} möte{'n' if len(labels) != 1 else ''}: {join(labels, lang)}."
+    return f"{name} is listed as attending {len(labels)} meeting{'s' if len(labels) != 1 else ''}: {join(labels, lang)}."
+
+
+def person_not_attending(name: str, lang: str) -> str:
+    if lang == "sv":
+        return f"{name} finns inte med i någon deltagarlista."
+    return f"{name} is not listed as attending any meeting."
+
+
+def person_search_sentence(name: str, highlight_text: str | None, label: str, lang: str) -> str:
+    if lang == "sv":
+        return f"Om {name} står det i protokollet från {label}: {quoted(highlight_text or '', lang)}"
+    return f"About {name}, the minutes of {label} say: {quoted(highlight_text or '', lang)}"
+
+
+def role_sentence(role: str, name: str, label: str, lang: str) -> str:
+    if lang == "sv":
+        r = "ordförande" if role == "chair" else "sekreterare"
+        return f"{name} var {r} på {label}."
+    r = "chaired" if role == "chair" else "was secretary of"
+    return f"{name} {r} {label}."
+
+
+def no_role(role: str, lang: str, when: str) -> str:
+    if lang == "sv":
+        r = "ordförande" if role == "chair" else "sekreterare"
+        return f"Protokollen{(' för ' + when) if when else ''} anger ingen {r}."
+    r = "chair" if role == "chair" else "secretary"
+    return f"The minutes{(' for ' + when) if when else ''} name no {r}."
+
+
+def next_meeting_sentence(iso: str | None, upcoming: bool, said_on: str | None, quote: str, lang: str) -> str:
+    said = human_date(said_on, lang)
+    if iso and upcoming:
+        if lang == "sv":
+            return f"Nästa möte är {human_date(iso, lang)}, enligt protokollet från {said}."
+        return f"The next meeting is on {human_date(iso, lang)}, according to the minutes of {said}."
+    if iso:
+        if lang == "sv":
+            return (f"Det senast utannonserade mötet var {human_date(iso, lang)} (enligt protokollet från {said}); "
+                    f"det datumet har passerat och inget senare möte är utannonserat.")
+        return (f"The last announced meeting was on {human_date(iso, lang)} (in the minutes of {said}); "
+                f"that date has passed and no later meeting has been announced.")
+    if lang == "sv":
+        return f"Protokollet från {said} säger om nästa möte: {quoted(quote, lang)}"
+    return f"The minutes of {said} say about the next meeting: {quoted(quote, lang)}"
+
+
+def no_next_meeting(lang: str) -> str:
+    if lang == "sv":
+        return "Inget protokoll anger när nästa möte är."
+    return "No minutes say when the next meeting is."
+
+
+def search_sentence(highlight_text: str | None, label: str, lang: str) -> str:
+    if lang == "sv":
+        return f"Enligt protokollet från {label}: {quoted(highlight_text or '', lang)}"
+    return f"According to the minutes of {label}: {quoted(highlight_text or '', lang)}"
+
+
+def offtopic_sentence(lang: str) -> str:
+    if lang == "sv":
+        return "Jag hittar inget om det i protokollen."
+    return "I couldn't find anything about that in the minutes."
+
+
+def no_meeting_in(when: str, lang: str) -> str:
+    if lang == "sv":
+        return f"Det finns inga protokoll från {when}."
+    return f"There are no minutes from {when}."

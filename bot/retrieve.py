@@ -1,0 +1,173 @@
+"""Hybrid retrieval: BM25 (stemmed, with English->Swedish expansion) and dense vectors, fused by
+reciprocal rank fusion, over the chunks a time filter allows.
+
+RRF rather than a weighted score sum because the two scores live on unrelated scales (BM25 is
+unbounded, cosine depends on the model); ranks are comparable whatever the model."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from index.store import IndexSnapshot
+
+from .lexical import STOP, BM25, Alternative, Concept, concept_for, doc_terms, stem_sv
+from .translate import Lexicon, default_lexicon, translate_tokens
+
+RRF_K = 60
+MODES = ("hybrid", "bm25", "dense")
+
+# Below this cosine a question has nothing to do with any passage, for models we calibrated
+# on the evaluation set (docs/evaluation.md); other models get a conservative default.
+DENSE_THRESHOLDS = {
+    "all-MiniLM-L6-v2 (packaged)": 0.42,
+    "all-MiniLM-L6-v2": 0.42,
+}
+DEFAULT_DENSE_THRESHOLD = 0.5
+TRANSLATION_WEIGHT = 0.85  # a translated word is weaker evidence than the word itself
+# Share of the question's content (weighted by idf) the best passage must match lexically for
+# the question to count as answerable without help from the dense score.
+MIN_COVERAGE = 0.6
+
+
+@dataclass
+class Hit:
+    row: int
+    score: float  # fused (or single-mode) score, higher is better
+    bm25: float = 0.0
+    dense: float = 0.0
+    matched: int = 0  # concepts the passage matched lexically
+
+
+@dataclass
+class Retrieval:
+    hits: list[Hit]
+    concepts: list[Concept]
+    coverage: float  # best idf-weighted share of concepts one allowed passage matched
+    max_dense: float  # best cosine among allowed passages (0 without dense)
+    answerable: bool
+
+
+class Retriever:
+    def __init__(self, snapshot: IndexSnapshot, embedder, *, mode: str = "hybrid", lexicon: Lexicon | None = None):
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
+        self.snapshot = snapshot
+        self.embedder = embedder
+        self.mode = mode
+        self.lexicon = lexicon or default_lexicon()
+        docs = []
+        for c in snapshot.chunks:
+            lang = snapshot.meetings[c.source].language if c.source in snapshot.meetings else "sv"
+            # The section heading is part of what a passage is about ("Nästa möte", "Budget").
+            head = c.section + "\n" if c.section and c.section not in c.text else ""
+            docs.append(doc_terms(head + c.text, lang))
+        self.bm25 = BM25(docs)
+        self.threshold = DENSE_THRESHOLDS.get(getattr(embedder, "name", ""), DEFAULT_DENSE_THRESHOLD)
+
+    # -- query side -------------------------------------------------------------------------
+    def _in_corpus(self, swedish: str) -> bool:
+        if " " in swedish:
+            return False
+        st = stem_sv(swedish)
+        return self.bm25.has(st) or bool(self.bm25.expand(st)[:1])
+
+    def concepts(self, words: list[str]) -> list[Concept]:
+        """One concept per content word; a word with Swedish renderings the corpus uses gets
+        them as alternatives. A phrase ("venture capital") adds one concept for the phrase."""
+        out: list[Concept] = []
+        spans = translate_tokens(words, self.lexicon, keep=self._in_corpus, limit=6)
+        covered = set()
+        for sp in spans:
+            if len(sp.words) > 1:
+                # "venture capital" is one concept: the Swedish compound, or the English words
+                c = Concept(" ".join(sp.words), [Alternative(stem_sv(t.swedish), TRANSLATION_WEIGHT * t.weight, word=t.swedish)
+                                                  for t in sp.translations])
+                for w in sp.words:
+                    c.alternatives.extend(a for a in concept_for(w).alternatives if a.term not in STOP)
+                out.append(c)
+                continue
+            w = sp.words[0]
+            c = concept_for(w)
+            known = {a.term for a in c.alternatives}
+            for t in sp.translations:
+                st = stem_sv(t.swedish)
+                if st not in known:
+                    c.alternatives.append(Alternative(st, TRANSLATION_WEIGHT * t.weight, word=t.swedish))
+                    known.add(st)
+            out.append(c)
+            covered.add(w)
+        return out
+
+    def gloss(self, concepts: list[Concept]) -> str:
+        """Swedish words to append to the dense query: an English-only model then sees at least
+        the vocabulary of the Swedish passages it has to reach."""
+        extra = []
+        for c in concepts:
+            extra.extend([a.word for a in c.alternatives if a.word][:2])
+        return " ".join(extra)
+
+    # -- search -----------------------------------------------------------------------------
+    def search(self, question: str, words: list[str], *, allowed: set[int] | None = None,
+               k: int = 5, concepts: list[Concept] | None = None) -> Retrieval:
+        concepts = concepts if concepts is not None else self.concepts(words)
+        n = len(self.snapshot.chunks)
+        ok = (lambda r: True) if allowed is None else (lambda r: r in allowed)
+
+        lex_scores, lex_hits = self.bm25.score(concepts) if concepts else ({}, {})
+        coverage = self._coverage(concepts, allowed)
+
+        dense: dict[int, float] = {}
+        if self.mode != "bm25" and n:
+            qtext = question
+            g = self.gloss(concepts)
+            if g:
+                qtext = f"{question} ({g})"
+            qvec = np.asarray(self.embedder.embed_query(qtext), dtype=np.float32)
+            depth = n if allowed is not None else min(n, max(100, 10 * k))
+            dense = {r: s for r, s in self.snapshot.dense_search(qvec, depth) if ok(r)}
+        max_dense = max(dense.values(), default=0.0)
+
+        lex_rank = [r for r, _ in sorted(((r, s) for r, s in lex_scores.items() if ok(r)), key=lambda x: (-x[1], x[0]))]
+        dense_rank = [r for r, _ in sorted(dense.items(), key=lambda x: (-x[1], x[0]))]
+        if self.mode == "bm25":
+            fused = {r: lex_scores[r] for r in lex_rank}
+        elif self.mode == "dense":
+            fused = dict(dense)
+        else:
+            fused = {}
+            for rank, r in enumerate(lex_rank):
+                fused[r] = fused.get(r, 0.0) + 1.0 / (RRF_K + rank + 1)
+            for rank, r in enumerate(dense_rank):
+                fused[r] = fused.get(r, 0.0) + 1.0 / (RRF_K + rank + 1)
+        order = sorted(fused, key=lambda r: (-fused[r], r))[:k]
+        hits = [Hit(r, fused[r], lex_scores.get(r, 0.0), dense.get(r, 0.0), lex_hits.get(r, 0)) for r in order]
+
+        lexical_ok = coverage >= MIN_COVERAGE
+        dense_ok = max_dense >= self.threshold
+        if self.mode == "bm25":
+            answerable = lexical_ok
+        elif self.mode == "dense":
+            answerable = dense_ok
+        else:
+            answerable = lexical_ok or dense_ok
+        return Retrieval(hits, concepts, coverage, max_dense, answerable and bool(hits))
+
+    def _coverage(self, concepts: list[Concept], allowed: set[int] | None) -> float:
+        if not concepts:
+            return 0.0
+        max_idf = self.bm25.idf("\0")  # a term no passage has
+        per_concept = [self.bm25.concept_scores(c) for c in concepts]
+        weights = []
+        for c, scores in zip(concepts, per_concept):
+            terms = [t for a in c.alternatives for t, _ in self.bm25.expand(a.term, a.compound)]
+            weights.append(max((self.bm25.idf(t) for t in terms), default=max_idf))
+        total = sum(weights) or 1.0
+        best = 0.0
+        rows = set().union(*[set(s) for s in per_concept])
+        for r in rows:
+            if allowed is not None and r not in allowed:
+                continue
+            got = sum(w for w, s in zip(weights, per_concept) if r in s)
+            best = max(best, got / total)
+        return best

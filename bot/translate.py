@@ -1,0 +1,135 @@
+"""English -> Swedish query expansion from Folkets lexikon (sv->en, CC BY-SA 2.5, shipped in svlang).
+
+The default embedding model is English-only, so an English question would never reach a Swedish
+passage through vectors alone. The lexicon is reversed: every English gloss of a Swedish entry
+points back to it, keyed by the gloss's English stem ("attended" and "attend" meet), and
+multiword glosses ("venture capital" -> "riskkapital", "board meeting") are matched as phrases
+before single words. Candidates are ranked so a word's main Swedish rendering comes first: an
+entry that has the English word as its only or first gloss beats one that lists it sixth."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .lexical import STOP, STOP_SV, stem_en, tokens
+
+MAX_PHRASE = 3
+# A phrase may end in "meeting" ("board meeting") but not in a function word.
+_FUNCTION = {"a", "an", "the", "of", "to", "in", "on", "at", "and", "or", "for", "with", "by", "from"}
+
+
+@dataclass(frozen=True)
+class Translation:
+    swedish: str  # the Swedish word (or phrase) as in the lexicon, lower case
+    weight: float  # 0..1, how primary this rendering is
+
+
+def lexicon_path() -> Path:
+    import svlang
+
+    return Path(svlang.__file__).parent / "data" / "folkets_sv_en.tsv"
+
+
+_PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_LEADING = re.compile(r"^(?:to|a|an|the|be)\s+")
+
+
+def _gloss_key(gloss: str) -> tuple[str, ...] | None:
+    g = _PAREN.sub(" ", gloss.casefold()).strip(" .;:!?\"'")
+    g = _LEADING.sub("", g).strip()
+    toks = tokens(g)
+    if not toks or len(toks) > MAX_PHRASE:
+        return None
+    return tuple(stem_en(t) for t in toks)
+
+
+class Lexicon:
+    def __init__(self, path: Path | None = None):
+        self.entries: dict[tuple[str, ...], dict[str, float]] = {}
+        path = path or lexicon_path()
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if not line.strip() or line.startswith("#") or "\t" not in line:
+                    continue
+                sv, en = line.rstrip("\n").split("\t", 1)
+                sv = sv.replace("|", "").strip().casefold()  # "del|tog": compound marks
+                if not sv or sv.startswith("-") or sv in STOP_SV or len(sv) < 2:
+                    continue
+                glosses = [g for g in (x.strip() for x in en.split(",")) if g]
+                n = len(glosses)
+                for pos, g in enumerate(glosses):
+                    key = _gloss_key(g)
+                    if key is None:
+                        continue
+                    # First gloss of a one-gloss entry: 1.0; later and crowded ones count less,
+                    # since "andra" is listed under "present" but means "other".
+                    w = max(0.35, 1.0 / (1 + 0.5 * pos) * (1.0 if n <= 2 else 0.85))
+                    slot = self.entries.setdefault(key, {})
+                    if w > slot.get(sv, 0.0):
+                        slot[sv] = w
+
+    def lookup(self, key: tuple[str, ...]) -> list[Translation]:
+        got = self.entries.get(key, {})
+        rank = _frequency_rank()
+        return sorted((Translation(s, w) for s, w in got.items()),
+                      key=lambda t: (-t.weight, rank.get(t.swedish, 10**6), t.swedish))
+
+
+@lru_cache(maxsize=1)
+def _frequency_rank() -> dict[str, int]:
+    """Swedish words by frequency (svlang's top 10k): among equally primary renderings the
+    common word is the likelier one."""
+    try:
+        lines = (lexicon_path().parent / "sv_frequency_10k.txt").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return {}
+    words = [w.strip().casefold() for w in lines if w.strip() and not w.startswith("#")]
+    return {w: i for i, w in enumerate(words)}
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    return Lexicon()
+
+
+@dataclass
+class TranslatedSpan:
+    words: tuple[str, ...]  # the English words as in the question (lower case)
+    start: int  # token index in the question
+    translations: list[Translation]
+
+
+def translate_tokens(words: list[str], lexicon: Lexicon | None = None, *, limit: int = 8,
+                     keep=None) -> list[TranslatedSpan]:
+    """Longest-phrase-first translation of question words. ``keep(swedish) -> bool`` filters
+    candidates (the engine keeps only Swedish words its corpus contains)."""
+    lex = lexicon or default_lexicon()
+    out: list[TranslatedSpan] = []
+    i = 0
+    stems = [stem_en(w) for w in words]
+    while i < len(words):
+        done = False
+        for n in range(min(MAX_PHRASE, len(words) - i), 1, -1):
+            span = words[i: i + n]
+            if span[0] in STOP or span[-1] in _FUNCTION:
+                continue
+            tr = lex.lookup(tuple(stems[i: i + n]))
+            if keep is not None:
+                tr = [t for t in tr if keep(t.swedish)]
+            if tr:
+                out.append(TranslatedSpan(tuple(span), i, tr[:limit]))
+                i += n
+                done = True
+                break
+        if done:
+            continue
+        w = words[i]
+        if w not in STOP and not w.isdigit():
+            tr = lex.lookup((stems[i],))
+            if keep is not None:
+                tr = [t for t in tr if keep(t.swedish)]
+            out.append(TranslatedSpan((w,), i, tr[:limit]))
+        i += 1
+    return out

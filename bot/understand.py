@@ -1,0 +1,177 @@
+"""What a question asks: its intent, its language, the time it is about and the person it names.
+
+Rules, not a model: the questions people ask of minutes fall into a few shapes (who attended,
+when is the next meeting, who chaired, what did X say), and each has cue words in English and
+Swedish. Whatever has no such shape is a search."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from index.dates import _MONTHS, find_dates
+
+from .lexical import STOP, fold, tokens
+
+ATTENDANCE, PERSON, NEXT_MEETING, ROLE, SEARCH, OFFTOPIC = (
+    "attendance", "person", "next_meeting", "role", "search", "offtopic")
+INTENTS = (ATTENDANCE, PERSON, NEXT_MEETING, ROLE, SEARCH, OFFTOPIC)
+
+
+@dataclass
+class TimeFilter:
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    last: bool = False  # "the last meeting", "förra mötet"
+    text: str = ""  # the words it came from, for the answer sentence
+
+    def __bool__(self) -> bool:
+        return bool(self.year or self.month or self.day or self.last)
+
+    def accepts(self, iso: str | None) -> bool:
+        """Whether a meeting dated ``iso`` falls in the filter (``last`` is resolved elsewhere)."""
+        if not (self.year or self.month or self.day):
+            return True
+        if not iso:
+            return False
+        y, m, d = (int(x) for x in iso.split("-"))
+        return ((self.year is None or y == self.year) and (self.month is None or m == self.month)
+                and (self.day is None or d == self.day))
+
+
+@dataclass
+class Question:
+    text: str
+    language: str  # "sv" | "en"
+    intent: str
+    time: TimeFilter
+    person: str | None = None  # a person the question names, as written in it
+    count: bool = False  # "how many"
+    organisations: bool = False  # "which organisations were represented"
+    role: str | None = None  # "chair" | "secretary"
+    person_attended: bool = False  # "which meetings did X attend"
+    words: list[str] = field(default_factory=list)  # content words, lower case, for retrieval
+
+
+_SV_CHARS = re.compile(r"[åäöÅÄÖ]")
+_SV_WORDS = set("""vad vem vilka vilken vilket när hur var är nästa möte mötet mötena sades om och
+deltog på det som finns ordförande sekreterare många protokoll beslut beslutades ska skulle
+sa säger kommer har hade inom med till för från under förra senaste styrelsen styrelsemötet""".split())
+_EN_WORDS = set("""what who whom when how is the was were did which meeting meetings next attended
+about of said say do does will are there in at on for from chair chaired secretary propose
+proposed present presented people many last""".split())
+
+
+def detect_language(q: str) -> str:
+    words = tokens(q)
+    sv = sum(w in _SV_WORDS for w in words) + (1.5 if _SV_CHARS.search(q) else 0)
+    en = sum(w in _EN_WORDS for w in words)
+    return "sv" if sv > en else "en"
+
+
+_NEXT = re.compile(
+    r"\bnext\s+(?:\w+\s+)?meeting|\bupcoming\s+meeting|\bwhen\s+(?:do|will|shall)\s+we\s+meet"
+    r"|\bmeet(?:ing)?\s+(?:again|next)\b|\bnästa\s+(?:\w+)?möte|\bkommande\s+(?:\w+)?möte"
+    r"|\bnär\s+ses\s+vi|\bnär\s+träffas\s+vi|\bnästa\s+sammanträde", re.I)
+_CHAIR = re.compile(r"\bchair(?:ed|man|woman|person|ing)?\b|\bpresided\b|\bled\s+the\s+meeting"
+                    r"|\b(?:mötes)?ordförande\b|\bledde\s+mötet|\bmötesledare", re.I)
+_SECRETARY = re.compile(r"\bsecretary\b|\btook\s+(?:the\s+)?minutes|\bwrote\s+the\s+minutes|\bminute[- ]?taker"
+                        r"|\b(?:mötes)?sekreterare\b|\bförde\s+protokoll(?:et)?|\bskrev\s+protokollet", re.I)
+_WHO = re.compile(r"\bwho\b|\bwhom\b|\bvem\b|\bvilka\b|\bvilken\b|\bname\b|\bnamn\b|\bwhich\s+person", re.I)
+_ATTEND = re.compile(
+    r"\battend(?:ed|ees?|ance|ing|s)?\b|\bpresent\s+at\b|\bwere\s+present|\bwas\s+present|\bwho\s+(?:was|were)\s+(?:at|there|in)\b"
+    r"|\bparticipa(?:nts?|ted|ting)\b|\brepresented\b|\brepresenterade?\b|\bdeltog\b|\bdeltagare\w*|\bdeltar\b"
+    r"|\bnärvarande\b|\bnärvarade\b|\bvar\s+med\s+på|\bvar\s+på\s+(?:\w+)?mötet|\bvilka\s+var\s+(?:på|med|där)"
+    r"|\bhow\s+many\s+(?:people|persons|participants|members|attendees)|\bhur\s+många\s+(?:personer\s+|deltagare\s+)?(?:deltog|var)"
+    r"|\bwho\s+came\b|\bwho\s+joined\b", re.I)
+_COUNT = re.compile(r"\bhow\s+many\b|\bhur\s+många\b|\bnumber\s+of\b|\bantal\w*", re.I)
+_ORGS = re.compile(r"\borgani[sz]ations?\b|\bcompan(?:y|ies)\b|\brepresented\b|\borganisationer\w*\b"
+                   r"|\bföretag\w*\b|\brepresenterade?\b|\binstitutions?\b|\bmyndighet\w*", re.I)
+_PRESENT_VERB = re.compile(r"\bpresent(?:ed|s)?\b(?!\s+at)|\bpresenterade?\b", re.I)
+_LAST = re.compile(r"\b(?:the\s+)?(?:last|latest|previous|most\s+recent)\s+(?:\w+\s+)?meeting"
+                   r"|\b(?:förra|senaste)\s+(?:\w+)?mötet|\bsist(?:a)?\s+mötet", re.I)
+_MONTH_YEAR = re.compile(r"\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?\s+((?:19|20)\d{2})\b", re.I)
+_MONTH_ONLY = re.compile(r"\b(?:in|i|during|under)\s+(" + "|".join(
+    sorted((m for m in _MONTHS if len(m) > 3), key=len, reverse=True)) + r")\b", re.I)
+_YEAR = re.compile(r"(?<![\d/-])((?:19|20)\d{2})(?![\d/-])")
+
+# Words that only carry intent or time: left out of what is searched for.
+_INTENT_WORDS = set("""attend attended attendees attendance attending participants participant participated
+present represented representerade representerad deltog deltagare deltar närvarande närvarade chair chaired
+chairman chairperson ordförande mötesordförande secretary sekreterare mötessekreterare next nästa kommande
+upcoming last latest previous recent förra senaste sista many många number antal organisations
+organizations organisationer companies företag people persons personer who vem vilka vilken held hålls
+""".split())
+
+
+def parse_time(q: str) -> TimeFilter:
+    tf = TimeFilter()
+    if _LAST.search(q):
+        tf.last = True
+        tf.text = _LAST.search(q).group(0)
+    for d, (s, e) in find_dates(q):
+        if re.search(r"\d{4}", q[s:e]):
+            tf.year, tf.month, tf.day, tf.text = d.year, d.month, d.day, q[s:e]
+            return tf
+    m = _MONTH_YEAR.search(q)
+    if m:
+        tf.year, tf.month, tf.text = int(m.group(2)), _MONTHS[m.group(1).lower()], m.group(0)
+        return tf
+    m = _YEAR.search(q)
+    if m:
+        tf.year, tf.text = int(m.group(1)), m.group(1)
+    m = _MONTH_ONLY.search(q)
+    if m:
+        tf.month = _MONTHS[m.group(1).lower()]
+        tf.text = (m.group(1) + (" " + tf.text if tf.year else "")).strip()
+    return tf
+
+
+def content_words(q: str, time: TimeFilter, *, drop_intent: bool) -> list[str]:
+    out = []
+    time_words = set(tokens(time.text))
+    for w in tokens(q):
+        if w in STOP or w.isdigit() or w in _MONTHS or w in time_words:
+            continue
+        if drop_intent and w in _INTENT_WORDS:
+            continue
+        out.append(w)
+    return out
+
+
+def understand(question: str, names=None) -> Question:
+    """``names`` is the engine's :class:`bot.names.NameIndex` (people the minutes name)."""
+    q = question.strip()
+    lang = detect_language(q)
+    time = parse_time(q)
+    person = None
+    if names is not None:
+        found = names.mentions(q)
+        person = found[0] if found else None
+
+    intent = SEARCH
+    role = None
+    attended = bool(_ATTEND.search(q))
+    if _NEXT.search(q) and not person:
+        intent = NEXT_MEETING
+    elif _WHO.search(q) and (_CHAIR.search(q) or _SECRETARY.search(q)) and not attended:
+        intent = ROLE
+        role = "chair" if _CHAIR.search(q) else "secretary"
+    elif person:
+        intent = PERSON
+    elif attended or (_ORGS.search(q) and _WHO.search(q)):
+        intent = ATTENDANCE
+
+    qq = Question(text=q, language=lang, intent=intent, time=time, person=person, role=role)
+    if intent == ATTENDANCE:
+        qq.count = bool(_COUNT.search(q))
+        qq.organisations = bool(_ORGS.search(q)) and not qq.count
+    if intent == PERSON:
+        qq.person_attended = attended and not _PRESENT_VERB.search(q)
+    drop = intent != SEARCH and intent != PERSON
+    words = content_words(q, time, drop_intent=drop)
+    if person:
+        name_words = set(tokens(person))
+        words = [w for w in words if w not in name_words]
+    qq.words = words
+    return qq
