@@ -85,7 +85,7 @@ class LazyEmbedder:
     """Knows its model's name at once and loads the model on first use, so commands that find
     nothing to embed (an up-to-date `minutes index`) don't pay the seconds a model load costs."""
 
-    def __init__(self, model: str, loader=load_embedder):
+    def __init__(self, model: str, loader=None):
         self.name = model
         self._loader = loader
         self._real: Embedder | None = None
@@ -93,7 +93,8 @@ class LazyEmbedder:
     @property
     def loaded(self) -> Embedder:
         if self._real is None:
-            self._real = self._loader(self.name)
+            # Looked up at call time so tests can substitute the module's loader.
+            self._real = (self._loader or load_embedder)(self.name)
         return self._real
 
     @property

@@ -1,0 +1,120 @@
+"""The service shared by CLI and Slack: uploads, corpus watching, answering during updates."""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from bot.service import MinutesService, safe_filename
+from index.store import load_index
+from tests.conftest import FakeEmbedder
+
+MINUTES = "Protokoll styrelsemöte den 3 mars 2023\n\nNärvarande: Anna Berg, Erik Ek\n\n1 Budget\nBudgeten godkändes.\n"
+
+
+@pytest.fixture
+def service(corpus_copy, tmp_path):
+    s = MinutesService(corpus_copy, tmp_path / "ix", FakeEmbedder())
+    s.reindex()
+    yield s
+    s.stop()
+
+
+@pytest.mark.parametrize("raw,safe", [
+    ("../../evil.txt", "evil.txt"),
+    ("..\\..\\windows\\evil.md", "evil.md"),
+    ("/etc/passwd", "passwd"),
+    (".hidden.txt", "hidden.txt"),
+    ("Protokoll 2023-03-03 (slutlig).DOCX", "Protokoll_2023-03-03_slutlig.docx"),
+    ("möte<script>.txt", "möte_script.txt"),
+    ("...", "minutes"),
+])
+def test_safe_filename(raw, safe):
+    assert safe_filename(raw) == safe
+
+
+def test_add_file_stores_and_indexes(service, corpus_copy):
+    result = service.add_file("../../2023-03-03 styrelse.txt", MINUTES.encode())
+    assert result.error is None and result.duplicate_of is None
+    assert result.stored_as == "2023-03-03_styrelse.txt"
+    assert (corpus_copy / "2023-03-03_styrelse.txt").read_text(encoding="utf-8") == MINUTES
+    assert result.meeting is not None and result.meeting.date == "2023-03-03" and result.chunks > 0
+    assert not list(corpus_copy.parent.glob("*.txt"))  # nothing escaped the corpus
+    assert service.status().meetings == 3
+
+
+def test_add_same_content_is_a_duplicate(service, corpus_copy):
+    sample = sorted(corpus_copy.iterdir())[0]
+    result = service.add_file("copy.txt", sample.read_bytes())
+    assert result.duplicate_of == sample.name and result.stored_as is None
+    assert not (corpus_copy / "copy.txt").exists()
+
+
+def test_add_never_overwrites_a_different_file(service, corpus_copy):
+    first = service.add_file("m.txt", MINUTES.encode())
+    second = service.add_file("m.txt", MINUTES.replace("3 mars", "4 mars").encode())
+    assert (first.stored_as, second.stored_as) == ("m.txt", "m-2.txt")
+    assert "3 mars" in (corpus_copy / "m.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name,data,reason", [
+    ("x.exe", b"MZ", "unsupported file type"),
+    ("x.txt", b"", "empty file"),
+    ("x.pdf", b"%PDF-1.4 garbage", "corrupt or unreadable PDF"),
+])
+def test_add_refuses_bad_files_and_stores_nothing(service, corpus_copy, name, data, reason):
+    before = sorted(p.name for p in corpus_copy.iterdir())
+    result = service.add_file(name, data)
+    assert result.stored_as is None and reason in result.error and name in result.error
+    assert sorted(p.name for p in corpus_copy.iterdir()) == before
+
+
+def test_check_corpus_notices_new_changed_deleted(service, corpus_copy):
+    assert service.check_corpus() is None  # nothing changed
+    (corpus_copy / "new.txt").write_text(MINUTES, encoding="utf-8")
+    report = service.check_corpus()
+    assert report.added == ["new.txt"]
+    (corpus_copy / "new.txt").unlink()
+    assert service.check_corpus().removed == ["new.txt"]
+
+
+def test_watcher_thread_updates_the_index(corpus_copy, tmp_path):
+    s = MinutesService(corpus_copy, tmp_path / "ix", FakeEmbedder(), watch_interval=0.05)
+    s.reindex()
+    s.start_watching()
+    try:
+        (corpus_copy / "new.txt").write_text(MINUTES, encoding="utf-8")
+        for _ in range(200):
+            if s.status().meetings == 3:
+                break
+            threading.Event().wait(0.05)
+        assert s.status().meetings == 3
+    finally:
+        s.stop()
+
+
+def test_questions_use_last_complete_index_during_an_update(service, corpus_copy):
+    """While a slow update embeds, ask() answers from the previous engine."""
+    gate, entered = threading.Event(), threading.Event()
+    real = service.embedder.embed_documents
+
+    def slow(texts):
+        entered.set()
+        gate.wait(10)
+        return real(texts)
+
+    service.embedder.embed_documents = slow
+    (corpus_copy / "new.txt").write_text(MINUTES, encoding="utf-8")
+    t = threading.Thread(target=service.reindex)
+    t.start()
+    try:
+        assert entered.wait(10)
+        answer = service.ask("budget")
+        assert all(p.source != "new.txt" for p in answer.passages)
+        assert service.status().meetings == 2
+    finally:
+        gate.set()
+        t.join(10)
+    assert service.status().meetings == 3
+    assert "new.txt" in load_index(service.index_dir).meetings
