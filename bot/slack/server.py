@@ -173,17 +173,29 @@ def make_runner(settings, service, *, host: str = "0.0.0.0", port: int | None = 
     return HttpRunner(app, host=host, port=settings.port if port is None else port)
 
 
+def _catch_up(service) -> None:
+    try:
+        report = service.reindex()
+        log.info("index up to date: %s", report.to_json_dict() if hasattr(report, "to_json_dict") else report)
+    except Exception:  # noqa: BLE001 - the bot still answers from the index it has
+        log.exception("updating the index at start-up failed")
+
+
 def serve(settings, service, *, stop: threading.Event | None = None) -> None:
     """Run until SIGINT/SIGTERM (or ``stop`` is set). Raises ConfigError before starting if the
     Slack settings are missing, malformed or rejected."""
     runner = make_runner(settings, service)
+    if log.parent and log.parent.level == logging.NOTSET:
+        log.parent.setLevel(logging.INFO)  # the operator should see "connected"/"listening"
     stop = stop or threading.Event()
     if threading.current_thread() is threading.main_thread():
         for sig in (signal.SIGINT, signal.SIGTERM):
             signal.signal(sig, lambda *_: stop.set())
-    service.start_watching()
     try:
         runner.start()
+        # Catch up with files added while the bot was down; questions are answered meanwhile.
+        threading.Thread(target=_catch_up, args=(service,), name="minutes-catch-up", daemon=True).start()
+        service.start_watching()
         while not stop.wait(1.0):  # a timed wait keeps signal handlers responsive
             pass
     finally:
