@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 
-from index.errors import MinutesError
+from index.errors import IndexMissing, MinutesError
 
 from .text import escape
 
@@ -19,6 +19,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "empty_question": {
         "en": "Ask me something about the meeting minutes, e.g. _Who attended the last meeting?_ (`/minutes help` for more.)",
         "sv": "Fråga mig något om mötesprotokollen, t.ex. _Vilka var med på senaste mötet?_ (`/minutes help` för mer.)",
+    },
+    "not_indexed": {
+        "en": "Nothing is indexed yet. An admin can run `/minutes index` or upload minutes to me.",
+        "sv": "Inget är indexerat ännu. En administratör kan köra `/minutes index` eller ladda upp protokoll till mig.",
     },
     "working": {"en": "Looking through the minutes…", "sv": "Letar i protokollen…"},
     "more_passages": {"en": "…and {n} more passages not shown.", "sv": "…och {n} fler utdrag visas inte."},
@@ -58,6 +62,8 @@ def t(key: str, lang: str = "en", **kwargs) -> str:
 def user_message(exc: BaseException, lang: str = "en") -> str:
     """What the user is told when handling their request failed. Errors we raise on purpose
     carry a user-facing line; anything else is a bug, logged with its traceback."""
+    if isinstance(exc, IndexMissing):  # its own text names the CLI command; in Slack, say the Slack way
+        return t("not_indexed", lang)
     if isinstance(exc, MinutesError):
         log.warning("request failed: %s", exc)
         return str(exc)
@@ -93,10 +99,7 @@ def help_text(lang: str = "en") -> str:
 def status_text(status, lang: str = "en") -> str:
     """One paragraph from ``service.status()``."""
     if not status.meetings:
-        return {
-            "en": "Nothing is indexed yet. An admin can run `/minutes index` or upload minutes to me.",
-            "sv": "Inget är indexerat ännu. En administratör kan köra `/minutes index` eller ladda upp protokoll till mig.",
-        }[lang if lang == "sv" else "en"]
+        return t("not_indexed", lang)
     span = f"{status.first_date or '?'} – {status.last_date or '?'}"
     if lang == "sv":
         return (

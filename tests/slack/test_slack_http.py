@@ -125,3 +125,51 @@ def test_engine_failure_becomes_one_friendly_line(fake, service, monkeypatch):
         assert "Sorry, something went wrong" in post.body["text"] and "kaboom" not in post.body["text"]
     finally:
         bot.runner.stop()
+
+
+def test_ack_comes_before_slow_work_and_the_hourglass_shows_meanwhile(fake, service):
+    import threading
+
+    from tests.slack.conftest import start_http_bot
+
+    release = threading.Event()
+    real_ask = service.ask
+
+    def slow_ask(question, today=None):
+        assert release.wait(10)
+        return real_ask(question, today)
+
+    service.ask = slow_ask
+    bot = start_http_bot(fake, service)
+    try:
+        status, _, took = bot.event(mention("Vilka var med?", ts="1700000008.000100"))
+        assert status == 200 and took < 3
+        status, body, took = bot.command("Vilka var med?")
+        assert status == 200 and took < 3 and "Letar i protokollen" in body
+        fake.wait_calls("reactions.add")
+        assert not fake.calls_to("chat.postMessage")  # still working, hourglass showing
+        release.set()
+        fake.wait_calls("chat.postMessage")
+        fake.wait_for(lambda calls: [c for c in calls if c.method == "response_url"], what="slash answer")
+        fake.wait_calls("reactions.remove")
+    finally:
+        release.set()
+        bot.runner.stop()
+
+
+def test_missing_index_is_explained_not_a_generic_error(fake, tmp_path, corpus_copy):
+    from bot.service import MinutesService
+    from tests.conftest import FakeEmbedder
+    from tests.slack.conftest import start_http_bot
+
+    service = MinutesService(corpus_copy, tmp_path / "no-index", FakeEmbedder())  # never indexed
+    bot = start_http_bot(fake, service)
+    try:
+        bot.event(mention("Vilka var med?", ts="1700000009.000100"))
+        [post] = fake.wait_calls("chat.postMessage")
+        assert "Inget är indexerat ännu" in post.body["text"] and "/minutes index" in post.body["text"]
+        bot.command("status", response_id="st")
+        [reply] = fake.wait_for(lambda calls: [c for c in calls if c.method == "response_url"], what="status")
+        assert "Nothing is indexed yet" in reply.body["text"]
+    finally:
+        bot.runner.stop()
