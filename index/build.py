@@ -83,9 +83,12 @@ class _Parsed:
     chunks: list[Chunk]
 
 
-def parse_document(text: str, source: str, *, max_words: int = 90) -> tuple[Meeting, list[Chunk]]:
+def parse_document(text: str, source: str, *, max_words: int = 90, embedder=None) -> tuple[Meeting, list[Chunk]]:
     meeting = parse_meeting(text, source)
-    return meeting, chunk_document(text, meeting, max_words=max_words)
+    # With a real tokenizer, chunks are also capped in word pieces (less 2 for [CLS]/[SEP]).
+    count = getattr(embedder, "token_count", None)
+    max_tokens = getattr(embedder, "max_tokens", 256) - 2 if count else None
+    return meeting, chunk_document(text, meeting, max_words=max_words, max_tokens=max_tokens, count_tokens=count)
 
 
 def update_index(
@@ -135,7 +138,7 @@ def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress
             continue
         try:
             _, text = read_file(path, source)
-            meeting, chunks = parse_document(text, source)
+            meeting, chunks = parse_document(text, source, embedder=embedder)
         except DocumentError as e:
             reason = e.reason
             if source in old_hashes:

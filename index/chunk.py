@@ -1,12 +1,15 @@
 """Section-aware chunking of a minutes document into passages for embedding.
 
 all-MiniLM-L6-v2 truncates at 256 word pieces (~100 Swedish words), so ``max_words`` is a hard
-cap: text past the cap would be invisible to search. Chunks are exact slices of the document
-(``text == doc[start:end]``), so a hit can always be quoted verbatim.
+cap: text past the cap would be invisible to search. Word counts underestimate tables, LaTeX and
+URLs, so when the embedder's tokenizer is at hand (``count_tokens``), ``max_tokens`` is a second
+hard cap. Chunks are exact slices of the document (``text == doc[start:end]``), so a hit can
+always be quoted verbatim.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from index.models import Chunk, Meeting
 from index.sections import headings, latex_body_start, lines, strip_span
@@ -14,8 +17,15 @@ from index.sections import headings, latex_body_start, lines, strip_span
 _ITEM = re.compile(r"^(?:[-*+•●▪◦–]|\d{1,3}[.)]|\\item\b)")
 
 
-def _words(text: str, s: int, e: int) -> int:
-    return len(text[s:e].split())
+Fits = Callable[[int, int], bool]  # does text[s:e] fit in one chunk?
+
+
+def _fits_in(text: str, max_words: int, max_tokens: int | None, count_tokens) -> Fits:
+    def fits(s: int, e: int) -> bool:
+        if len(text[s:e].split()) > max_words:
+            return False
+        return count_tokens is None or max_tokens is None or count_tokens(text[s:e]) <= max_tokens
+    return fits
 
 
 def _units(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -45,9 +55,9 @@ def _units(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return units
 
 
-def _split_long(text: str, s: int, e: int, max_words: int) -> list[tuple[int, int]]:
+def _split_long(text: str, s: int, e: int, fits: Fits) -> list[tuple[int, int]]:
     """Split an over-long unit at line, then sentence boundaries, then (last resort) words."""
-    if _words(text, s, e) <= max_words:
+    if fits(s, e):
         return [(s, e)]
     for pat in (r"\n", r"(?<=[.!?])\s+(?=\S)", r"(?<=[;:,])\s+"):
         cuts = [m.end() for m in re.finditer(pat, text[s:e])]
@@ -59,22 +69,30 @@ def _split_long(text: str, s: int, e: int, max_words: int) -> list[tuple[int, in
                     pieces.append((ps, pe))
                 prev = s + c
             if len(pieces) > 1:
-                return _pack(text, pieces, max_words)
-    # one giant sentence: cut between words
-    out, ws = [], list(re.finditer(r"\S+", text[s:e]))
-    for i in range(0, len(ws), max_words):
-        grp = ws[i:i + max_words]
-        out.append((s + grp[0].start(), s + grp[-1].end()))
+                return _pack(text, pieces, fits)
+    # one giant sentence: cut between words, as many as fit
+    out: list[tuple[int, int]] = []
+    cur: tuple[int, int] | None = None
+    for w in re.finditer(r"\S+", text[s:e]):
+        ws, we = s + w.start(), s + w.end()
+        if cur and fits(cur[0], we):
+            cur = (cur[0], we)
+        else:
+            if cur:
+                out.append(cur)
+            cur = (ws, we)
+    if cur:
+        out.append(cur)
     return out
 
 
-def _pack(text: str, units: list[tuple[int, int]], max_words: int) -> list[tuple[int, int]]:
-    """Greedily join consecutive units while the chunk stays within ``max_words``."""
+def _pack(text: str, units: list[tuple[int, int]], fits: Fits) -> list[tuple[int, int]]:
+    """Greedily join consecutive units while the chunk still fits."""
     out: list[tuple[int, int]] = []
     cur: tuple[int, int] | None = None
     for u in units:
-        for piece in _split_long(text, *u, max_words):
-            if cur and _words(text, cur[0], piece[1]) <= max_words:
+        for piece in _split_long(text, *u, fits):
+            if cur and fits(cur[0], piece[1]):
                 cur = (cur[0], piece[1])
             else:
                 if cur:
@@ -85,8 +103,9 @@ def _pack(text: str, units: list[tuple[int, int]], max_words: int) -> list[tuple
     return out
 
 
-def chunk_document(text: str, meeting: Meeting, *, max_words: int = 90) -> list[Chunk]:
-    max_words = max(5, max_words)
+def chunk_document(text: str, meeting: Meeting, *, max_words: int = 90, max_tokens: int | None = None,
+                   count_tokens: Callable[[str], int] | None = None) -> list[Chunk]:
+    fits = _fits_in(text, max(5, max_words), max_tokens, count_tokens)
     body = latex_body_start(text)
     ls = lines(text)
     hs = [h for h in headings(text, ls) if h.start >= body]
@@ -109,7 +128,7 @@ def chunk_document(text: str, meeting: Meeting, *, max_words: int = 90) -> list[
         if e <= s:
             continue
         # The heading line is its own unit so it leads the section's first chunk.
-        for cs, ce in _pack(text, _units(text, s, e), max_words):
+        for cs, ce in _pack(text, _units(text, s, e), fits):
             cs, ce = strip_span(text, cs, ce)
             if ce <= cs:
                 continue

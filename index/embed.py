@@ -44,7 +44,9 @@ class SentenceTransformerEmbedder:
         else:
             target = model
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
 
+        hf_logging.disable_progress_bar()  # a "Loading weights" bar on every command is noise
         try:
             self._model = SentenceTransformer(target, device=device)
         except Exception as e:  # noqa: BLE001 - any loader failure becomes one config line
@@ -104,6 +106,9 @@ class LazyEmbedder:
     @property
     def max_tokens(self) -> int:
         return self.loaded.max_tokens
+
+    def token_count(self, text: str) -> int:
+        return self.loaded.token_count(text)
 
     def embed_documents(self, texts: list[str]) -> np.ndarray:
         return self.loaded.embed_documents(texts)
