@@ -1,0 +1,208 @@
+"""Evaluate the engine on eval/questions.json.
+
+    .venv/bin/python eval/run.py [--corpus NAME ...] [--model MODEL] [--modes hybrid,bm25,dense] [-v]
+
+Each corpus (the repo's sample ``corpus/`` and the folders of ../shared/corpora, skipped when
+absent) is indexed into a temporary folder with the model, once; each retrieval mode then gets
+its own Engine over that index. Printed per question type: recall@5 (the expected passage is in
+the top 5), MRR, and answer accuracy (the right names, date, person; for search: the top passage
+is the expected one). Every quote of every answer is checked to be verbatim source text."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+QUESTIONS = ROOT / "eval" / "questions.json"
+SHARED = ROOT.parent / "shared" / "corpora"
+TYPES = ("attendance", "person", "next_meeting", "role", "search", "offtopic")
+
+
+def corpus_dir(name: str) -> Path:
+    return ROOT / "corpus" if name == "corpus" else SHARED / name
+
+
+def load_questions(path: Path = QUESTIONS) -> list[dict]:
+    return json.loads(path.read_text(encoding="utf-8"))["questions"]
+
+
+def _fold(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s.casefold())
+    return " ".join("".join(c for c in s if not unicodedata.combining(c)).replace(",", " ").split())
+
+
+@dataclass
+class Outcome:
+    q: dict
+    mode: str
+    rank: int | None  # 1-based rank of the first passage meeting the expectation
+    correct: bool
+    verbatim: bool
+    answer: dict = field(default_factory=dict)
+    ms: float = 0.0
+
+
+def _passage_ok(p, exp: dict) -> bool:
+    sources = exp.get("sources") or ([exp["source"]] if exp.get("source") else None)
+    if sources and p.source not in sources:
+        return False
+    c = exp.get("contains")
+    if isinstance(c, str) and c.casefold() not in p.quote.casefold():
+        return False
+    return True
+
+
+def judge(q: dict, answer, detail, documents: dict[str, str]) -> tuple[int | None, bool]:
+    exp, kind = q["expect"], q["type"]
+    want = exp if kind in ("search", "person") else {"source": exp.get("source")}
+    rank = next((i for i, p in enumerate(answer.passages[:5], 1) if _passage_ok(p, want)), None)
+    if kind == "offtopic":
+        return None, not answer.found
+    if kind == "attendance":
+        ok = answer.found and answer.intent == "attendance"
+        if "names" in exp:
+            ok = ok and {_fold(n) for n in detail.names} == {_fold(n) for n in exp["names"]}
+        if "count" in exp:
+            ok = ok and detail.count == exp["count"] and str(exp["count"]) in answer.answer
+        for s in exp.get("contains", []) if isinstance(exp.get("contains"), list) else []:
+            ok = ok and s in answer.answer
+        return rank, ok
+    if kind == "person" and "sources" in exp and "contains" not in exp:
+        got = {p.source for p in answer.passages}
+        return (1 if got & set(exp["sources"]) else None), answer.found and got == set(exp["sources"])
+    if kind == "next_meeting":
+        nm = answer.next_meeting
+        ok = nm is not None and nm.date == exp.get("date") and nm.upcoming == exp.get("upcoming", nm.upcoming)
+        if ok and exp.get("contains"):
+            ok = exp["contains"].casefold() in (nm.quote or "").casefold()
+        return (1 if ok else None), ok
+    if kind == "role":
+        ok = answer.found and any(_fold(n) in {_fold(x) for x in detail.names} for n in exp["name"])
+        return (1 if ok else None), ok
+    # search, and person questions answered from passages
+    return rank, answer.found and rank == 1
+
+
+def verbatim(answer, documents: dict[str, str]) -> bool:
+    for p in answer.passages:
+        doc = documents.get(p.source, "")
+        if p.quote not in doc or doc[p.start:p.end] != p.quote:
+            return False
+        if p.highlight is not None and p.highlight not in p.quote:
+            return False
+    if answer.next_meeting is not None and answer.next_meeting.quote:
+        if answer.next_meeting.quote not in documents.get(answer.next_meeting.source, ""):
+            return False
+    return True
+
+
+def evaluate(questions: list[dict], *, model: str | None = None, embedder=None,
+             modes=("hybrid", "bm25", "dense"), log=None) -> list[Outcome]:
+    from index.build import update_index
+    from index.embed import PACKAGED_MODEL, load_embedder
+    from index.store import load_index
+
+    from bot.engine import Engine
+
+    if embedder is None:
+        embedder = load_embedder(model or PACKAGED_MODEL)
+    by_corpus: dict[str, list[dict]] = defaultdict(list)
+    for q in questions:
+        by_corpus[q["corpus"]].append(q)
+    out: list[Outcome] = []
+    for name, qs in by_corpus.items():
+        folder = corpus_dir(name)
+        if not folder.is_dir():
+            if log:
+                log(f"skipping {name}: {folder} is absent")
+            continue
+        with tempfile.TemporaryDirectory(prefix="minutes-eval-") as tmp:
+            t = time.time()
+            update_index(folder, Path(tmp), embedder)
+            snap = load_index(Path(tmp))
+            if log:
+                log(f"indexed {name}: {len(snap.meetings)} meetings, {len(snap.chunks)} chunks in {time.time() - t:.1f}s")
+            for mode in modes:
+                engine = Engine(snap, embedder, mode=mode)
+                for q in qs:
+                    today = date.fromisoformat(q["today"]) if q.get("today") else None
+                    t = time.time()
+                    answer, detail = engine.answer(q["q"], today=today)
+                    ms = (time.time() - t) * 1000
+                    rank, ok = judge(q, answer, detail, snap.documents)
+                    out.append(Outcome(q, mode, rank, ok, verbatim(answer, snap.documents),
+                                       answer.to_json_dict(), ms))
+    return out
+
+
+def summarise(outcomes: list[Outcome]) -> dict:
+    """{mode: {type: {n, recall5, mrr, accuracy}}} plus an "all" type."""
+    table: dict = {}
+    for mode in dict.fromkeys(o.mode for o in outcomes):
+        rows = {}
+        for kind in (*TYPES, "all"):
+            os_ = [o for o in outcomes if o.mode == mode and (kind == "all" or o.q["type"] == kind)]
+            if not os_:
+                continue
+            ranked = [o for o in os_ if o.q["type"] != "offtopic"]
+            rows[kind] = {
+                "n": len(os_),
+                "recall5": (sum(o.rank is not None for o in ranked) / len(ranked)) if ranked else None,
+                "mrr": (sum(1 / o.rank for o in ranked if o.rank) / len(ranked)) if ranked else None,
+                "accuracy": sum(o.correct for o in os_) / len(os_),
+                "verbatim": all(o.verbatim for o in os_),
+            }
+        table[mode] = rows
+    return table
+
+
+def format_table(table: dict) -> str:
+    lines = ["| mode | type | n | recall@5 | MRR | accuracy |", "|---|---|---|---|---|---|"]
+    f = lambda x: "–" if x is None else f"{x:.2f}"  # noqa: E731
+    for mode, rows in table.items():
+        for kind, r in rows.items():
+            lines.append(f"| {mode} | {kind} | {r['n']} | {f(r['recall5'])} | {f(r['mrr'])} | {f(r['accuracy'])} |")
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", action="append", help="only these corpora (corpus, lithekod-sv, ...)")
+    ap.add_argument("--model", help="embedding model (default: the packaged all-MiniLM-L6-v2)")
+    ap.add_argument("--modes", default="hybrid,bm25,dense")
+    ap.add_argument("--questions", type=Path, default=QUESTIONS)
+    ap.add_argument("-v", "--verbose", action="store_true", help="list every miss")
+    ap.add_argument("--json", type=Path, help="also write every outcome here")
+    args = ap.parse_args(argv)
+    qs = load_questions(args.questions)
+    if args.corpus:
+        qs = [q for q in qs if q["corpus"] in args.corpus]
+    log = lambda s: print(s, file=sys.stderr)  # noqa: E731
+    outcomes = evaluate(qs, model=args.model, modes=tuple(args.modes.split(",")), log=log)
+    table = summarise(outcomes)
+    print(format_table(table))
+    bad = [o for o in outcomes if not o.verbatim]
+    print(f"\nquotes verbatim: {'all' if not bad else f'{len(bad)} answers with a non-verbatim quote'}")
+    print(f"mean answer time: {sum(o.ms for o in outcomes) / max(1, len(outcomes)):.0f} ms")
+    if args.verbose:
+        for o in outcomes:
+            if not o.correct or (o.q['type'] != 'offtopic' and o.rank is None):
+                print(f"MISS [{o.mode}] [{o.q['corpus']}] {o.q['type']}: {o.q['q']} -> rank={o.rank} "
+                      f"correct={o.correct} :: {o.answer['answer'][:160]}")
+    if args.json:
+        args.json.write_text(json.dumps([o.__dict__ for o in outcomes], ensure_ascii=False, indent=1, default=str))
+    return 0 if not bad else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
