@@ -86,8 +86,9 @@ class _Parsed:
 def parse_document(text: str, source: str, *, max_words: int = 90, embedder=None) -> tuple[Meeting, list[Chunk]]:
     meeting = parse_meeting(text, source)
     # With a real tokenizer, chunks are also capped in word pieces (less 2 for [CLS]/[SEP]).
-    count = getattr(embedder, "token_count", None)
-    max_tokens = getattr(embedder, "max_tokens", 256) - 2 if count else None
+    model = getattr(embedder, "loaded", embedder)  # a LazyEmbedder's real model
+    count = getattr(model, "token_count", None)
+    max_tokens = getattr(model, "max_tokens", 256) - 2 if count else None
     return meeting, chunk_document(text, meeting, max_words=max_words, max_tokens=max_tokens, count_tokens=count)
 
 

@@ -107,9 +107,6 @@ class LazyEmbedder:
     def max_tokens(self) -> int:
         return self.loaded.max_tokens
 
-    def token_count(self, text: str) -> int:
-        return self.loaded.token_count(text)
-
     def embed_documents(self, texts: list[str]) -> np.ndarray:
         return self.loaded.embed_documents(texts)
 
