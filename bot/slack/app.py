@@ -159,6 +159,18 @@ def _react(method, channel: str, ts: str) -> bool:
         return False
 
 
+class _DropTokenSkippedWarning(logging.Filter):
+    # Bolt warns when SLACK_BOT_TOKEN is in the environment and a client is given too; our client
+    # carries that same token (settings read it), so the warning only confuses operators.
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("As you gave `client` as well")
+
+
+_BOLT_LOGGER = logging.getLogger("slack_bolt.App")
+if not any(isinstance(f, _DropTokenSkippedWarning) for f in _BOLT_LOGGER.filters):
+    _BOLT_LOGGER.addFilter(_DropTokenSkippedWarning())
+
+
 def build_app(service, *, client: WebClient, signing_secret: str | None, socket_mode: bool,
               admin_user_ids: frozenset[str], max_upload_bytes: int, api_url: str,
               deduper: Deduper | None = None) -> App:

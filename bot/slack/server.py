@@ -185,16 +185,22 @@ def serve(settings, service, *, stop: threading.Event | None = None) -> None:
     """Run until SIGINT/SIGTERM (or ``stop`` is set). Raises ConfigError before starting if the
     Slack settings are missing, malformed or rejected."""
     runner = make_runner(settings, service)
-    if log.parent and log.parent.level == logging.NOTSET:
-        log.parent.setLevel(logging.INFO)  # the operator should see "connected"/"listening"
+    slack_log = logging.getLogger("bot.slack")
+    if slack_log.level == logging.NOTSET:
+        slack_log.setLevel(logging.INFO)  # the operator should see "connected"/"listening"
     stop = stop or threading.Event()
     if threading.current_thread() is threading.main_thread():
         for sig in (signal.SIGINT, signal.SIGTERM):
             signal.signal(sig, lambda *_: stop.set())
     try:
-        runner.start()
-        # Catch up with files added while the bot was down; questions are answered meanwhile.
-        threading.Thread(target=_catch_up, args=(service,), name="minutes-catch-up", daemon=True).start()
+        if not service.status().meetings:
+            log.info("no index yet: building it before connecting to Slack")
+            _catch_up(service)
+            runner.start()
+        else:
+            runner.start()
+            # Catch up with files added while the bot was down; questions are answered meanwhile.
+            threading.Thread(target=_catch_up, args=(service,), name="minutes-catch-up", daemon=True).start()
         service.start_watching()
         while not stop.wait(1.0):  # a timed wait keeps signal handlers responsive
             pass
