@@ -98,6 +98,9 @@ def highlight(text: str, concepts: list[Concept], language: str, *, must: list[t
         if must:
             if any(s <= ms and me <= e for ms, me in must):
                 score += 100.0
+        line_start = text.rfind("\n", 0, s) + 1
+        if text[line_start:s].lstrip().startswith(("#", "\\")) or text[s:e].startswith("\\"):
+            score *= 0.3  # a heading names the topic; the sentence under it answers
         if len(text[s:e]) < 12:  # a bare heading answers nothing
             score *= 0.3
         if score > best_score:

@@ -283,6 +283,15 @@ class Engine:
         pos = c.start + offset
         return m.attendees_span[0] <= pos < m.attendees_span[1]
 
+    def _is_attendee_chunk(self, row: int) -> bool:
+        c = self.snapshot.chunks[row]
+        m = self.snapshot.meetings.get(c.source)
+        if m is None or m.attendees_span is None:
+            return False
+        s, e = m.attendees_span
+        overlap = min(e, c.end) - max(s, c.start)
+        return overlap > 0.5 * (c.end - c.start)
+
     def _lang(self, source: str) -> str:
         m = self.snapshot.meetings.get(source)
         return m.language if m else "sv"
@@ -304,7 +313,11 @@ class Engine:
                 return self._answer(q, say.no_meeting_in(self._when(q), q.language), found=False, intent=SEARCH)
             allowed = {r for m in ms for r in self._rows_by_source.get(m.source, [])}
         concepts = self.retriever.concepts(q.words)
-        got = self.retriever.search(q.text, q.words, allowed=allowed, k=k, concepts=concepts)
+        got = self.retriever.search(q.text, q.words, allowed=allowed, k=k + 3, concepts=concepts)
+        # Attendee lists match "present", "Sweden", organisation names... but answer attendance
+        # questions, which are handled above; in a search they go after the prose.
+        hits = [h for h in got.hits if not self._is_attendee_chunk(h.row)]
+        got.hits = (hits + [h for h in got.hits if h not in hits])[:k]
         answerable = got.answerable or (not concepts and allowed is not None and bool(got.hits))
         if not answerable:
             return self._answer(q, say.offtopic_sentence(q.language), found=False, intent=OFFTOPIC)

@@ -32,6 +32,7 @@ doing i me my we our you your he him his she her it its they them their what whi
 that these those am would could shall may might must let lets tell say said says anything something
 know please give find show list get got any much many also meeting meetings minutes discuss discussed
 mention mentioned talk talked regarding concerning whether everything thing things people anyone
+as happen happened happens made make makes go goes went going done get gets take takes took keep kept
 """.split())
 STOP_SV = set("""
 och i att det som en på är av för med till den har de inte om ett han men var jag sig från vi så
@@ -96,6 +97,9 @@ class Concept:
 def concept_for(word: str) -> Concept:
     """The word itself, stemmed both ways (the question's language is not always the document's)."""
     alts = {stem_sv(word): 1.0, stem_en(word): 1.0, word: 1.0}
+    if "-" in word:  # documents index "re-elected" as "reelect" too
+        joined = word.replace("-", "")
+        alts.update({stem_sv(joined): 1.0, stem_en(joined): 1.0})
     return Concept(word, [Alternative(t, w) for t, w in alts.items() if t])
 
 

@@ -27,7 +27,7 @@ DEFAULT_DENSE_THRESHOLD = 0.5
 TRANSLATION_WEIGHT = 0.85  # a translated word is weaker evidence than the word itself
 # Share of the question's content (weighted by idf) the best passage must match lexically for
 # the question to count as answerable without help from the dense score.
-MIN_COVERAGE = 0.6
+MIN_COVERAGE = 0.4
 
 
 @dataclass

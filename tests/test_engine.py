@@ -1,0 +1,108 @@
+"""Engine end to end on the sample corpus with the fake embedder (and a few with the real one)."""
+from datetime import date
+
+import pytest
+
+from bot.engine import Engine
+from index.build import update_index
+from index.store import load_index
+
+from tests.conftest import CORPUS, FakeEmbedder
+
+IKEM = "2015-02-04-ikem-planeringsmote.txt"
+SGH = "2021-11-10-samverkansgruppen-halsa-life-science.txt"
+
+
+@pytest.fixture(scope="module")
+def snapshot(tmp_path_factory):
+    idx = tmp_path_factory.mktemp("idx")
+    update_index(CORPUS, idx, FakeEmbedder())
+    return load_index(idx)
+
+
+@pytest.fixture(scope="module")
+def engine(snapshot):
+    return Engine(snapshot, FakeEmbedder())
+
+
+def assert_verbatim(answer, snap):
+    for p in answer.passages:
+        doc = snap.documents[p.source]
+        assert p.quote in doc and doc[p.start:p.end] == p.quote
+        assert p.highlight is None or p.highlight in p.quote
+
+
+def test_attendance_lists_names_and_quotes_the_list(engine, snapshot):
+    a, d = engine.answer("who attended in 2015?")
+    assert a.intent == "attendance" and a.found
+    assert len(d.names) == 11 and "Anna Sandström" in d.names
+    m = snapshot.meetings[IKEM]
+    assert a.passages[0].quote == snapshot.documents[IKEM][m.attendees_span[0]:m.attendees_span[1]]
+    assert "AstraZeneca" in a.answer
+    assert_verbatim(a, snapshot)
+
+
+def test_attendance_swedish_and_count(engine):
+    a = engine.ask("hur många deltog på mötet i november 2021?")
+    assert a.language == "sv" and "31" in a.answer
+
+
+def test_person_meetings_and_tolerant_names(engine, snapshot):
+    a, d = engine.answer("which meetings did Anna Sandström attend?")
+    assert a.intent == "person" and set(d.sources) == {IKEM, SGH}
+    a = engine.ask("what did Eva Tiensuu Janson present?")
+    assert a.found and "Ledarskap för framtiden" in a.passages[0].highlight
+    assert_verbatim(a, snapshot)
+
+
+def test_next_meeting_against_today(engine, snapshot):
+    a = engine.ask("when is the next meeting?", today=date(2021, 12, 1))
+    assert a.next_meeting.date == "2022-02-04" and a.next_meeting.upcoming
+    assert a.next_meeting.quote in snapshot.documents[SGH]
+    a = engine.ask("när är nästa möte?", today=date(2022, 6, 1))
+    assert a.next_meeting.date == "2022-02-04" and not a.next_meeting.upcoming
+    assert a.language == "sv" and "passerat" in a.answer
+    assert "next_meeting" in a.to_json_dict()
+
+
+def test_role(engine):
+    a, d = engine.answer("who chaired the meeting?")
+    assert a.intent == "role" and d.names == ["Jenni Nordborg"]
+
+
+def test_search_highlights_a_sentence(engine, snapshot):
+    a = engine.ask("vad sades om hälsoekonomi?")
+    assert a.found and a.passages[0].source == IKEM and "Hälsoekonomi" in a.passages[0].highlight
+    assert_verbatim(a, snapshot)
+
+
+def test_offtopic_is_not_found(engine):
+    a = engine.ask("what is the weather in Paris?")
+    assert not a.found and a.intent == "offtopic" and not a.passages
+
+
+def test_time_filter_without_minutes(engine):
+    a = engine.ask("what was said about budget in 2013?")
+    assert not a.found
+
+
+@pytest.mark.parametrize("mode", ["hybrid", "bm25", "dense"])
+def test_modes(snapshot, mode):
+    e = Engine(snapshot, FakeEmbedder(), mode=mode)
+    assert e.ask("what is the Valley of Death?").passages
+
+
+def test_bad_mode(snapshot):
+    with pytest.raises(ValueError):
+        Engine(snapshot, FakeEmbedder(), mode="magic")
+
+
+@pytest.mark.model
+def test_cross_lingual_with_real_model(tmp_path, real_embedder):
+    update_index(CORPUS, tmp_path, real_embedder)
+    snap = load_index(tmp_path)
+    e = Engine(snap, real_embedder)
+    a = e.ask("what did Almi Invest propose?")
+    assert any("riskkapital" in p.quote for p in a.passages)
+    assert not e.ask("who won the football world cup?").found
+    assert_verbatim(a, snap)
