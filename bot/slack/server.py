@@ -176,7 +176,8 @@ def make_runner(settings, service, *, host: str = "0.0.0.0", port: int | None = 
 def _catch_up(service) -> None:
     try:
         report = service.reindex()
-        log.info("index up to date: %s", report.to_json_dict() if hasattr(report, "to_json_dict") else report)
+        log.info("index up to date: %d added, %d updated, %d removed, %d unchanged",
+                 len(report.added), len(report.updated), len(report.removed), report.unchanged)
     except Exception:  # noqa: BLE001 - the bot still answers from the index it has
         log.exception("updating the index at start-up failed")
 
