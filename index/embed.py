@@ -47,6 +47,9 @@ class SentenceTransformerEmbedder:
         from transformers.utils import logging as hf_logging
 
         hf_logging.disable_progress_bar()  # a "Loading weights" bar on every command is noise
+        # Chunks are measured with the tokenizer before they are cut down to size; its warning
+        # about over-long input is about that measuring, not about what gets embedded.
+        hf_logging.set_verbosity_error()
         try:
             self._model = SentenceTransformer(target, device=device)
         except Exception as e:  # noqa: BLE001 - any loader failure becomes one config line
