@@ -34,11 +34,52 @@ def _cap_word(s: str) -> bool:
     return len(s.split()) == 1 and looks_like_name(s, 1)
 
 
-_LIST_MARK = re.compile(r"^(?:[-*+•●▪◦]\s+)")
+_LIST_MARK = re.compile(r"^(?:[-*+•●▪◦–—·]\s+)")
 _NUM_MARK = re.compile(r"^\d{1,3}[.)]\s+")
-_HANDLE = re.compile(r"\s*@[\w-]+")
-_PARENS = re.compile(r"\s*\(([^()]*)\)\s*$")
-_DASH = re.compile(r"\s*[-–—]\s+|\s+[-–—]\s*")
+# The (?<!\s) anchors keep these linear: unanchored, a search restarts inside every run of
+# spaces and rescans it (quadratic on a line with a long whitespace run).
+_HANDLE = re.compile(r"(?<!\s)\s*@[\w-]+")
+_PARENS = re.compile(r"\(([^()]*)\)\s*$")
+_DASH = re.compile(r"(?<!\s)\s*[-–—]\s+|(?<!\s)\s+[-–—]\s*")
+# Words that fill a list slot without naming anybody: "Regrets: None", "Frånvarande: Inga".
+_NOBODY = {"none", "no one", "nobody", "n/a", "ingen", "inga", "inget", "alla", "all", "everyone",
+           "samtliga", "styrelsen", "tbd", "tba", "vakant", "vacant"}
+# First cell of a table's header row ("| Namn | Roll |", DOCX "Namn, Organisation").
+_HEADER_WORDS = {"namn", "name", "names", "deltagare", "participant", "participants", "person",
+                 "attendee", "attendees", "ledamot/namn", "för- och efternamn", "full name"}
+_TABLE_RULE = re.compile(r"^\|?[\s:|-]*-[\s:|-]*\|?$")
+
+
+def is_table_furniture(line: str) -> bool:
+    """A Markdown table rule ("|---|---|") or a header row ("Namn | Roll", "Namn, Organisation"):
+    part of an attendee table, but nobody's entry."""
+    if _TABLE_RULE.match(line):
+        return True
+    first = re.split(r"[|,\t]", line.strip().strip("|"), maxsplit=1)[0]
+    return first.strip(" *").casefold() in _HEADER_WORDS
+
+
+def _columns(text: str, s: int, e: int) -> list[tuple[int, int]] | None:
+    """Cells of a table-like entry: Markdown "| a | b |", tab-separated (DOCX/Excel paste) or
+    columns padded with 3+ spaces (PDF text). None when the entry is not columnar."""
+    seg = text[s:e]
+    if "|" in seg:
+        seps = [m.span() for m in re.finditer(r"\|", seg)]
+    elif "\t" in seg:
+        seps = [m.span() for m in re.finditer(r"\t+", seg)]
+    else:
+        seps = [(m.start() + 1, m.end() - 1) for m in re.finditer(r"\S[ \u00a0]{3,}(?=\S)", seg)]
+        seps = [(a, b + 1) for a, b in seps]
+    if not seps:
+        return None
+    cells = []
+    pos = 0
+    for a, b in seps + [(len(seg), len(seg))]:
+        cs, ce = strip_span(text, s + pos, s + a)
+        if ce > cs:
+            cells.append((cs, ce))
+        pos = b
+    return cells
 
 
 def parse_entry(text: str, s: int, e: int) -> Person | None:
@@ -52,13 +93,25 @@ def parse_entry(text: str, s: int, e: int) -> Person | None:
     m = _NUM_MARK.match(text[s:e])
     if m:
         body_off = s + m.end()
+    cells = _columns(text, body_off, e)
+    if cells and len(cells) >= 2:  # "Anna Berg | Ordförande", "Anna Berg\tRegion Skåne"
+        name = text[cells[0][0]:cells[0][1]].replace("**", "").strip()
+        detail = text[cells[1][0]:cells[-1][1]]
+        if text[s] == "|":
+            s = cells[0][0]
+        if text[e - 1] == "|":
+            e = cells[-1][1]
+        return _person(name, detail, (s, e))
+    if cells:  # a one-cell row: "| Anna Berg |"
+        s = body_off = cells[0][0]
+        e = cells[0][1]
     body = text[body_off:e].strip(" \t\u00a0")
     body = body.replace("**", "")
     if not body:
         return None
     name, detail = body, None
     pm = _PARENS.search(body)
-    if pm:  # "Rod Vagg @rvagg (TSC)" / "Jenni Nordborg (samordnare)"
+    if pm and "," not in body[: pm.start()]:  # "Rod Vagg @rvagg (TSC)" / "Jenni Nordborg (samordnare)"
         detail = pm.group(1).strip() or None
         name = body[: pm.start()]
     elif "," in body:
@@ -73,11 +126,16 @@ def parse_entry(text: str, s: int, e: int) -> Person | None:
         dm = _DASH.search(body)
         if dm:  # "Anna Nilsson- Ledarna", "Name – Org"
             name, detail = body[: dm.start()], body[dm.end():].strip() or None
+    return _person(name, detail, (s, e))
+
+
+def _person(name: str, detail: str | None, span: tuple[int, int]) -> Person | None:
     name = _HANDLE.sub("", name).strip(" \t\u00a0:")
     name = re.sub(r"\s+", " ", name)
-    if not looks_like_name(name):
+    if not looks_like_name(name) or name.casefold() in _NOBODY or name.casefold() in _HEADER_WORDS:
         return None
-    return Person(name=name, detail=detail, span=(s, e))
+    detail = detail.strip(" \t\u00a0|") if detail else None
+    return Person(name=name, detail=detail or None, span=span)
 
 
 def split_two_names(text: str, s: int, e: int) -> list[Person]:
@@ -93,29 +151,81 @@ def split_two_names(text: str, s: int, e: int) -> list[Person]:
     return [p] if p else []
 
 
-def parse_name_list(text: str, s: int, e: int) -> list[Person] | None:
-    """"Erik Mattfolk, Annie Wång, Gabriel Tofvesson" -> three people, each span its own name.
-    Returns None when the parts are not all names (then it is "Name, role")."""
+_LIST_SEP = re.compile(r",|;|&|\b(?:och|and|samt)\b")
+
+
+def _top_level_parts(text: str, s: int, e: int) -> tuple[list[tuple[int, int]], bool, bool]:
+    """Split text[s:e] at separators outside parentheses: (part spans, any "och"/"and"/"&",
+    any ";"). "Anna Berg (Region Skåne, ordf.), Erik Ek" has two parts."""
     seg = text[s:e]
-    parts = []
+    depth = 0
+    inside = bytearray(len(seg))
+    for i, c in enumerate(seg):
+        if c == "(":
+            depth += 1
+        elif c == ")" and depth:
+            depth -= 1
+        if depth:
+            inside[i] = 1
+    parts: list[tuple[int, int]] = []
+    conj = semi = False
     pos = 0
-    for piece in re.split(r"(,|\boch\b|\band\b|;)", seg):
-        if piece in (",", "och", "and", ";"):
-            pos += len(piece)
+    for m in _LIST_SEP.finditer(seg):
+        if inside[m.start()]:
             continue
-        ps, pe = strip_span(text, s + pos, s + pos + len(piece))
-        pos += len(piece)
+        conj |= m.group() not in (",", ";")
+        semi |= m.group() == ";"
+        ps, pe = strip_span(text, s + pos, s + m.start())
         if pe > ps:
             parts.append((ps, pe))
+        pos = m.end()
+    ps, pe = strip_span(text, s + pos, e)
+    if pe > ps:
+        parts.append((ps, pe))
+    return parts, conj, semi
+
+
+def _list_part(text: str, a: int, b: int) -> Person | None:
+    """One item of an inline name list: a name, optionally "@handle" and "(role or org)"."""
+    body = text[a:b]
+    name, detail = body, None
+    pm = _PARENS.search(body)
+    if pm:
+        name, detail = body[: pm.start()], pm.group(1).strip() or None
+    name = _HANDLE.sub("", name).strip()
+    if "(" in name or ")" in name or not looks_like_name(name, 4):
+        return None
+    return _person(name, detail, (a, b))
+
+
+def parse_name_list(text: str, s: int, e: int, pairs_are_entries: bool = False) -> list[Person] | None:
+    """"Erik Mattfolk, Annie Wång, Gabriel Tofvesson", "Anna Berg (ordf.), Erik Ek och Lisa Holm"
+    -> one person per item, each span its own item. Returns None when the parts are not all
+    names (then it is one "Name, role" entry).
+
+    Two comma-separated parts are ambiguous: "Anna Berg, Erik Ek" (two people) or "Anna Berg,
+    Vinnova" (name, organisation, as DOCX tables come out). They are read as an entry when the
+    second part is shorter than the first, or when ``pairs_are_entries`` (the caller saw a
+    block of such lines: a table)."""
+    parts, conj, semi = _top_level_parts(text, s, e)
     if len(parts) < 2:
         return None
-    if not all(looks_like_name(text[a:b].rstrip("."), 4) for a, b in parts):
-        return None
+    if len(parts) == 2 and not conj and not semi:
+        words = [len(text[a:b].split()) for a, b in parts]
+        if pairs_are_entries or words[1] < words[0]:
+            return None
     people: list[Person] = []
     for a, b in parts:
-        if text[b - 1] == ".":
-            b -= 1
-        people.extend(split_two_names(text, a, b))
+        if text[b - 1] == "." and b - a > 1 and text[b - 2] != ")":
+            b -= 1  # the full stop ending the list
+            a, b = strip_span(text, a, b)
+        p = _list_part(text, a, b)
+        if p is None:
+            return None
+        if p.detail is None:
+            people.extend(split_two_names(text, a, b))
+        else:
+            people.append(p)
     return people
 
 

@@ -11,6 +11,12 @@ from dataclasses import dataclass
 _WS = " \t\r\n\f\v\u00a0\u200b\ufeff"  # nbsp and BOM occur in pasted Word text
 
 
+def _blank(c: str) -> bool:
+    # str.isspace also covers \x85, \u2028, \u3000...: a span must not end in any character
+    # that str.strip() would remove, or quotes and spans disagree.
+    return c.isspace() or c in "\u200b\ufeff"
+
+
 @dataclass
 class Line:
     start: int  # offset of the first non-blank char (== end for blank lines)
@@ -34,9 +40,9 @@ class Heading:
 
 def strip_span(text: str, s: int, e: int) -> tuple[int, int]:
     """Shrink [s, e) so it neither starts nor ends with whitespace (offsets move; text doesn't)."""
-    while s < e and text[s] in _WS:
+    while s < e and _blank(text[s]):
         s += 1
-    while e > s and text[e - 1] in _WS:
+    while e > s and _blank(text[e - 1]):
         e -= 1
     return s, e
 
@@ -51,10 +57,30 @@ def lines(text: str) -> list[Line]:
     return out
 
 
-_MD = re.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
+_MD = re.compile(r"^(#{1,6})(?!#)")
 _BOLD = re.compile(r"^\*\*([^*]{1,60}?):?\*\*:?$")
 _NUMBERED = re.compile(r"^(?:§\s*\d+[a-z]?|\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.*)$")
-_LATEX_SEC = re.compile(r"\\((?:sub){0,2})section\*?\{((?:[^{}]|\{[^{}]*\})*)\}", re.S)
+# Bounded lengths: an unclosed "\section{" must not make every later one scan to the end.
+_LATEX_SEC = re.compile(r"\\((?:sub){0,2})section\*?\{((?:[^{}]|\{[^{}]{0,200}\}){0,300})\}", re.S)
+
+
+def _md_heading(t: str) -> tuple[int, int, int] | None:
+    """(level, title start, title end) within the stripped line ``t`` for "## Title ##".
+    Done with string methods: the regex form backtracked quadratically on long space runs."""
+    m = _MD.match(t)
+    if not m:
+        return None
+    level = len(m.group(1))
+    e = len(t)
+    closed = t.rstrip("#")
+    if len(closed) <= level or closed[-1].isspace():  # closing hashes "## Title ##", not "C#"
+        e = len(closed)
+    s = level
+    while s < e and t[s].isspace():
+        s += 1
+    while e > s and t[e - 1].isspace():
+        e -= 1
+    return level, s, e
 _BULLET = re.compile(r"^(?:[-*+•●▪◦–]|\d{1,3}[.)])\s+")
 
 
@@ -98,6 +124,10 @@ def _numbered_heading(ls: list[Line], i: int) -> re.Match | None:
         return None  # "1. Name, role" / "3. Item" -> list
     prev_blank = i == 0 or ls[i - 1].blank
     next_blank = i + 1 >= len(ls) or ls[i + 1].blank
+    if t.startswith("§"):
+        # "§ 1 Mötets öppnande" is a heading even with its text on the very next line, the
+        # usual layout of Swedish protocols; a bare number needs blank lines around it.
+        return m
     return m if (prev_blank and next_blank) else None
 
 
@@ -120,12 +150,12 @@ def headings(text: str, ls: list[Line] | None = None) -> list[Heading]:
         t = ln.text
         if not t:
             continue
-        m = _MD.match(t)
-        if m and not is_tex:
-            if not m.group(2):
+        md = _md_heading(t) if not is_tex else None
+        if md:
+            level, a, b = md
+            if a == b:
                 continue
-            ts = ln.start + t.index(m.group(2), len(m.group(1)))
-            out.append(Heading(ln.start, ln.end, m.group(2), (ts, ts + len(m.group(2))), len(m.group(1))))
+            out.append(Heading(ln.start, ln.end, t[a:b], (ln.start + a, ln.start + b), level))
             continue
         if is_tex:
             continue
@@ -162,5 +192,7 @@ def latex_body_start(text: str) -> int:
 def norm_heading(title: str) -> str:
     """Heading text lowercased without markup/punctuation, for keyword matching."""
     t = re.sub(r"\\[a-zA-Z]+\{([^{}]*)\}", r"\1", title)
+    # agenda numbering is not part of the name: "§ 8 Nästa möte", "8. Närvarande", "8) Next meeting"
+    t = re.sub(r"^\s*(?:§\s*\d+[a-z]?|\d{1,2}(?:\.\d{1,2})*)[.)]?\s+", "", t)
     t = re.sub(r"[*_`#:]+", " ", t)
     return re.sub(r"\s+", " ", t).strip().lower()
