@@ -12,8 +12,8 @@ import re
 
 from index.dates import date_from_filename, find_dates, has_explicit_year, slash_month_first
 from index.models import Meeting, NextMeeting, Person
-from index.people import (_LIST_MARK, _top_level_parts, is_table_furniture, latex_people, looks_like_name,
-                          parse_entry, parse_name_list)
+from index.people import (is_bullet, is_table_furniture, latex_people, looks_like_name, parse_entry,
+                          parse_name_list, top_level_parts)
 from index.sections import Heading, Line, headings, latex_body_start, lines, norm_heading, strip_span
 
 log = logging.getLogger(__name__)
@@ -159,10 +159,6 @@ def _field_line(t: str) -> bool:
     return bool(_list_kind(lab.group(1)) or _FIELD.match(norm_heading(lab.group(1))))
 
 
-def _is_bullet(t: str) -> bool:
-    return bool(_LIST_MARK.match(t)) or t in ("-", "*", "–")
-
-
 def _block_entries(text: str, ls: list[Line], start: int, stop: int, *, until_blank: bool = False) -> list[Person]:
     """People listed between ``start`` (end of the heading/label) and ``stop`` (next heading).
     The list may be split by blank lines (unless ``until_blank``: a list under a bare
@@ -177,7 +173,7 @@ def _block_entries(text: str, ls: list[Line], start: int, stop: int, *, until_bl
             if until_blank and block:
                 break
             continue
-        if _field_line(ln.text) or (not _is_bullet(ln.text) and _list_kind(ln.text.rstrip(":")) and len(ln.text) < 40):
+        if _field_line(ln.text) or (not is_bullet(ln.text) and _list_kind(ln.text.rstrip(":")) and len(ln.text) < 40):
             break
         block.append(ln)
         if len(block) > 2000:  # no real attendee list is longer; bounds the work on odd input
@@ -194,7 +190,7 @@ def _block_entries(text: str, ls: list[Line], start: int, stop: int, *, until_bl
             continue  # indented sub-bullet under a person ("  * Working on: ...")
         if is_table_furniture(ln.text):
             continue  # "|---|---|", "Namn | Roll", "Namn, Organisation"
-        new_style = ("bullet" if _is_bullet(ln.text) else "number" if re.match(r"\d{1,3}[.)]\s", ln.text)
+        new_style = ("bullet" if is_bullet(ln.text) else "number" if re.match(r"\d{1,3}[.)]\s", ln.text)
                      else "table" if ln.text.startswith("|") else "plain")
         if style and new_style != style and prev_end is not None and re.search(r"\n[ \t\r\u00a0]*\n", text[prev_end:ln.start]):
             break  # "– Olle Lind" then, after a blank line, "1. Inledning": a new list, not people
@@ -229,9 +225,9 @@ def _first_line(ls: list[Line], pos: int) -> int:
 
 def _comma_pair(text: str, ln: Line) -> bool:
     """"Anna Berg, Region Skåne": exactly two comma-separated parts, no "och"/"and"."""
-    if "," not in ln.text or _is_bullet(ln.text):
+    if "," not in ln.text or is_bullet(ln.text):
         return False
-    parts, conj, semi = _top_level_parts(text, ln.start, ln.end)
+    parts, conj, semi = top_level_parts(text, ln.start, ln.end)
     return len(parts) == 2 and not conj and not semi
 
 
@@ -301,7 +297,7 @@ def _people(m: Meeting, text: str, ls: list[Line], hs: list[Heading]) -> None:
         if lab:
             kind = _list_kind(lab.group(1))
             rest = ln.start + lab.end()
-        elif len(ln.text) <= 40 and not _is_bullet(ln.text):
+        elif len(ln.text) <= 40 and not is_bullet(ln.text):
             kind = _list_kind(ln.text) if len(ln.text.split()) <= 4 else None  # bare "Närvarande"
             rest = ln.end
         else:
@@ -354,7 +350,7 @@ _NAME = (rf"((?-i:[{_UP}][\w'’-]+)(?:[ \t]+(?:(?-i:[{_UP}][\w'’.-]*)|af|von|
 _CHAIR_L = r"(?:mötets[ \t]+)?(?:mötes)?ordförande(?:[ \t]+för[ \t]+(?:mötet|stämman))?|ordf\.?|mötesledare" \
            r"|chair(?:person|man|woman)?|chaired[ \t]+by|facilitator|moderator"
 _SECR_L = r"(?:mötets[ \t]+)?(?:mötes|protokoll)?sekreterare(?:[ \t]+för[ \t]+mötet)?|sekr\.?|protokollförare" \
-          r"|antecknare|vid[ \t]+protokollet|secretary|minutes(?:[ \t]+taken[ \t]+by)?|minute[- ]?taker" \
+          r"|antecknare|secretary|minutes(?:[ \t]+taken[ \t]+by)?|minute[- ]?taker" \
           r"|note[- ]?taker|notes[ \t]+taken[ \t]+by|scribe|recorder"
 # "Label: Name" at a line start or after ", " / "; " / " | " on the same line.
 _ROLE_LABEL = r"(?im)(?:^|[,;|][ \t]*)[ \t>*_•–-]*({})[*_]*[ \t]*:[*_]*[ \t]*"
@@ -385,6 +381,8 @@ _SECR_ELECTED = [
                        r"(?:secretary|minute[- ]?taker))"),
     re.compile(_NAME + r"(?i:[ \t]+took[ \t]+(?:the[ \t]+)?(?:minutes|notes))"),
 ]
+# The sign-off of a Swedish protocol: "Vid protokollet" with the secretary's name below it.
+_SIGN_OFF = re.compile(r"(?im)^[ \t]*vid[ \t]+protokollet[ \t:,]*\r?\n(?:[ \t]*\r?\n)?[ \t]*" + _NAME + r"[ \t]*\r?$")
 _OPENER = [
     re.compile(r"(?i:mötet\s+(?:öppnas|öppnades|förklaras öppnat|förklarades öppnat)\b[^\n]{0,40}?\bav)\s+" + _NAME),
     # the name right before the verb: "Ordförande Anna Berg öppnade mötet", "Anna Berg förklarade
@@ -417,10 +415,6 @@ def _labelled(text: str, pat: re.Pattern, m: Meeting) -> Person | None:
         pos = lab.end()
         eol = text.find("\n", pos)
         eol = len(text) if eol == -1 else eol
-        if lab.group(1).lower().startswith("vid") and not text[pos:eol].strip():
-            # "Vid protokollet" with the name on the next line, as Swedish protocols sign off
-            nxt = text.find("\n", eol + 1)
-            pos, eol = eol + 1, len(text) if nxt == -1 else nxt
         cut = _NAME_END.search(text, pos, eol)
         ne = cut.start() if cut else eol
         ns, ne = strip_span(text, pos, ne)
@@ -458,7 +452,8 @@ def _roles(m: Meeting, text: str, ls: list[Line], hs: list[Heading]) -> None:
                            r"|\bnote[- ]?taker\b|\bminute[- ]?taker\b|\bminutes\b|\bscribe\b|\bclerk\b")
     # Labelled > marked in the attendee list > elected in the minutes > whoever opened it.
     m.chair = _labelled(text, _CHAIR_LABEL, m) or from_list(chair_word) or first(_CHAIR_ELECTED) or first(_OPENER)
-    m.secretary = _labelled(text, _SECR_LABEL, m) or from_list(secr_word) or first(_SECR_ELECTED)
+    m.secretary = (_labelled(text, _SECR_LABEL, m) or first([_SIGN_OFF]) or from_list(secr_word)
+                   or first(_SECR_ELECTED))
 
 
 # ---------------------------------------------------------------- next meeting

@@ -35,6 +35,11 @@ def _cap_word(s: str) -> bool:
 
 
 _LIST_MARK = re.compile(r"^(?:[-*+•●▪◦–—·]\s+)")
+
+
+def is_bullet(line: str) -> bool:
+    """A bulleted list line, dash bullets included ("– Anna Berg, Region Skåne")."""
+    return bool(_LIST_MARK.match(line)) or line in ("-", "*", "–")
 _NUM_MARK = re.compile(r"^\d{1,3}[.)]\s+")
 # The (?<!\s) anchors keep these linear: unanchored, a search restarts inside every run of
 # spaces and rescans it (quadratic on a line with a long whitespace run).
@@ -154,7 +159,7 @@ def split_two_names(text: str, s: int, e: int) -> list[Person]:
 _LIST_SEP = re.compile(r",|;|&|\b(?:och|and|samt)\b")
 
 
-def _top_level_parts(text: str, s: int, e: int) -> tuple[list[tuple[int, int]], bool, bool]:
+def top_level_parts(text: str, s: int, e: int) -> tuple[list[tuple[int, int]], bool, bool]:
     """Split text[s:e] at separators outside parentheses: (part spans, any "och"/"and"/"&",
     any ";"). "Anna Berg (Region Skåne, ordf.), Erik Ek" has two parts."""
     seg = text[s:e]
@@ -207,7 +212,7 @@ def parse_name_list(text: str, s: int, e: int, pairs_are_entries: bool = False) 
     Vinnova" (name, organisation, as DOCX tables come out). They are read as an entry when the
     second part is shorter than the first, or when ``pairs_are_entries`` (the caller saw a
     block of such lines: a table)."""
-    parts, conj, semi = _top_level_parts(text, s, e)
+    parts, conj, semi = top_level_parts(text, s, e)
     if len(parts) < 2:
         return None
     if len(parts) == 2 and not conj and not semi:

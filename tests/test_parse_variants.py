@@ -400,6 +400,21 @@ Lisa Holm
 Inga övriga frågor.
 """, dict(date="2023-10-05", attendees=["Anna Berg", "Erik Ek", "Lisa Holm"], chair=None)),
 
+    ("sv-sign-off-vid-protokollet", "signatur.txt", """\
+Protokoll styrelsemöte 2023-03-03
+Närvarande: Anna Berg, Erik Ek
+
+§ 1 Mötets öppnande
+Mötet öppnades.
+
+Vid protokollet
+
+Anna Berg
+
+Justeras
+Erik Ek
+""", dict(attendees=["Anna Berg", "Erik Ek"], chair=None, secretary="Anna Berg")),
+
     ("sv-roles-on-one-line", "roller.txt", """\
 Protokoll styrelsemöte 2023-11-02
 Närvarande: Anna Berg, Erik Ek, Lisa Holm
