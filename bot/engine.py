@@ -130,7 +130,7 @@ class Engine:
                 ms = [m for m in ms if scores[m.source] == best]
             elif len(ms) > 1:
                 allowed = {r for m in ms for r in self._rows_by_source.get(m.source, [])}
-                got = self.retriever.search(q.text, q.words, allowed=allowed, k=1)
+                got = self.retriever.search(q.text, q.words, allowed=allowed, k=1, language=q.language)
                 if got.hits and got.hits[0].matched:
                     src = self.snapshot.chunks[got.hits[0].row].source
                     ms = [m for m in ms if m.source == src]
@@ -256,9 +256,9 @@ class Engine:
                 mentions[row] = spans
         if not mentions:
             return None
-        concepts = self.retriever.concepts(q.words)
+        concepts = self.retriever.concepts(q.words, q.language)
         if concepts:
-            got = self.retriever.search(q.text, q.words, allowed=set(mentions), k=k, concepts=concepts)
+            got = self.retriever.search(q.text, q.words, allowed=set(mentions), k=k, concepts=concepts, language=q.language)
             rows = [h.row for h in got.hits]
             scores = {h.row: h.score for h in got.hits}
         else:
@@ -312,8 +312,8 @@ class Engine:
             if not ms:
                 return self._answer(q, say.no_meeting_in(self._when(q), q.language), found=False, intent=SEARCH)
             allowed = {r for m in ms for r in self._rows_by_source.get(m.source, [])}
-        concepts = self.retriever.concepts(q.words)
-        got = self.retriever.search(q.text, q.words, allowed=allowed, k=k + 3, concepts=concepts)
+        concepts = self.retriever.concepts(q.words, q.language)
+        got = self.retriever.search(q.text, q.words, allowed=allowed, k=k + 3, concepts=concepts, language=q.language)
         # Attendee lists match "present", "Sweden", organisation names... but answer attendance
         # questions, which are handled above; in a search they go after the prose.
         hits = [h for h in got.hits if not self._is_attendee_chunk(h.row)]

@@ -11,10 +11,22 @@ import numpy as np
 
 from index.store import IndexSnapshot
 
-from .lexical import STOP, BM25, Alternative, Concept, concept_for, doc_terms, stem_sv
-from .translate import Lexicon, default_lexicon, translate_tokens
+from .lexical import STOP, BM25, Alternative, Concept, concept_for, doc_terms, stem_en, stem_sv
+from .translate import Lexicon, SvEnLexicon, default_lexicon, default_sv_en, translate_tokens
 
 RRF_K = 60
+# How much the dense ranking counts in the fusion, by whether the model understands the language
+# of the passage and of the question. An English-only model on Swedish text (or a Swedish
+# question) ranks mostly by shared names and digits: its votes were noise on the evaluation set.
+DENSE_WEIGHT_UNDERSTOOD = 1.0
+DENSE_WEIGHT_FOREIGN = 0.25
+_MULTILINGUAL_HINTS = ("multilingual", "labse", "swedish", "kblab", "bge-m3", "m-e5", "xlm", "distiluse")
+
+
+def is_multilingual(model_name: str) -> bool:
+    """Whether an embedding model reads Swedish, judged by its name (the index records it)."""
+    name = (model_name or "").casefold()
+    return any(h in name for h in _MULTILINGUAL_HINTS)
 MODES = ("hybrid", "bm25", "dense")
 
 # Below this cosine a question has nothing to do with any passage, for models we calibrated
@@ -49,13 +61,15 @@ class Retrieval:
 
 
 class Retriever:
-    def __init__(self, snapshot: IndexSnapshot, embedder, *, mode: str = "hybrid", lexicon: Lexicon | None = None):
+    def __init__(self, snapshot: IndexSnapshot, embedder, *, mode: str = "hybrid", lexicon: Lexicon | None = None,
+                 sv_en: SvEnLexicon | None = None):
         if mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
         self.snapshot = snapshot
         self.embedder = embedder
         self.mode = mode
         self.lexicon = lexicon or default_lexicon()
+        self.sv_en = sv_en or default_sv_en()
         docs = []
         for c in snapshot.chunks:
             lang = snapshot.meetings[c.source].language if c.source in snapshot.meetings else "sv"
@@ -63,6 +77,9 @@ class Retriever:
             head = c.section + "\n" if c.section and c.section not in c.text else ""
             docs.append(doc_terms(head + c.text, lang))
         self.bm25 = BM25(docs)
+        self.languages = [snapshot.meetings[c.source].language if c.source in snapshot.meetings else "sv"
+                          for c in snapshot.chunks]
+        self.multilingual = is_multilingual(getattr(embedder, "name", "") or snapshot.model or "")
         self.threshold = DENSE_THRESHOLDS.get(getattr(embedder, "name", ""), DEFAULT_DENSE_THRESHOLD)
 
     # -- query side -------------------------------------------------------------------------
@@ -72,9 +89,24 @@ class Retriever:
         st = stem_sv(swedish)
         return self.bm25.has(st) or bool(self.bm25.expand(st)[:1])
 
-    def concepts(self, words: list[str]) -> list[Concept]:
+    def _english(self, word: str, limit: int = 4) -> list[list[Alternative]]:
+        """English renderings of a Swedish word that the corpus uses, per part of the word
+        (head last): "säkerhetsteamet" -> [[security, safety], [team]]."""
+        out = []
+        for part in self.sv_en.parts(word):
+            alts = []
+            for g in self.sv_en.glosses(part):
+                st = stem_en(g.english)
+                if self.bm25.has(st) and st not in {a.term for a in alts}:
+                    alts.append(Alternative(st, TRANSLATION_WEIGHT * g.weight, compound=False, word=g.english))
+            out.append(alts[:limit])
+        return out
+
+    def concepts(self, words: list[str], language: str | None = None) -> list[Concept]:
         """One concept per content word; a word with Swedish renderings the corpus uses gets
-        them as alternatives. A phrase ("venture capital") adds one concept for the phrase."""
+        them as alternatives. A phrase ("venture capital") adds one concept for the phrase.
+        A Swedish question also gets English renderings, for English minutes; a compound's
+        first part becomes a concept of its own ("säkerhets|teamet": security, team)."""
         out: list[Concept] = []
         spans = translate_tokens(words, self.lexicon, keep=self._in_corpus, limit=6)
         covered = set()
@@ -97,6 +129,19 @@ class Retriever:
                     known.add(st)
             out.append(c)
             covered.add(w)
+        if language == "sv":
+            out = self._add_english(out)
+        return out
+
+    def _add_english(self, concepts: list[Concept]) -> list[Concept]:
+        out = []
+        for c in concepts:
+            parts = self._english(c.word) if " " not in c.word else []
+            if parts:
+                known = {a.term for a in c.alternatives}
+                c.alternatives.extend(a for a in parts[-1] if a.term not in known)
+                out.extend(Concept(f"{c.word}~{i}", extra) for i, extra in enumerate(parts[:-1]) if extra)
+            out.append(c)
         return out
 
     def gloss(self, concepts: list[Concept]) -> str:
@@ -108,9 +153,15 @@ class Retriever:
         return " ".join(extra)
 
     # -- search -----------------------------------------------------------------------------
+    def dense_weight(self, row: int, language: str | None) -> float:
+        if self.multilingual:
+            return DENSE_WEIGHT_UNDERSTOOD
+        ok = self.languages[row] == "en" and language != "sv"
+        return DENSE_WEIGHT_UNDERSTOOD if ok else DENSE_WEIGHT_FOREIGN
+
     def search(self, question: str, words: list[str], *, allowed: set[int] | None = None,
-               k: int = 5, concepts: list[Concept] | None = None) -> Retrieval:
-        concepts = concepts if concepts is not None else self.concepts(words)
+               k: int = 5, concepts: list[Concept] | None = None, language: str | None = None) -> Retrieval:
+        concepts = concepts if concepts is not None else self.concepts(words, language)
         n = len(self.snapshot.chunks)
         ok = (lambda r: True) if allowed is None else (lambda r: r in allowed)
 
@@ -139,7 +190,7 @@ class Retriever:
             for rank, r in enumerate(lex_rank):
                 fused[r] = fused.get(r, 0.0) + 1.0 / (RRF_K + rank + 1)
             for rank, r in enumerate(dense_rank):
-                fused[r] = fused.get(r, 0.0) + 1.0 / (RRF_K + rank + 1)
+                fused[r] = fused.get(r, 0.0) + self.dense_weight(r, language) / (RRF_K + rank + 1)
         order = sorted(fused, key=lambda r: (-fused[r], r))[:k]
         hits = [Hit(r, fused[r], lex_scores.get(r, 0.0), dense.get(r, 0.0), lex_hits.get(r, 0)) for r in order]
 
