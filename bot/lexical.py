@@ -36,7 +36,7 @@ as happen happened happens made make makes go goes went going done get gets take
 """.split())
 STOP_SV = set("""
 och i att det som en på är av för med till den har de inte om ett han men var jag sig från vi så
-kan man när år sin nu eller efter hade ska skall vid hon mot under ut alla också mycket upp bara
+kan man när år sin nu eller efter hade ska skall vid hon mot under ut alla också mycket många upp bara
 dem få andra hur där två sina denna detta dessa vilken vilket vilka vem vad varför vart här
 mitt min mina din dina ditt du ni er era ert oss vår våra vårt hans hennes deras dess sitt
 blev bli blir blivit varit vara är skulle kunde kommer kom något någon några inga ingen inget

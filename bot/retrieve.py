@@ -11,7 +11,7 @@ import numpy as np
 
 from index.store import IndexSnapshot
 
-from .lexical import STOP, BM25, Alternative, Concept, concept_for, doc_terms, stem_en, stem_sv
+from .lexical import STOP, BM25, Alternative, Concept, concept_for, doc_terms, stem_en, stem_sv, tokens
 from .translate import Lexicon, SvEnLexicon, default_lexicon, default_sv_en, translate_tokens
 
 RRF_K = 60
@@ -21,6 +21,18 @@ RRF_K = 60
 DENSE_WEIGHT_UNDERSTOOD = 1.0
 DENSE_WEIGHT_FOREIGN = 0.25
 _MULTILINGUAL_HINTS = ("multilingual", "labse", "swedish", "kblab", "bge-m3", "m-e5", "xlm", "distiluse")
+
+
+# A passage that is only a heading ("\\subsection*{Girls Code Club}", "## Hackathon") matches the
+# topic's words perfectly and briefly, so BM25 loves it, but quotes nothing about the topic; the
+# section under it carries the heading in its terms too (see __init__) and should come first.
+THIN_FACTOR = 0.5
+THIN_MAX_WORDS = 8
+
+
+def is_thin(text: str) -> bool:
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    return len(lines) <= 1 and len(tokens(text)) <= THIN_MAX_WORDS
 
 
 def is_multilingual(model_name: str) -> bool:
@@ -79,6 +91,7 @@ class Retriever:
         self.bm25 = BM25(docs)
         self.languages = [snapshot.meetings[c.source].language if c.source in snapshot.meetings else "sv"
                           for c in snapshot.chunks]
+        self.thin = {i for i, c in enumerate(snapshot.chunks) if is_thin(c.text)}
         self.multilingual = is_multilingual(getattr(embedder, "name", "") or snapshot.model or "")
         self.threshold = DENSE_THRESHOLDS.get(getattr(embedder, "name", ""), DEFAULT_DENSE_THRESHOLD)
 
@@ -191,11 +204,15 @@ class Retriever:
                 fused[r] = fused.get(r, 0.0) + 1.0 / (RRF_K + rank + 1)
             for rank, r in enumerate(dense_rank):
                 fused[r] = fused.get(r, 0.0) + self.dense_weight(r, language) / (RRF_K + rank + 1)
+        for r in self.thin.intersection(fused):
+            fused[r] *= THIN_FACTOR
         order = sorted(fused, key=lambda r: (-fused[r], r))[:k]
         hits = [Hit(r, fused[r], lex_scores.get(r, 0.0), dense.get(r, 0.0), lex_hits.get(r, 0)) for r in order]
 
         lexical_ok = coverage >= MIN_COVERAGE
-        dense_ok = max_dense >= self.threshold
+        # An English-only model's cosine for a Swedish question says nothing (it was calibrated
+        # on English); only the lexical criterion decides then.
+        dense_ok = max_dense >= self.threshold and (self.multilingual or language != "sv")
         if self.mode == "bm25":
             answerable = lexical_ok
         elif self.mode == "dense":
