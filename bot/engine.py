@@ -20,6 +20,8 @@ from .retrieve import Retriever
 from .understand import (ATTENDANCE, NEXT_MEETING, OFFTOPIC, PERSON, ROLE, SEARCH, Question,
                          understand)
 
+TITLE_TRANSLATION_WEIGHT = 0.5
+
 # Details that name a role, not an organisation: "which organisations were represented" skips them.
 _ROLE_WORDS = set("""ledamot ledamöter ordförande vice sekreterare kassör suppleant adjungerad samordnare
 revisor member members chair chairman secretary treasurer observer guest gäst tsc ctc
@@ -52,6 +54,7 @@ class Engine:
         self.names = NameIndex(people)
         self._rows_by_source = {s: snapshot.chunk_rows(s) for s in snapshot.meetings}
         self._title_terms = {m.source: self._meeting_terms(m) for m in self.meetings}
+        self._forms: dict[str, list[tuple[str, float]]] = {}
 
     # -- public ---------------------------------------------------------------------------------
     def ask(self, question: str, *, today: date | None = None, k: int = 5) -> Answer:
@@ -99,14 +102,29 @@ class Engine:
         terms = set(doc_terms(words, "sv")) | set(doc_terms(words, "en"))
         return terms
 
-    def _title_score(self, m: Meeting, words: list[str]) -> int:
+    def _title_forms(self, word: str) -> list[tuple[str, float]]:
+        """Stems a question word may take in a meeting's title or file name: itself in both
+        languages, and its translations at half weight ("board" -> styrelse, "styrelsemötet" ->
+        board), so a title in the other language still names the meeting but one in the
+        question's own language wins."""
+        if word not in self._forms:
+            forms = [(stem_sv(word), 1.0), (stem_en(word), 1.0)]
+            r = self.retriever
+            forms += [(stem_sv(sv), TITLE_TRANSLATION_WEIGHT) for sv in r.sv_en.swedish_for(word)]
+            forms += [(stem_en(g.english), TITLE_TRANSLATION_WEIGHT)
+                      for part in r.sv_en.parts(word) for g in r.sv_en.glosses(part)[:4]]
+            self._forms[word] = forms
+        return self._forms[word]
+
+    def _title_score(self, m: Meeting, words: list[str]) -> float:
         terms = self._title_terms[m.source]
-        score = 0
+        score = 0.0
         for w in words:
-            for st in (stem_sv(w), stem_en(w)):
+            best = 0.0
+            for st, weight in self._title_forms(w):
                 if st in terms or (len(st) >= 5 and any(t.startswith(st) or st.startswith(t) and len(t) >= 5 for t in terms)):
-                    score += 1
-                    break
+                    best = max(best, weight)
+            score += best
         return score
 
     def _when(self, q: Question) -> str:

@@ -235,6 +235,18 @@ class SvEnLexicon:
                 return [first]
         return []
 
+    def swedish_for(self, english: str) -> list[str]:
+        """Headwords with ``english`` among the words of a gloss, also inside phrases
+        ("board" -> styrelse, from "board of directors"). Broad: for matching few candidates,
+        such as meeting titles, not for expanding a search."""
+        if not hasattr(self, "_reverse"):
+            rev: dict[str, list[str]] = {}
+            for sv, glosses in self.entries.items():
+                for e in glosses:
+                    rev.setdefault(stem_en(e), []).append(sv)
+            self._reverse = rev
+        return self._reverse.get(stem_en(english.casefold()), [])
+
     def glosses(self, headword: str) -> list[Gloss]:
         """English words for a headword (or for "a|b", alternative headwords of one form)."""
         got: dict[str, float] = {}

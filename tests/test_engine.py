@@ -106,3 +106,23 @@ def test_cross_lingual_with_real_model(tmp_path, real_embedder):
     assert any("riskkapital" in p.quote for p in a.passages)
     assert not e.ask("who won the football world cup?").found
     assert_verbatim(a, snap)
+
+
+def test_meeting_named_in_the_other_language_is_selected(tmp_path):
+    """"the board meeting" names a Swedish "Styrelsemöte" when two meetings share the month."""
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "2022-03-10-tsc-meeting.md").write_text(
+        "# Technical Steering Committee (TSC) Meeting 2022-03-10\n\n## Present\n\n* Alice Smith\n* Bob Jones\n\n"
+        "## Minutes\n\n* Talked about releases.\n", encoding="utf-8")
+    (corpus / "2022-03-22-styrelsemote.md").write_text(
+        "# Styrelsemöte 3\n\nDatum: 2022-03-22\n\n## Närvarande\n\n- Karin Berg\n- Olle Lund\n\n"
+        "## Budget\n\nBudgeten godkändes.\n", encoding="utf-8")
+    idx = tmp_path / "idx"
+    update_index(corpus, idx, FakeEmbedder())
+    eng = Engine(load_index(idx), FakeEmbedder())
+    for q in ("who attended the board meeting in March 2022?", "vilka deltog på styrelsemötet i mars 2022?"):
+        a, d = eng.answer(q)
+        assert a.intent == "attendance" and d.sources == ["2022-03-22-styrelsemote.md"], q
+    a, d = eng.answer("who attended the TSC meeting in March 2022?")
+    assert d.sources == ["2022-03-10-tsc-meeting.md"]

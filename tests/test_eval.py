@@ -1,4 +1,5 @@
-"""The evaluation, on a subset, with the real model: regressions in quality fail here."""
+"""The evaluation with the real model: regressions in quality fail here. Runs every corpus
+available (the shared ones are skipped when ../shared/corpora is absent), hybrid mode only."""
 import sys
 
 import pytest
@@ -10,20 +11,29 @@ import run as eval_run  # noqa: E402
 
 
 def test_questions_file_is_well_formed():
-    qs = eval_run.load_questions()
-    assert len(qs) >= 60
+    qs = eval_run.load_questions(splits=("dev", "heldout"))
+    assert len([q for q in qs if q["split"] == "dev"]) >= 60
+    assert len([q for q in qs if q["split"] == "heldout" and q["type"] == "search"]) >= 25
     assert {q["type"] for q in qs} == set(eval_run.TYPES)
     assert {"sv", "en"} <= {("sv" if any(c in q["q"] for c in "åäö") or q["q"].split()[0] in ("vilka", "vem", "vad", "hur", "när") else "en") for q in qs}
+    dev = {q["q"] for q in qs if q["split"] == "dev"}
+    assert not any(q["q"] in dev for q in qs if q["split"] == "heldout")
 
 
 @pytest.mark.model
 def test_eval_thresholds(real_embedder):
-    corpora = ["corpus", "lithekod-sv"] if eval_run.SHARED.is_dir() else ["corpus"]
-    qs = [q for q in eval_run.load_questions() if q["corpus"] in corpora]
+    available = {"corpus"} | ({p.name for p in eval_run.SHARED.iterdir() if p.is_dir()} if eval_run.SHARED.is_dir() else set())
+    qs = [q for q in eval_run.load_questions(splits=("dev", "heldout")) if q["corpus"] in available]
     outcomes = eval_run.evaluate(qs, embedder=real_embedder, modes=("hybrid",))
     assert all(o.verbatim for o in outcomes), [o.q["q"] for o in outcomes if not o.verbatim]
-    table = eval_run.summarise(outcomes)["hybrid"]
+    dev = eval_run.summarise(outcomes, "dev")["hybrid"]
     for kind in ("attendance", "next_meeting", "role", "person", "offtopic"):
-        if kind in table:
-            assert table[kind]["accuracy"] == 1.0, kind
-    assert table["search"]["recall5"] >= 0.8
+        if kind in dev:
+            assert dev[kind]["accuracy"] == 1.0, kind
+    assert dev["search"]["recall5"] >= 0.9
+    heldout = eval_run.summarise(outcomes, "heldout")["hybrid"]
+    # Off-topic questions must stay unanswered however hard retrieval tries.
+    assert heldout["offtopic"]["accuracy"] == 1.0
+    # Measured 0.61 before the second tuning round, 0.81 after: a floor, not a target.
+    if eval_run.SHARED.is_dir():
+        assert heldout["search"]["recall5"] >= 0.75
