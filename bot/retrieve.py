@@ -212,13 +212,14 @@ class Retriever:
         lexical_ok = coverage >= MIN_COVERAGE
         # An English-only model's cosine for a Swedish question says nothing (it was calibrated
         # on English); only the lexical criterion decides then.
-        dense_ok = max_dense >= self.threshold and (self.multilingual or language != "sv")
+        dense_ok = max_dense >= self.threshold
+        dense_trusted = dense_ok and (self.multilingual or language != "sv")
         if self.mode == "bm25":
             answerable = lexical_ok
         elif self.mode == "dense":
             answerable = dense_ok
         else:
-            answerable = lexical_ok or dense_ok
+            answerable = lexical_ok or dense_trusted
         return Retrieval(hits, concepts, coverage, max_dense, answerable and bool(hits))
 
     def _coverage(self, concepts: list[Concept], allowed: set[int] | None) -> float:
