@@ -73,6 +73,8 @@ def _parse_today(value: str | None) -> date | None:
 
 def cmd_ask(args, settings: Settings) -> int:
     today = _parse_today(args.today)
+    if not args.question.strip():
+        raise ConfigError("ask: the question is empty (use - to read questions from stdin)")
     service = _service(settings)
     engine = service.engine()
     if args.question == "-":
@@ -93,7 +95,7 @@ def cmd_ask(args, settings: Settings) -> int:
 
 
 def cmd_status(args, settings: Settings) -> int:
-    status = _service(settings).status()
+    status = _service(settings).engine().snapshot.status()  # no index: the same line as `ask`
     if args.json:
         print(json.dumps(status.to_json_dict(), ensure_ascii=False))
     else:

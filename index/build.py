@@ -106,7 +106,8 @@ def update_index(
     something has to be embedded."""
     corpus_dir = Path(corpus_dir)
     if not corpus_dir.is_dir():
-        raise IndexMissing(f"corpus folder {corpus_dir} does not exist")
+        what = "is not a folder" if corpus_dir.exists() else "does not exist"
+        raise IndexMissing(f"corpus folder {corpus_dir} {what} (MINUTES_CORPUS_DIR)")
     with write_lock(index_dir):
         try:
             old = None if rebuild else load_index(index_dir)

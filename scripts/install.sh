@@ -21,7 +21,7 @@ if ! "$VENV/bin/python" -c "import torch" 2>/dev/null; then
     if [ -n "${TORCH_INDEX_URL:-}" ]; then
         "${PIP[@]}" install "$TORCH_SPEC" --index-url "$TORCH_INDEX_URL"
     else
-        "${PIP[@]}" install "$TORCH_SPEC"
+        "${PIP[@]}" install "$TORCH_SPEC" 2> >(grep -v "is ignored: it is neither a file nor a directory" >&2)
     fi
 fi
 

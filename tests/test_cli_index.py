@@ -70,3 +70,36 @@ def test_bad_today_is_one_clear_line(env, capsys):
     run(capsys, "index")
     code, _, err = run(capsys, "ask", "--today", "tomorrow", "when is the next meeting?")
     assert code == 2 and "--today" in err
+
+
+def test_empty_question_is_a_usage_error(env, capsys):
+    run(capsys, "index")
+    code, out, err = run(capsys, "ask", "  ")
+    assert code == 2 and out == "" and "question is empty" in err
+
+
+def test_status_without_index_says_how_to_build_one(env, capsys):
+    code, out, err = run(capsys, "status")
+    assert code == 2 and out == ""
+    assert "run `minutes index` first" in err
+
+
+def test_corpus_that_is_a_file(env, capsys, monkeypatch, tmp_path):
+    f = tmp_path / "notes.txt"
+    f.write_text("x")
+    monkeypatch.setenv("MINUTES_CORPUS_DIR", str(f))
+    code, _, err = run(capsys, "index")
+    assert code == 2 and "is not a folder" in err and "MINUTES_CORPUS_DIR" in err
+
+
+@pytest.mark.model
+def test_unknown_model_fails_fast_with_one_line(env, capsys, monkeypatch):
+    monkeypatch.undo()  # the real loader, not the fake
+    monkeypatch.setenv("MINUTES_CORPUS_DIR", str(env))
+    monkeypatch.setenv("MINUTES_INDEX_DIR", str(env.parent / "ix2"))
+    monkeypatch.setenv("MINUTES_EMBEDDING_MODEL", "no-such-org/no-such-model-xyz")
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    code, _, err = run(capsys, "index")
+    assert code == 2
+    assert "cannot load embedding model 'no-such-org/no-such-model-xyz'" in err
+    assert len(err.strip().splitlines()) == 1  # no retry warnings around it
