@@ -109,11 +109,14 @@ class MinutesService:
                 if path.stat().st_size == len(data) and sha256(path.read_bytes()) == digest:
                     return AddResult(duplicate_of=source)
             target = self._free_path(name)
-            self.corpus_dir.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".upload-", dir=self.corpus_dir)
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            os.replace(tmp, target)
+            try:
+                self.corpus_dir.mkdir(parents=True, exist_ok=True)
+                fd, tmp = tempfile.mkstemp(prefix=".upload-", dir=self.corpus_dir)
+                with os.fdopen(fd, "wb") as f:
+                    f.write(data)
+                os.replace(tmp, target)
+            except OSError as e:  # e.g. a read-only or foreign-owned corpus volume
+                return AddResult(error=f"{name}: cannot store it in the corpus folder: {e.strerror or e}")
         self.reindex()
         source = target.relative_to(self.corpus_dir).as_posix()
         snap = self.engine().snapshot

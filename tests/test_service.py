@@ -118,3 +118,13 @@ def test_questions_use_last_complete_index_during_an_update(service, corpus_copy
         t.join(10)
     assert service.status().meetings == 3
     assert "new.txt" in load_index(service.index_dir).meetings
+
+
+def test_add_to_unwritable_corpus_is_a_clear_refusal(service, monkeypatch):
+    def denied(*a, **k):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("bot.service.tempfile.mkstemp", denied)
+    result = service.add_file("m.txt", MINUTES.encode())
+    assert result.stored_as is None
+    assert result.error == "m.txt: cannot store it in the corpus folder: Permission denied"
