@@ -12,8 +12,8 @@ import re
 
 from index.dates import date_from_filename, find_dates, has_explicit_year, slash_month_first
 from index.models import Meeting, NextMeeting, Person
-from index.people import (is_bullet, is_table_furniture, latex_people, looks_like_name, parse_entry,
-                          parse_name_list, top_level_parts)
+from index.people import (is_bullet, is_collective, is_table_furniture, latex_people, looks_like_name,
+                          parse_entry, parse_name_list, top_level_parts)
 from index.sections import Heading, Line, headings, latex_body_start, lines, norm_heading, strip_span
 
 log = logging.getLogger(__name__)
@@ -22,6 +22,10 @@ log = logging.getLogger(__name__)
 _ABSENT_H = re.compile(r"^(frånvarande|ej närvarande|inte närvarande|regrets|absent|absentees|apologies"
                        r"|anmält förhinder|anmälda förhinder|förhinder|excused|not present|sent regrets)\b")
 _INVITED_H = re.compile(r"^(kallade|inbjudna|invited)\b")
+# A qualifier after "Kallade"/"Invited" saying they did not come.
+_NOT_THERE = re.compile(r"\b(frånvarande|(ej|inte|icke|not)[ ,]+(närvarande|present|attending|deltagande|deltog|deltagit"
+                        r"|kommit|närvarat|attended|come)|deltog[ ,]+(ej|inte)|absent|förhinder|regrets|apologies"
+                        r"|excused|did not (attend|come))\b")
 _PRESENT_H = re.compile(r"^(närvarande|deltagare|närvaro|present|attendees|attendance|in attendance|attending"
                         r"|participants|members present|also present|övriga närvarande|övriga deltagare"
                         r"|adjungerade?|guests|gäster)(\s+[\w-]+){0,2}$")
@@ -145,7 +149,9 @@ def _list_kind(label: str) -> str | None:
     if _ABSENT_H.match(key):
         return "absent"
     if _INVITED_H.match(key):
-        return "invited"
+        # "Kallade men ej närvarande", "Kallade, ej närvarande", "Invited but absent": invited
+        # people who did not come are absent.
+        return "absent" if _NOT_THERE.search(key) else "invited"
     if _PRESENT_H.match(key):
         return "present"
     return None
@@ -268,6 +274,13 @@ def _dedupe(ps: list[Person]) -> list[Person]:
 def _people(m: Meeting, text: str, ls: list[Line], hs: list[Heading]) -> None:
     present_blocks: list[tuple[int, list[Person]]] = []
     lists = {"absent": m.absent, "invited": m.invited}
+    # "Närvarande: Styrelsen": a group, no person; its span still lets an answer quote it.
+    groups: list[tuple[int, int]] = []
+
+    def group_at(label_start: int, s: int, e: int) -> None:
+        s, e = strip_span(text, s, e)
+        if e > s and is_collective(text[s:e]):
+            groups.append((label_start, e))
 
     def add(kind: str, at: int, ps: list[Person]) -> None:
         if kind == "present":
@@ -286,7 +299,13 @@ def _people(m: Meeting, text: str, ls: list[Line], hs: list[Heading]) -> None:
         kind = _list_kind(h.title)
         if kind:
             stop = hs[i + 1].start if i + 1 < len(hs) else len(text)
-            add(kind, h.start, _block_entries(text, ls, h.end, stop))
+            ps = _block_entries(text, ls, h.end, stop)
+            add(kind, h.start, ps)
+            k = _first_line(ls, h.end)
+            while k < len(ls) and ls[k].blank:
+                k += 1
+            if kind == "present" and not ps and k < len(ls) and ls[k].start < stop:
+                group_at(h.start, ls[k].start, ls[k].end)
     # Labels that are not headings: "Närvarande: A, B och C", or "Närvarande:" over a list
     # that follows without a blank line (so the section detector did not see a heading).
     starts = [h.start for h in hs]
@@ -310,6 +329,11 @@ def _people(m: Meeting, text: str, ls: list[Line], hs: list[Heading]) -> None:
             stop = starts[k] if k < len(starts) else len(text)
             ps = ps + _block_entries(text, ls, ln.end, stop, until_blank=True)
         add(kind, ln.start, ps)
+        if kind == "present" and not ps:
+            if rest < ln.end:
+                group_at(ln.start, rest, ln.end)
+            elif idx + 1 < len(ls) and not ls[idx + 1].blank:
+                group_at(ln.start, ls[idx + 1].start, ls[idx + 1].end)
     if "\\förtroendevald" in text or "\\medlem" in text:
         pres, absn = latex_people(text)
         m.absent.extend(absn)
@@ -325,6 +349,8 @@ def _people(m: Meeting, text: str, ls: list[Line], hs: list[Heading]) -> None:
     m.absent[:] = _dedupe(m.absent)
     m.invited[:] = _dedupe(m.invited)
     if not present_blocks:
+        if groups:
+            m.attendees_span = min(groups)
         return
     present_blocks.sort(key=lambda b: b[0])
     seen: set[tuple[int, int]] = set()
@@ -352,8 +378,9 @@ _CHAIR_L = r"(?:mötets[ \t]+)?(?:mötes)?ordförande(?:[ \t]+för[ \t]+(?:möte
 _SECR_L = r"(?:mötets[ \t]+)?(?:mötes|protokoll)?sekreterare(?:[ \t]+för[ \t]+mötet)?|sekr\.?|protokollförare" \
           r"|antecknare|secretary|minutes(?:[ \t]+taken[ \t]+by)?|minute[- ]?taker" \
           r"|note[- ]?taker|notes[ \t]+taken[ \t]+by|scribe|recorder"
-# "Label: Name" at a line start or after ", " / "; " / " | " on the same line.
-_ROLE_LABEL = r"(?im)(?:^|[,;|][ \t]*)[ \t>*_•–-]*({})[*_]*[ \t]*:[*_]*[ \t]*"
+# "Label: Name" at a line start, after ", " / "; " / " | " or after a sentence end on the same
+# line ("Mötesordförande: Karin Holm. Sekreterare: Oskar Berg.").
+_ROLE_LABEL = r"(?im)(?:^|[,;|][ \t]*|(?<=[.!?])[ \t]+)[ \t>*_•–-]*({})[*_]*[ \t]*:[*_]*[ \t]*"
 _CHAIR_LABEL = re.compile(_ROLE_LABEL.format(_CHAIR_L))
 _SECR_LABEL = re.compile(_ROLE_LABEL.format(_SECR_L))
 # Where a labelled name ends: punctuation, a dash, a column gap, "och"/"and", the next label.
@@ -409,6 +436,26 @@ def _person_at(text: str, m: re.Match, g: int) -> Person | None:
     return Person(name=name, span=(s, e))
 
 
+_NAME_WORD_RUN = re.compile(rf"(?:[{_UP}][\w'’-]*|af|av|von|van|de|du|der|den|da|di|la|le|del)(?=\s|$)")
+
+
+def _leading_name_end(text: str, s: int, e: int) -> int:
+    """End of the capitalised name run that starts text[s:e] when prose follows it ("Anna Berg
+    öppnade mötet" -> after "Berg"); ``s`` when there is no run of at least two words (one
+    capitalised word before prose, "Ej närvarande", "Valdes av mötet", is no name)."""
+    words = list(re.finditer(r"\S+", text[s:e]))
+    n = 0
+    for w in words[:5]:
+        if not _NAME_WORD_RUN.fullmatch(w.group()) or (n == 0 and not w.group()[0].isupper()):
+            break
+        n += 1
+    while n and not words[n - 1].group()[0].isupper():
+        n -= 1  # a trailing particle ("Anna Berg de ...") is not part of the name
+    if n < 2 or n == len(words):
+        return s
+    return s + words[n - 1].end()
+
+
 def _labelled(text: str, pat: re.Pattern, m: Meeting) -> Person | None:
     """The person after the first "Chair: ..." style label whose value is a name."""
     for lab in pat.finditer(text):
@@ -419,6 +466,10 @@ def _labelled(text: str, pat: re.Pattern, m: Meeting) -> Person | None:
         ne = cut.start() if cut else eol
         ns, ne = strip_span(text, pos, ne)
         name = _clean_name(text[ns:ne])
+        if name and not looks_like_name(name):
+            # "Ordförande: Anna Berg öppnade mötet": the name is the leading capitalised run
+            ne = _leading_name_end(text, ns, ne)
+            name = _clean_name(text[ns:ne])
         if not name or not looks_like_name(name) or name.casefold() in _ROLE_WORDS:
             continue
         if lab.group(1).lower().startswith("minutes") and len(name.split()) < 2 and \

@@ -49,6 +49,24 @@ _DASH = re.compile(r"(?<!\s)\s*[-–—]\s+|(?<!\s)\s+[-–—]\s*")
 # Words that fill a list slot without naming anybody: "Regrets: None", "Frånvarande: Inga".
 _NOBODY = {"none", "no one", "nobody", "n/a", "ingen", "inga", "inget", "alla", "all", "everyone",
            "samtliga", "styrelsen", "tbd", "tba", "vakant", "vacant"}
+# A group named instead of people: "Styrelsen", "Board", "All members", "Samtliga ledamöter",
+# "Hela styrelsen", "The whole committee". Optional quantifiers, then a collective noun.
+_COLLECTIVE = re.compile(
+    r"(?i)^(?:(?:alla|samtliga|hela|övriga|ordinarie|närvarande|styrelsens|föreningens|all|the|whole|entire|full"
+    r"|other|remaining|board|committee|styrelse)\s+){0,3}"
+    r"(?:styrelsen|styrelse|styrelseledamöter(?:na)?|ledamöter(?:na)?|ledamot|medlemmar(?:na)?|medlem"
+    r"|suppleanter(?:na)?|deltagarna|gruppen|arbetsgruppen|kommittén|valberedningen|presidiet|teamet"
+    r"|alla|samtliga|board|board members|members|member|directors|trustees|committee|group|team|staff"
+    r"|all|everyone|everybody)\s*\.?$")
+
+
+def is_collective(s: str) -> bool:
+    """A list slot naming a group or nobody, not a person ("Styrelsen", "All members", "Inga")."""
+    t = re.sub(r"\s+", " ", s.replace("**", "")).strip(" \t\u00a0.")
+    t = re.sub(r"\s*\([^()]*\)$", "", t)  # "Styrelsen (5 st)"
+    return bool(t) and (t.casefold() in _NOBODY or bool(_COLLECTIVE.match(t)))
+
+
 # First cell of a table's header row ("| Namn | Roll |", DOCX "Namn, Organisation").
 _HEADER_WORDS = {"namn", "name", "names", "deltagare", "participant", "participants", "person",
                  "attendee", "attendees", "ledamot/namn", "för- och efternamn", "full name"}
@@ -137,7 +155,7 @@ def parse_entry(text: str, s: int, e: int) -> Person | None:
 def _person(name: str, detail: str | None, span: tuple[int, int]) -> Person | None:
     name = _HANDLE.sub("", name).strip(" \t\u00a0:")
     name = re.sub(r"\s+", " ", name)
-    if not looks_like_name(name) or name.casefold() in _NOBODY or name.casefold() in _HEADER_WORDS:
+    if not looks_like_name(name) or is_collective(name) or name.casefold() in _HEADER_WORDS:
         return None
     detail = detail.strip(" \t\u00a0|") if detail else None
     return Person(name=name, detail=detail or None, span=span)
@@ -224,6 +242,8 @@ def parse_name_list(text: str, s: int, e: int, pairs_are_entries: bool = False) 
         if text[b - 1] == "." and b - a > 1 and text[b - 2] != ")":
             b -= 1  # the full stop ending the list
             a, b = strip_span(text, a, b)
+        if is_collective(text[a:b]):
+            continue  # "Styrelsen samt Anna Berg (adjungerad)": the group is nobody in particular
         p = _list_part(text, a, b)
         if p is None:
             return None
@@ -231,7 +251,7 @@ def parse_name_list(text: str, s: int, e: int, pairs_are_entries: bool = False) 
             people.extend(split_two_names(text, a, b))
         else:
             people.append(p)
-    return people
+    return people or None
 
 
 # ---- LaTeX (dvd-goteborg class): \förtroendevald{Roll}{Namn}{Närvaro}, \medlem{Namn} ----

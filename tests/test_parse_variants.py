@@ -420,6 +420,65 @@ Protokoll styrelsemöte 2023-11-02
 Närvarande: Anna Berg, Erik Ek, Lisa Holm
 Ordförande: Anna Berg, sekreterare: Erik Ek, justerare: Lisa Holm
 """, dict(date="2023-11-02", chair="Anna Berg", secretary="Erik Ek")),
+
+    # Two role labels on one line, the first ended by a full stop (or ";" / "|").
+    ("sv-roles-sentence-separated", "roller2.txt", """\
+Protokoll styrelsemöte 2023-03-03
+Mötesordförande: Karin Holm. Sekreterare: Oskar Berg.
+""", dict(chair="Karin Holm", secretary="Oskar Berg")),
+    ("en-roles-sentence-separated", "roles.txt", """\
+Board meeting minutes 2023-03-03
+Chair: Ann Lee. Minutes: Bob Stone.
+The meeting was called to order at 7 pm.
+""", dict(chair="Ann Lee", secretary="Bob Stone", language="en")),
+    ("sv-roles-semicolon", "roller3.txt", """\
+Protokoll styrelsemöte 2023-03-03
+Ordförande: Karin Holm; Sekreterare: Oskar Berg
+""", dict(chair="Karin Holm", secretary="Oskar Berg")),
+    ("sv-roles-pipe", "roller4.txt", """\
+Protokoll styrelsemöte 2023-03-03
+Ordförande: Karin Holm | Sekreterare: Oskar Berg
+""", dict(chair="Karin Holm", secretary="Oskar Berg")),
+
+    # Invited but did not come: absent, neither invited-only nor attendees.
+    ("sv-kallade-men-ej-narvarande", "kallade.txt", """\
+Protokoll styrelsemöte 2023-03-03
+Närvarande: Anna Berg, Erik Ek
+Kallade men ej närvarande: Olle Lind, Per Ek
+""", dict(attendees=["Anna Berg", "Erik Ek"], absent=["Olle Lind", "Per Ek"], invited=[])),
+    ("sv-kallade-komma-ej-narvarande", "kallade2.txt", """\
+Protokoll styrelsemöte 2023-03-03
+Närvarande: Anna Berg, Erik Ek
+Kallade, ej närvarande: Olle Lind och Per Ek
+""", dict(attendees=["Anna Berg", "Erik Ek"], absent=["Olle Lind", "Per Ek"], invited=[])),
+    ("en-invited-but-absent", "invited.txt", """\
+Board meeting minutes 2023-03-03
+Present: Anna Berg, Erik Ek
+Invited but absent: Olle Lind, Per Ek
+Invited: Karin Holm
+""", dict(attendees=["Anna Berg", "Erik Ek"], absent=["Olle Lind", "Per Ek"], invited=["Karin Holm"],
+          language="en")),
+    ("sv-kallade-heading-ej-narvarande", "kallade3.txt", """\
+Protokoll styrelsemöte 2023-03-03
+
+Närvarande
+Anna Berg
+Erik Ek
+
+Kallade men ej närvarande
+Olle Lind
+""", dict(attendees=["Anna Berg", "Erik Ek"], absent=["Olle Lind"], invited=[])),
+
+    # A role label followed by a name and then prose on the same line.
+    ("sv-chair-label-then-prose", "prosa.txt", """\
+Protokoll styrelsemöte 2023-03-03
+Ordförande: Anna Berg hälsade alla välkomna.
+Sekreterare: Erik Ek för protokollet.
+""", dict(chair="Anna Berg", secretary="Erik Ek")),
+    ("sv-chair-label-one-word-then-prose", "prosa2.txt", """\
+Protokoll styrelsemöte 2023-03-03
+Ordförande: Ej utsedd ännu.
+""", dict(chair=None)),
 ]
 
 
@@ -450,6 +509,33 @@ def test_variant(source, text, want):
             assert nm is not None and (nm.date, nm.vague, nm.relative) == want["next"], nm
     if "next_quote" in want:
         assert m.next_meeting.quote == want["next_quote"]
+
+
+def test_chair_label_then_prose_quotes_label_and_name():
+    text = "Protokoll 2023-03-03\nOrdförande: Anna Berg hälsade alla välkomna.\n"
+    m = parse_meeting(text, "x.txt")
+    assert text[slice(*m.chair.span)] == "Ordförande: Anna Berg"
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ("Protokoll 2023-03-03\nNärvarande: Styrelsen\n\n§ 1 Öppnande\nMötet öppnades.\n", "Närvarande: Styrelsen"),
+    ("Board minutes 2023-03-03\nPresent: Board\n\nNotes\nThe meeting was opened.\n", "Present: Board"),
+    ("Board minutes 2023-03-03\nPresent: All members.\n", "Present: All members."),
+    ("Protokoll 2023-03-03\nNärvarande: Samtliga ledamöter\n", "Närvarande: Samtliga ledamöter"),
+    ("Protokoll 2023-03-03\n\nNärvarande\nHela styrelsen\n\nText.\n", "Närvarande\nHela styrelsen"),
+])
+def test_collective_attendee_list_names_nobody_but_keeps_its_span(text, quoted):
+    m = parse_meeting(text, "x.txt")
+    check_spans(text, m)
+    assert m.attendees == []
+    assert m.attendees_span and text[slice(*m.attendees_span)] == quoted
+
+
+def test_collective_next_to_people_keeps_the_people():
+    text = "Protokoll 2023-03-03\nNärvarande: Styrelsen samt Anna Berg (adjungerad)\n"
+    m = parse_meeting(text, "x.txt")
+    check_spans(text, m)
+    assert who(m.attendees) == [("Anna Berg", "adjungerad")]
 
 
 # ------------------------------------------------------------------ robustness
