@@ -88,6 +88,40 @@ def is_list_item(s: str) -> bool:
     return bool(_BULLET.match(s))
 
 
+# "Label: value" on one line. The label is short and does not end in a number ("Punkt 3: Budget"
+# and "Bilaga 1: Ekonomi" read as headings).
+_LABEL_VALUE = re.compile(r"^[*_]*([^\W\d_][^:\n]{0,40}?)[*_]*[ \t]*:[*_]*[ \t]+(\S.*)$")
+# Labels of header and attendance fields: "Plats: Discord", "Tid: 18.00", "Närvarande: Styrelsen".
+_FIELD_LABEL = re.compile(
+    r"(?i)^(datum|date|mötesdatum|tid|tidpunkt|time|when|när|plats|place|location|lokal|venue|ort|mötesform|form"
+    r"|(mötets[ \t]+)?(mötes)?ordförande|ordf\.?|mötesledare|chair\w*|facilitator|moderator"
+    r"|(mötes|protokoll)?sekreterare|sekr\.?|protokollförare|justerare|justeringsm\w+|protokolljusterare|secretary"
+    r"|minutes|minute[- ]?taker|note[- ]?taker|scribe|dagordning|agenda|närvarande|frånvarande|deltagare|närvaro"
+    r"|kallade|inbjudna|adjungerade?|gäster|present|attendees|attendance|participants|absent|regrets|apologies"
+    r"|invited|guests|also present)\b")
+
+
+def is_field_line(ls: list[Line], i: int) -> bool:
+    """A "Label: value" line of the header block ("Plats: Discord", "Datum: 2023-03-03"): a
+    known field label, or any short label with a "Label: value" line right above or below it."""
+    lab = _LABEL_VALUE.match(ls[i].text)
+    if not lab or len(lab.group(1).split()) > 3 or lab.group(1).rstrip()[-1:].isdigit():
+        return False
+    if _FIELD_LABEL.match(lab.group(1).strip()):
+        return True
+
+    def labelled(j: int) -> bool:
+        return 0 <= j < len(ls) and bool(_LABEL_VALUE.match(ls[j].text))
+
+    def neighbour(step: int) -> int:
+        j = i + step
+        if 0 <= j < len(ls) and ls[j].blank:  # one blank line between header fields is common
+            j += step
+        return j
+
+    return labelled(neighbour(-1)) or labelled(neighbour(1))
+
+
 def _plain_heading(ls: list[Line], i: int) -> bool:
     """A short title-like line standing alone ("Bakgrund", "Deltagare", "Närvarande deltagare:")."""
     t = ls[i].text
@@ -100,7 +134,7 @@ def _plain_heading(ls: list[Line], i: int) -> bool:
         return False
     prev_blank = i == 0 or ls[i - 1].blank
     next_blank = i + 1 >= len(ls) or ls[i + 1].blank
-    if not prev_blank:
+    if not prev_blank or is_field_line(ls, i):
         return False
     if t.endswith(":"):
         # "Närvarande deltagare:" directly over its list is a heading; a lead-in sentence

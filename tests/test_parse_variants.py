@@ -538,6 +538,21 @@ def test_collective_next_to_people_keeps_the_people():
     assert who(m.attendees) == [("Anna Berg", "adjungerad")]
 
 
+def test_field_lines_stay_in_the_header_chunk_not_sections():
+    from index.chunk import chunk_document
+    from index.sections import headings
+    text = ("Styrelsemöte i Föreningen X\n\nDatum: 2023-03-03\n\nPlats: Discord\n\nTid: 18.00\n\n"
+            "Mötesform: Digitalt\n\n§ 1 Öppnande\nMötet öppnades.\n\nPunkt 3: Budget\n\nBudgeten godkändes.\n")
+    titles = [h.title for h in headings(text)]
+    assert titles == ["Styrelsemöte i Föreningen X", "§ 1 Öppnande", "Punkt 3: Budget"]
+    cs = chunk_document(text, parse_meeting(text, "x.txt"))
+    assert [c.section for c in cs] == titles
+    assert "Plats: Discord" in cs[0].text and "Datum: 2023-03-03" in cs[0].text
+    # an unknown label counts as a field when it sits among other "Label: value" lines
+    text2 = "Protokoll\n\nDatum: 2023-03-03\n\nPlattform: Zoom\n\nÄrende\n\nText.\n"
+    assert [h.title for h in headings(text2)] == ["Protokoll", "Ärende"]
+
+
 # ------------------------------------------------------------------ robustness
 
 def _random_text(rng: random.Random, n: int) -> str:
