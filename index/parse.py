@@ -84,9 +84,47 @@ def _title(m: Meeting, text: str, ls: list[Line], hs: list[Heading]) -> None:
     pick = next((ln for ln in cands if _MEETING_WORD.search(ln.text)), cands[0] if cands else None)
     if pick:
         s, e = pick.start, pick.end
+        if _GENERIC_TITLE.match(pick.text):
+            s, e = _specific_title(text, ls, pick, cands)
         # a leading markdown/numbering mark is not part of the title
-        s += len(re.match(r"^[#*\s]*", pick.text).group())
+        s += len(re.match(r"^[#*\s]*", text[s:e]).group())
         m.title, m.title_span = text[s:e], (s, e)
+
+
+# A title that says only what kind of document this is: "PROTOKOLL", "Minnesanteckningar",
+# "Mötesprotokoll nr 4", "Meeting minutes".
+_GENERIC_TITLE = re.compile(
+    r"(?i)^[#*_\s]*(?:(?:möte|mötes|sammanträdes)?protokoll|(?:mötes|minnes)?anteckningar|protocol|(?:meeting\s+)?minutes"
+    r"|(?:meeting\s+)?notes)(?:\s+(?:nr\.?|no\.?|#)?\s*[\d/.-]+)?[\s:.*_]*$")
+
+
+def _specific_title(text: str, ls: list[Line], generic: Line, cands: list[Line]) -> tuple[int, int]:
+    """Span of the title when the first line is generic ("PROTOKOLL"): the next line when it
+    names the meeting ("Styrelsemöte i Föreningen X 2023-03-03"); both lines when the next one
+    names only the body and follows directly ("PROTOKOLL" / "Föreningen X"), so the span stays
+    one contiguous piece of the text; the generic line when nothing specific follows."""
+    i = next(k for k, ln in enumerate(ls) if ln.start == generic.start)
+    j = i + 1
+    while j < len(ls) and ls[j].blank:
+        j += 1
+    if j >= len(ls) or not any(ln.start == ls[j].start for ln in cands):
+        return generic.start, generic.end
+    nxt = ls[j]
+    if _GENERIC_TITLE.match(nxt.text) or not _names_something(nxt.text):
+        return generic.start, generic.end
+    if _MEETING_WORD.search(nxt.text) or j > i + 1 or len(generic.text) > 40 or len(nxt.text) > 80:
+        return nxt.start, nxt.end
+    return generic.start, nxt.end
+
+
+def _names_something(t: str) -> bool:
+    """Whether a line names a body or meeting, rather than only giving a date ("den 3 mars 2023",
+    "Tisdag 2023-03-03")."""
+    rest = t
+    for _, (ds, de) in sorted(find_dates(t), key=lambda d: -d[1][0]):
+        rest = rest[:ds] + " " + rest[de:]
+    words = [w for w in re.findall(r"[^\W\d_]{2,}", rest) if w.lower() not in _WEEKDAYS]
+    return bool(_MEETING_WORD.search(rest)) or any(w[0].isupper() for w in words)
 
 
 # ---------------------------------------------------------------- date

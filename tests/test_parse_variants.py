@@ -125,7 +125,7 @@ Justerare: Lisa Holm
     ("sv-docx-tab-table", "styrelse.txt",
      "PROTOKOLL\nStyrelsemöte 2023-03-15\n\nNärvarande:\nAnna Berg\tOrdförande\nErik Ek\tSekreterare\n"
      "Lisa Holm\tLedamot\n\nFrånvarande:\nOlle Lind\tLedamot\n",
-     dict(date="2023-03-15", date_text="2023-03-15", title="PROTOKOLL",
+     dict(date="2023-03-15", date_text="2023-03-15", title="Styrelsemöte 2023-03-15",
           attendees=[("Anna Berg", "Ordförande"), ("Erik Ek", "Sekreterare"), ("Lisa Holm", "Ledamot")],
           absent=[("Olle Lind", "Ledamot")], chair="Anna Berg", secretary="Erik Ek")),
 
@@ -536,6 +536,28 @@ def test_collective_next_to_people_keeps_the_people():
     m = parse_meeting(text, "x.txt")
     check_spans(text, m)
     assert who(m.attendees) == [("Anna Berg", "adjungerad")]
+
+
+@pytest.mark.parametrize("text, title", [
+    # the generic line gives way to the line naming the meeting
+    ("PROTOKOLL\nStyrelsemöte i Föreningen X 2023-03-03\n\nNärvarande: Anna Berg\n",
+     "Styrelsemöte i Föreningen X 2023-03-03"),
+    ("Minnesanteckningar\n\nStyrelsemöte 2023-03-03\n", "Styrelsemöte 2023-03-03"),
+    # the next line names only the body: both short lines, one contiguous span
+    ("Mötesprotokoll\nFöreningen X\n\nDatum: 2023-03-03\n", "Mötesprotokoll\nFöreningen X"),
+    ("Meeting minutes\nAcme Rowing Club\nDate: 2023-03-03\n", "Meeting minutes\nAcme Rowing Club"),
+    # ...after a blank line the body line alone
+    ("Mötesprotokoll\n\nFöreningen X\n\nDatum: 2023-03-03\n", "Föreningen X"),
+    # nothing more specific follows: a date line or a field is not a title
+    ("Protokoll\nden 3 mars 2023\n", "Protokoll"),
+    ("Protokoll\nDatum: 2023-03-03\nNärvarande: Anna Berg\n", "Protokoll"),
+    # a specific first line is kept
+    ("Protokoll fört vid styrelsemöte\nFöreningen X\n", "Protokoll fört vid styrelsemöte"),
+])
+def test_generic_first_line_title(text, title):
+    m = parse_meeting(text, "x.txt")
+    check_spans(text, m)
+    assert m.title == title
 
 
 def test_field_lines_stay_in_the_header_chunk_not_sections():
