@@ -34,9 +34,47 @@ def join(items: list[str], lang: str) -> str:
     return ", ".join(items[:-1]) + (" and " if lang == "en" else " och ") + items[-1]
 
 
+_QUOTE_CHARS = "\"'“”„‘’«»"
+
+
 def quoted(s: str, lang: str) -> str:
+    """The text in quote marks, unless it already starts or ends with one (“”The Valley…”)."""
     s = re.sub(r"\s+", " ", s).strip()
+    if s[:1] in _QUOTE_CHARS or s[-1:] in _QUOTE_CHARS:
+        return s
     return f"“{s}”" if lang == "en" else f"”{s}”"
+
+
+# Markup at the ends of a highlight: list bullets, Markdown emphasis and headings, LaTeX commands.
+_MARKUP_HEAD = re.compile(r"(?:\s+|[-*+•●▪◦–]\s|\*{1,3}(?=\S)|#+\s*|\\item\b\s*|>\s)")
+_MARKUP_TAIL = re.compile(r"(?:\s|[*#]|\\\\|\\newline)+$")
+
+
+def trim_markup(text: str, s: int, e: int) -> tuple[int, int]:
+    """Narrow ``text[s:e]`` past markup at either end ("* **Apologies:** Hannah Cole" ->
+    "Apologies:** Hannah Cole" -> ...); the result is still a substring of ``text``."""
+    for _ in range(10):
+        m = _MARKUP_HEAD.match(text, s, e)
+        if not m or m.end() == s or m.end() >= e:
+            break
+        s = m.end()
+    m = _MARKUP_TAIL.search(text[s:e])
+    if m and m.start() > 0:
+        e = s + m.start()
+    return s, e
+
+
+def is_heading_line(text: str, s: int, e: int, section: str | None = None) -> bool:
+    """Whether ``text[s:e]`` is (on) a heading line: Markdown "#", a LaTeX sectioning command,
+    "§ 3 ...", or the chunk's section title standing alone on its line."""
+    line_start = text.rfind("\n", 0, s) + 1
+    line_end = text.find("\n", e)
+    line = text[line_start: len(text) if line_end < 0 else line_end].strip()
+    if re.match(r"^(?:#+\s|\\(?:sub)*section\*?\{|\\(?:paragraph|chapter|title)\*?\{|§\s*\d)", line):
+        return True
+    if section and line.strip("#*_ ").strip() == section.strip():
+        return True
+    return False
 
 
 # -- sentences and highlights -------------------------------------------------------------------
@@ -81,11 +119,20 @@ def _matches(term: str, stems: set[str]) -> float:
 
 
 def highlight(text: str, concepts: list[Concept], language: str, *, must: list[tuple[int, int]] | None = None,
-              idf=None) -> str | None:
+              idf=None, section: str | None = None) -> str | None:
     """The sentence of ``text`` that matches the question best (verbatim), or None. ``must``:
-    spans (offsets in ``text``) of which the sentence should contain one, e.g. a person's name."""
+    spans (offsets in ``text``) of which the sentence should contain one, e.g. a person's name.
+    A heading is never the highlight: when only the heading matches, the first sentence of the
+    body under it is taken."""
     best, best_score = None, 0.0
+    heading_hit = False
+    body: list[tuple[int, int]] = []
     for s, e in sentences(text):
+        if is_heading_line(text, s, e, section):
+            heading_hit = heading_hit or any(
+                _matches(a.term, set(doc_terms(text[s:e], language))) for c in concepts for a in c.alternatives)
+            continue
+        body.append((s, e))
         stems = set(doc_terms(text[s:e], language))
         score = 0.0
         for c in concepts:
@@ -105,9 +152,22 @@ def highlight(text: str, concepts: list[Concept], language: str, *, must: list[t
             score *= 0.3
         if score > best_score:
             best, best_score = (s, e), score
+    if best is None and heading_hit and body:
+        best = body[0]
     if best is None:
         return None
-    return text[slice(*_widen(text, *best))]
+    s, e = _widen(text, *best)
+    s, e = trim_markup(text, s, e)
+    return text[s:e]
+
+
+def first_body_sentence(text: str, section: str | None = None) -> str | None:
+    """The first sentence of ``text`` that is not a heading (for an answer with no highlight)."""
+    for s, e in sentences(text):
+        if not is_heading_line(text, s, e, section):
+            s, e = trim_markup(text, *_widen(text, s, e))
+            return text[s:e]
+    return None
 
 
 def _widen(text: str, s: int, e: int, spans=None, min_len: int = 40) -> tuple[int, int]:
@@ -131,8 +191,10 @@ def short_title(title: str | None, limit: int = 60) -> str | None:
 
 
 def meeting_label(title: str | None, iso: str | None, lang: str) -> str:
-    d = human_date(iso, lang)
     title = short_title(title)
+    if not iso:
+        return human_date(iso, lang) + (f" ({title})" if title else "")
+    d = human_date(iso, lang)
     if lang == "sv":
         return f"mötet {d}" + (f" ({title})" if title else "")
     return f"the meeting of {d}" + (f" ({title})" if title else "")
@@ -235,3 +297,53 @@ def no_meeting_in(when: str, lang: str) -> str:
     if lang == "sv":
         return f"Det finns inga protokoll från {when}."
     return f"There are no minutes from {when}."
+
+
+def no_organisations(lang: str, when: str) -> str:
+    if lang == "sv":
+        return (f"Deltagarlistorna{(' för ' + when) if when else ''} anger inga organisationer "
+                f"(bara namn och roller).")
+    return f"The attendee lists{(' for ' + when) if when else ''} record no organisations (only names and roles)."
+
+
+def absence_sentence(absent: list[str], not_present: list[str], label: str, lang: str) -> str:
+    """``absent``: listed as absent / sent apologies; ``not_present``: invited but not among the
+    attendees."""
+    parts = []
+    if lang == "sv":
+        if absent:
+            parts.append(f"Frånvarande på {label}: {join(absent, lang)}.")
+        if not_present:
+            parts.append(f"Kallade men inte närvarande{'' if absent else ' på ' + label}: {join(not_present, lang)}.")
+        return " ".join(parts) or f"Alla kallade var närvarande på {label}."
+    if absent:
+        parts.append(f"Absent from {label}: {join(absent, lang)}.")
+    if not_present:
+        parts.append(f"Invited but not present{'' if absent else ' at ' + label}: {join(not_present, lang)}.")
+    return " ".join(parts) or f"Everyone invited attended {label}."
+
+
+def no_absence(lang: str, when: str) -> str:
+    if lang == "sv":
+        return f"Protokollen{(' för ' + when) if when else ''} anger inga frånvarande eller kallade."
+    return f"The minutes{(' for ' + when) if when else ''} record no absentees or invitees."
+
+
+def meetings_held_sentence(labels: list[str], last: bool, lang: str) -> str:
+    if lang == "sv":
+        return (f"Det senaste mötet i protokollen är {labels[0]}." if last
+                else f"Protokollen gäller {join(labels, lang)}.")
+    return (f"The last meeting in the minutes is {labels[0]}." if last
+            else f"The minutes are of {join(labels, lang)}.")
+
+
+def empty_question(lang: str = "en") -> str:
+    if lang == "sv":
+        return "Ställ en fråga om protokollen, till exempel ”vem deltog på senaste mötet?”"
+    return "Ask a question about the minutes, e.g. “who attended the last meeting?”"
+
+
+def person_not_absent(name: str, lang: str) -> str:
+    if lang == "sv":
+        return f"{name} står inte som frånvarande i något protokoll."
+    return f"{name} is not recorded as absent from any meeting."

@@ -14,18 +14,31 @@ from index.store import IndexSnapshot
 
 from . import compose as say
 from .answer import Answer, NextMeetingInfo, Passage
-from .lexical import doc_terms, stem_en, stem_sv
+from .lexical import doc_terms, stem_en, stem_sv, tokens
 from .names import NameIndex, find_in_text, names_match
 from .retrieve import Retriever
-from .understand import (ATTENDANCE, NEXT_MEETING, OFFTOPIC, PERSON, ROLE, SEARCH, Question,
-                         understand)
+from .understand import (ABSENCE, ATTENDANCE, NEXT_MEETING, OFFTOPIC, PERSON, ROLE, SEARCH, Question,
+                         TimeFilter, detect_language, understand)
 
 TITLE_TRANSLATION_WEIGHT = 0.5
+# Search passages after the first are kept only while their fused score is at least this share
+# of the best one and they have some evidence of their own (a lexical match, or a cosine above
+# the model's threshold): the tail of a ranking is otherwise unrelated text.
+RELATIVE_CUTOFF = 0.5
 
 # Details that name a role, not an organisation: "which organisations were represented" skips them.
-_ROLE_WORDS = set("""ledamot ledamöter ordförande vice sekreterare kassör suppleant adjungerad samordnare
-revisor member members chair chairman secretary treasurer observer guest gäst tsc ctc
+_ROLE_WORDS = set("""ledamot ledamöter ordförande ordf vice sekreterare sekr kassör kassor suppleant adjungerad
+adjungerade samordnare revisor revisorer valberedning valberedare styrelseledamot styrelseledamöter medlem
+medlemmar gäst gäster protokollförare justerare justeringsperson mötesordförande mötessekreterare
+member members chair chairman chairwoman chairperson co-chair secretary treasurer observer guest tsc ctc
+president vp lead facilitator moderator notetaker note-taker minute-taker ordinarie ersättare
 """.split())
+
+
+def is_role(detail: str) -> bool:
+    """Whether an attendee's detail ("ordförande och samordnare", "ledamot") names a role."""
+    words = [w.strip(".,;:()") for w in detail.casefold().split()]
+    return any(w in _ROLE_WORDS or any(w.endswith(r) and len(r) >= 5 for r in _ROLE_WORDS) for w in words if w)
 
 
 @dataclass
@@ -62,14 +75,19 @@ class Engine:
 
     def answer(self, question: str, *, today: date | None = None, k: int = 5) -> tuple[Answer, Detail]:
         today = today or date.today()
-        q = understand(question, self.names)
         detail = Detail()
+        if not (question or "").strip():
+            q = Question(text="", language="en", intent=OFFTOPIC, time=TimeFilter())
+            return self._answer(q, say.empty_question("en"), found=False), detail
+        q = understand(question, self.names)
         if q.intent == NEXT_MEETING:
             a = self._next_meeting(q, today, detail)
         elif q.intent == ATTENDANCE:
             a = self._attendance(q, today, detail)
         elif q.intent == ROLE:
             a = self._role(q, today, detail)
+        elif q.intent == ABSENCE:
+            a = self._absence(q, today, detail)
         elif q.intent == PERSON:
             a = self._person(q, today, k, detail)
         else:
@@ -135,7 +153,7 @@ class Engine:
         past = [m for m in ms if m.date and m.date <= iso]
         return past or ms
 
-    def _select(self, q: Question, today: date, pred) -> list[Meeting]:
+    def _select(self, q: Question, today: date, pred, *, latest: bool = True) -> list[Meeting]:
         """Meetings the question is about, among those ``pred`` accepts: the time filter first,
         then words naming the meeting ("planeringsmötet"), then what its text is about."""
         ms = [m for m in self.meetings if pred(m) and q.time.accepts(m.date)]
@@ -152,7 +170,7 @@ class Engine:
                 if got.hits and got.hits[0].matched:
                     src = self.snapshot.chunks[got.hits[0].row].source
                     ms = [m for m in ms if m.source == src]
-        if q.time.last or not (q.time.year or q.time.month or q.time.day):
+        if q.time.last or (latest and not (q.time.year or q.time.month or q.time.day)):
             # "the last meeting", or no time given: the most recent one held by today
             ms = self._past(ms, today)[-1:]
         return ms
@@ -193,7 +211,18 @@ class Engine:
             return m.attendees_span
         return (min(p.span[0] for p in m.attendees), max(p.span[1] for p in m.attendees))
 
+    @staticmethod
+    def _organisations(m: Meeting) -> list[str]:
+        orgs = []
+        for p in m.attendees:
+            d = (p.detail or "").strip()
+            if d and not is_role(d) and d not in orgs:
+                orgs.append(d)
+        return orgs
+
     def _attendance(self, q: Question, today: date, detail: Detail) -> Answer | None:
+        if q.organisations:
+            return self._organisations_answer(q, today, detail)
         ms = self._select(q, today, lambda m: bool(m.attendees))
         if not ms:
             if q.time and not any(q.time.accepts(m.date) for m in self.meetings):
@@ -206,20 +235,72 @@ class Engine:
         for m in reversed(ms):  # newest first
             label = say.meeting_label(m.title, m.date, q.language)
             people = [say.person_label(p.name, p.detail) for p in m.attendees]
-            if q.organisations:
-                orgs = []
-                for p in m.attendees:
-                    d = (p.detail or "").strip()
-                    if d and not (set(d.casefold().split()) & _ROLE_WORDS) and d not in orgs:
-                        orgs.append(d)
-                sentences.append(say.organisations_sentence(orgs, label, q.language) if orgs
-                                 else say.attendance_sentence(len(people), people, label, q.language, count_only=False))
-            else:
-                sentences.append(say.attendance_sentence(len(people), people, label, q.language, count_only=q.count))
+            sentences.append(say.attendance_sentence(len(people), people, label, q.language, count_only=q.count))
             passages.append(self._span_passage(m, self._attendees_span(m)))
             detail.names.extend(p.name for p in m.attendees)
             detail.sources.append(m.source)
         detail.count = len(detail.names)
+        return self._answer(q, " ".join(sentences), found=True, passages=passages)
+
+    def _organisations_answer(self, q: Question, today: date, detail: Detail) -> Answer:
+        """Organisations of the attendee lists: of the meetings the question names, or, with no
+        time or meeting words, of every meeting that records any (newest first)."""
+        has_list = lambda m: bool(m.attendees)  # noqa: E731
+        named = bool(q.time) or (q.words and any(self._title_score(m, q.words) > 0 for m in self.meetings))
+        ms = self._select(q, today, has_list, latest=False) if named else [m for m in self.meetings if m.attendees]
+        if not ms:
+            if q.time and not any(q.time.accepts(m.date) for m in self.meetings):
+                return self._answer(q, say.no_meeting_in(self._when(q), q.language), found=False)
+            return self._answer(q, say.no_attendance(q.language, self._when(q)), found=False)
+        with_orgs = [m for m in ms if self._organisations(m)]
+        if not with_orgs:
+            return self._answer(q, say.no_organisations(q.language, self._when(q)), found=False)
+        sentences, passages = [], []
+        for m in reversed(with_orgs[-5:]):  # newest first
+            label = say.meeting_label(m.title, m.date, q.language)
+            sentences.append(say.organisations_sentence(self._organisations(m), label, q.language))
+            passages.append(self._span_passage(m, self._attendees_span(m)))
+            detail.names.extend(p.name for p in m.attendees)
+            detail.sources.append(m.source)
+        detail.count = len(detail.names)
+        return self._answer(q, " ".join(sentences), found=True, passages=passages)
+
+    # -- absence --------------------------------------------------------------------------------
+    def _not_present(self, m: Meeting) -> tuple[list[Person], list[Person]]:
+        """(listed as absent, invited but not among the attendees) of one meeting."""
+        absent = list(m.absent)
+        rest = [p for p in m.invited
+                if not any(names_match(p.name, a.name) for a in [*m.attendees, *absent])]
+        return absent, rest
+
+    def _absence(self, q: Question, today: date, detail: Detail) -> Answer:
+        ms = self._select(q, today, lambda m: bool(m.absent or m.invited))
+        if q.person:
+            ms = [m for m in self.meetings if (m.absent or m.invited) and q.time.accepts(m.date)]
+        if not ms:
+            if q.time and not any(q.time.accepts(m.date) for m in self.meetings):
+                return self._answer(q, say.no_meeting_in(self._when(q), q.language), found=False)
+            return self._answer(q, say.no_absence(q.language, self._when(q)), found=False)
+        sentences, passages = [], []
+        for m in reversed(ms[-5:]):
+            absent, rest = self._not_present(m)
+            if q.person:
+                absent = [p for p in absent if names_match(q.person, p.name)]
+                rest = [p for p in rest if names_match(q.person, p.name)]
+                if not absent and not rest:
+                    continue
+            label = say.meeting_label(m.title, m.date, q.language)
+            sentences.append(say.absence_sentence([p.name for p in absent], [p.name for p in rest], label, q.language))
+            # the absent list, and the invitation list (which shows who was invited)
+            for block in (absent and m.absent, rest and m.invited) if (absent or rest) else (m.invited,):
+                if block:
+                    span = (min(p.span[0] for p in block), max(p.span[1] for p in block))
+                    passages.append(self._span_passage(m, span))
+            detail.names.extend(p.name for p in [*absent, *rest])
+            detail.sources.append(m.source)
+        if not sentences:
+            name = q.person or ""
+            return self._answer(q, say.person_not_absent(name, q.language), found=False)
         return self._answer(q, " ".join(sentences), found=True, passages=passages)
 
     # -- roles ----------------------------------------------------------------------------------
@@ -227,8 +308,11 @@ class Engine:
         get = (lambda m: m.chair) if q.role == "chair" else (lambda m: m.secretary)
         ms = self._select(q, today, lambda m: get(m) is not None)
         if not ms:
-            if not any(get(m) for m in self.meetings):
-                return None
+            if q.time and not any(q.time.accepts(m.date) for m in self.meetings):
+                return self._answer(q, say.no_meeting_in(self._when(q), q.language), found=False)
+            if q.words and not any(get(m) for m in self.meetings):
+                return None  # "who was re-elected as chair?": the text may say, search it
+            # No minutes (of that time) name one: say so.
             return self._answer(q, say.no_role(q.role, q.language, self._when(q)), found=False)
         ms = ms[-5:]
         sentences, passages = [], []
@@ -285,7 +369,8 @@ class Engine:
         passages = []
         for r in rows:
             c = self.snapshot.chunks[r]
-            hl = say.highlight(c.text, concepts, self._lang(c.source), must=mentions[r], idf=self.retriever.bm25.idf)
+            hl = say.highlight(c.text, concepts, self._lang(c.source), must=mentions[r], idf=self.retriever.bm25.idf,
+                               section=c.section)
             passages.append(self._chunk_passage(r, scores[r], hl))
         top = passages[0]
         detail.names = [display]
@@ -321,29 +406,74 @@ class Engine:
                        quote=c.text, score=round(float(score), 4), start=c.start, end=c.end, highlight=hl)
 
     # -- search ---------------------------------------------------------------------------------
+    def _body_span(self, row: int) -> tuple[int, int]:
+        """A heading-only chunk quotes nothing: extend it over the next chunk of the same
+        section (contiguous in the document, so the quote stays verbatim)."""
+        c = self.snapshot.chunks[row]
+        if row in self.retriever.thin and row + 1 < len(self.snapshot.chunks):
+            n = self.snapshot.chunks[row + 1]
+            if n.source == c.source and (n.section == c.section or not n.section) and n.start >= c.start:
+                return c.start, n.end
+        return c.start, c.end
+
+    def _search_passage(self, row: int, score: float, concepts, **kw) -> Passage:
+        c = self.snapshot.chunks[row]
+        s, e = self._body_span(row)
+        text = self.snapshot.documents[c.source][s:e] if (s, e) != (c.start, c.end) else c.text
+        hl = say.highlight(text, concepts, self._lang(c.source), idf=self.retriever.bm25.idf, section=c.section, **kw)
+        if hl is None:
+            hl = say.first_body_sentence(text, c.section)
+        m = self.snapshot.meetings.get(c.source)
+        return Passage(source=c.source, meeting_date=c.meeting_date, title=c.title or (m.title if m else None),
+                       quote=text, score=round(float(score), 4), start=s, end=e, highlight=hl)
+
+    def _meetings_answer(self, q: Question, ms: list[Meeting], detail: Detail) -> Answer:
+        """A question with a time and nothing else to search for ("when was the last meeting?"):
+        which meetings the minutes hold, quoting where each gives its date (or title)."""
+        labels, passages = [], []
+        for m in reversed(ms[-5:]):
+            labels.append(say.meeting_label(m.title, m.date, q.language))
+            span = m.date_span or m.title_span
+            if span:
+                passages.append(self._span_passage(m, span))
+            detail.sources.append(m.source)
+        text = say.meetings_held_sentence(labels, q.time.last, q.language)
+        return self._answer(q, text, found=True, passages=passages, intent=SEARCH)
+
     def _search(self, q: Question, today: date, k: int, detail: Detail) -> Answer:
         allowed = None
+        words = list(q.words)
+        ms: list[Meeting] = []
         if q.time:
             ms = [m for m in self.meetings if q.time.accepts(m.date)]
             if q.time.last:
                 ms = self._past(ms, today)[-1:]
-            if not ms:
+            if not ms and words and not q.time.year and not q.time.last:
+                # "the conference in January": no minutes from January, but minutes may speak of
+                # January; search them all with the month as one more word
+                words += [w for w in tokens(q.time.text) if w not in words]
+            elif not ms:
                 return self._answer(q, say.no_meeting_in(self._when(q), q.language), found=False, intent=SEARCH)
-            allowed = {r for m in ms for r in self._rows_by_source.get(m.source, [])}
-        concepts = self.retriever.concepts(q.words, q.language)
-        got = self.retriever.search(q.text, q.words, allowed=allowed, k=k + 3, concepts=concepts, language=q.language)
+            else:
+                allowed = {r for m in ms for r in self._rows_by_source.get(m.source, [])}
+        concepts = self.retriever.concepts(words, q.language)
+        if not concepts and ms:
+            return self._meetings_answer(q, ms, detail)
+        got = self.retriever.search(q.text, words, allowed=allowed, k=k + 3, concepts=concepts, language=q.language,
+                                    entities=q.entities)
         # Attendee lists match "present", "Sweden", organisation names... but answer attendance
         # questions, which are handled above; in a search they go after the prose.
         hits = [h for h in got.hits if not self._is_attendee_chunk(h.row)]
-        got.hits = (hits + [h for h in got.hits if h not in hits])[:k]
+        hits = hits + [h for h in got.hits if h not in hits]
+        if hits and self.mode == "hybrid":
+            best = hits[0].score
+            hits = hits[:1] + [h for h in hits[1:] if h.score >= RELATIVE_CUTOFF * best
+                               and (h.matched or h.dense >= self.retriever.threshold)]
+        got.hits = hits[:k]
         answerable = got.answerable or (not concepts and allowed is not None and bool(got.hits))
         if not answerable:
             return self._answer(q, say.offtopic_sentence(q.language), found=False, intent=OFFTOPIC)
-        passages = []
-        for h in got.hits:
-            c = self.snapshot.chunks[h.row]
-            hl = say.highlight(c.text, concepts, self._lang(c.source), idf=self.retriever.bm25.idf)
-            passages.append(self._chunk_passage(h.row, h.score, hl))
+        passages = [self._search_passage(h.row, h.score, concepts) for h in got.hits]
         top = passages[0]
         detail.sources = [p.source for p in passages]
         label = say.meeting_label(top.title, top.meeting_date, q.language)

@@ -35,6 +35,20 @@ def is_thin(text: str) -> bool:
     return len(lines) <= 1 and len(tokens(text)) <= THIN_MAX_WORDS
 
 
+def sv_stems(word: str) -> list[str]:
+    """Index terms a Swedish headword's forms stem to. The Snowball stemmer is not consistent
+    across inflection ("konferens" -> "konferen", but "konferensen" -> "konferens"), so the
+    definite form is stemmed too."""
+    out = [stem_sv(word)]
+    if word[-1:] in "aeiouyåäö":
+        return out
+    for end in ("en", "et"):
+        st = stem_sv(word + end)
+        if st not in out and st.startswith(out[0]):
+            out.append(st)
+    return out
+
+
 def is_multilingual(model_name: str) -> bool:
     """Whether an embedding model reads Swedish, judged by its name (the index records it)."""
     name = (model_name or "").casefold()
@@ -52,6 +66,11 @@ TRANSLATION_WEIGHT = 0.85  # a translated word is weaker evidence than the word 
 # Share of the question's content (weighted by idf) the best passage must match lexically for
 # the question to count as answerable without help from the dense score.
 MIN_COVERAGE = 0.4
+# A question naming something by a capitalised word that the corpus has ("Almi Invest",
+# "Linode") is about passages with that word: their fused score is multiplied by up to this
+# factor (by the idf-weighted share of the names they contain), so a passage on the topic
+# that doesn't name it can't win on a near-tie.
+ENTITY_BOOST = 1.0
 
 
 @dataclass
@@ -99,8 +118,7 @@ class Retriever:
     def _in_corpus(self, swedish: str) -> bool:
         if " " in swedish:
             return False
-        st = stem_sv(swedish)
-        return self.bm25.has(st) or bool(self.bm25.expand(st)[:1])
+        return any(self.bm25.has(st) or bool(self.bm25.expand(st)[:1]) for st in sv_stems(swedish))
 
     def _english(self, word: str, limit: int = 4) -> list[list[Alternative]]:
         """English renderings of a Swedish word that the corpus uses, per part of the word
@@ -126,8 +144,8 @@ class Retriever:
         for sp in spans:
             if len(sp.words) > 1:
                 # "venture capital" is one concept: the Swedish compound, or the English words
-                c = Concept(" ".join(sp.words), [Alternative(stem_sv(t.swedish), TRANSLATION_WEIGHT * t.weight, word=t.swedish)
-                                                  for t in sp.translations])
+                c = Concept(" ".join(sp.words), [Alternative(st, TRANSLATION_WEIGHT * t.weight, word=t.swedish)
+                                                  for t in sp.translations for st in sv_stems(t.swedish)])
                 for w in sp.words:
                     c.alternatives.extend(a for a in concept_for(w).alternatives if a.term not in STOP)
                 out.append(c)
@@ -136,10 +154,10 @@ class Retriever:
             c = concept_for(w)
             known = {a.term for a in c.alternatives}
             for t in sp.translations:
-                st = stem_sv(t.swedish)
-                if st not in known:
-                    c.alternatives.append(Alternative(st, TRANSLATION_WEIGHT * t.weight, word=t.swedish))
-                    known.add(st)
+                for st in sv_stems(t.swedish):
+                    if st not in known:
+                        c.alternatives.append(Alternative(st, TRANSLATION_WEIGHT * t.weight, word=t.swedish))
+                        known.add(st)
             out.append(c)
             covered.add(w)
         if language == "sv":
@@ -173,7 +191,8 @@ class Retriever:
         return DENSE_WEIGHT_UNDERSTOOD if ok else DENSE_WEIGHT_FOREIGN
 
     def search(self, question: str, words: list[str], *, allowed: set[int] | None = None,
-               k: int = 5, concepts: list[Concept] | None = None, language: str | None = None) -> Retrieval:
+               k: int = 5, concepts: list[Concept] | None = None, language: str | None = None,
+               entities: list[str] | None = None) -> Retrieval:
         concepts = concepts if concepts is not None else self.concepts(words, language)
         n = len(self.snapshot.chunks)
         ok = (lambda r: True) if allowed is None else (lambda r: r in allowed)
@@ -204,6 +223,10 @@ class Retriever:
                 fused[r] = fused.get(r, 0.0) + 1.0 / (RRF_K + rank + 1)
             for rank, r in enumerate(dense_rank):
                 fused[r] = fused.get(r, 0.0) + self.dense_weight(r, language) / (RRF_K + rank + 1)
+        if entities and self.mode != "dense":
+            for r, share in self.entity_shares(entities).items():
+                if r in fused:
+                    fused[r] *= 1.0 + ENTITY_BOOST * share
         for r in self.thin.intersection(fused):
             fused[r] *= THIN_FACTOR
         order = sorted(fused, key=lambda r: (-fused[r], r))[:k]
@@ -221,6 +244,28 @@ class Retriever:
         else:
             answerable = lexical_ok or dense_trusted
         return Retrieval(hits, concepts, coverage, max_dense, answerable and bool(hits))
+
+    def entity_shares(self, entities: list[str]) -> dict[int, float]:
+        """Per passage, the idf-weighted share of the question's names (those the corpus has)
+        that it contains as words (no compound or translation matching: a name is exact)."""
+        rows_per, weights = [], []
+        for w in entities:
+            if self.lexicon.lookup((stem_en(w),)) and not self.bm25.has(w):
+                continue  # an ordinary English word capitalised ("Sweden", "Board"): not a name here
+            rows = set()
+            for t in {w, stem_sv(w), stem_en(w)}:
+                rows.update(self.bm25.postings.get(t, ()))
+            if rows:
+                rows_per.append(rows)
+                weights.append(self.bm25.idf(stem_sv(w)) if self.bm25.has(stem_sv(w)) else self.bm25.idf(w))
+        total = sum(weights)
+        out: dict[int, float] = {}
+        if not total:
+            return out
+        for rows, wt in zip(rows_per, weights):
+            for r in rows:
+                out[r] = out.get(r, 0.0) + wt / total
+        return out
 
     def _coverage(self, concepts: list[Concept], allowed: set[int] | None) -> float:
         if not concepts:

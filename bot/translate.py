@@ -16,6 +16,9 @@ from pathlib import Path
 from .lexical import STOP, STOP_SV, stem_en, tokens
 
 MAX_PHRASE = 3
+# Weight of a rendering learnt from a compound's head ("sjuk|journal" = "case record": record ->
+# journal): weaker than a gloss the lexicon gives the word itself.
+HEAD_WEIGHT = 0.5
 # A phrase may end in "meeting" ("board meeting") but not in a function word.
 _FUNCTION = {"a", "an", "the", "of", "to", "in", "on", "at", "and", "or", "for", "with", "by", "from"}
 
@@ -48,12 +51,22 @@ def _gloss_key(gloss: str) -> tuple[str, ...] | None:
 class Lexicon:
     def __init__(self, path: Path | None = None):
         self.entries: dict[tuple[str, ...], dict[str, float]] = {}
+        heads: dict[tuple[str, ...], dict[str, float]] = {}
         path = path or lexicon_path()
         with open(path, encoding="utf-8") as f:
             for line in f:
                 if not line.strip() or line.startswith("#") or "\t" not in line:
                     continue
                 sv, en = line.rstrip("\n").split("\t", 1)
+                marked = sv.strip().casefold()
+                if "|" in marked:
+                    # "sjuk|journal: case record": the compound's head renders the phrase's head,
+                    # so "record" may be "journal" (in "health record", "journalsystem")
+                    head_sv = marked.rsplit("|", 1)[1]
+                    for g in (x.strip() for x in _PAREN.sub(" ", en).split(",")):
+                        key = _gloss_key(g)
+                        if key and len(key) == 2 and len(head_sv) >= 4 and not _FUNCTION & set(tokens(g)):
+                            heads.setdefault(key[-1:], {})[head_sv] = HEAD_WEIGHT
                 sv = sv.replace("|", "").strip().casefold()  # "del|tog": compound marks
                 if not sv or sv.startswith("-") or sv in STOP_SV or len(sv) < 2:
                     continue
@@ -69,6 +82,12 @@ class Lexicon:
                     slot = self.entries.setdefault(key, {})
                     if w > slot.get(sv, 0.0):
                         slot[sv] = w
+        headwords = {s for slot in self.entries.values() for s in slot}
+        for key, got in heads.items():
+            slot = self.entries.setdefault(key, {})
+            for sv, w in got.items():
+                if sv in headwords and sv not in STOP_SV and sv not in slot:
+                    slot[sv] = w
 
     def lookup(self, key: tuple[str, ...]) -> list[Translation]:
         got = self.entries.get(key, {})

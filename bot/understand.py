@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from index.dates import _MONTHS, find_dates
 
 from .lexical import STOP, fold, tokens
+from .names import capitalised_runs
 
-ATTENDANCE, PERSON, NEXT_MEETING, ROLE, SEARCH, OFFTOPIC = (
-    "attendance", "person", "next_meeting", "role", "search", "offtopic")
-INTENTS = (ATTENDANCE, PERSON, NEXT_MEETING, ROLE, SEARCH, OFFTOPIC)
+ATTENDANCE, ABSENCE, PERSON, NEXT_MEETING, ROLE, SEARCH, OFFTOPIC = (
+    "attendance", "absence", "person", "next_meeting", "role", "search", "offtopic")
+INTENTS = (ATTENDANCE, ABSENCE, PERSON, NEXT_MEETING, ROLE, SEARCH, OFFTOPIC)
 
 
 @dataclass
@@ -51,6 +52,7 @@ class Question:
     role: str | None = None  # "chair" | "secretary"
     person_attended: bool = False  # "which meetings did X attend"
     words: list[str] = field(default_factory=list)  # content words, lower case, for retrieval
+    entities: list[str] = field(default_factory=list)  # capitalised words: names of things, as written
 
 
 _SV_CHARS = re.compile(r"[åäöÅÄÖ]")
@@ -62,11 +64,52 @@ about of said say do does will are there in at on for from chair chaired secreta
 proposed present presented people many last""".split())
 
 
-def detect_language(q: str) -> str:
-    words = tokens(q)
-    sv = sum(w in _SV_WORDS for w in words) + (1.5 if _SV_CHARS.search(q) else 0)
+_TOKEN = re.compile(r"[^\W\d_][\w'-]*")
+
+
+def _is_name_token(q: str, m: re.Match) -> bool:
+    """A capitalised word that is not the question's first word, or a first word that is no
+    function word ("Björn", "Helena", "Linode"): it names something and says nothing about the
+    language the question is written in."""
+    w = m.group(0)
+    if not w[0].isupper():
+        return False
+    first = not re.search(r"\w", q[: m.start()])
+    f = fold(w)
+    return not first or not (f in _SV_WORDS or f in _EN_WORDS or f in STOP)
+
+
+def detect_language(q: str, names=None) -> str:
+    """Decided on function words; names ("Björn Åkesson", capitalised words that aren't a
+    sentence-initial function word) are left out, so their å/ä/ö don't make a question Swedish."""
+    spans = []
+    if names is not None:
+        for n in names.mentions(q):
+            i = q.find(n)
+            if i >= 0:
+                spans.append((i, i + len(n)))
+    kept = []
+    for m in _TOKEN.finditer(q):
+        if _is_name_token(q, m) or any(s <= m.start() < e for s, e in spans):
+            continue
+        kept.append(m.group(0))
+    rest = " ".join(kept)
+    words = tokens(rest)
+    sv = sum(w in _SV_WORDS for w in words) + (1.5 if _SV_CHARS.search(rest) else 0)
     en = sum(w in _EN_WORDS for w in words)
     return "sv" if sv > en else "en"
+
+
+def entities(q: str) -> list[str]:
+    """Capitalised words that name a thing, organisation or person ("Almi", "Invest"), lower case."""
+    out = []
+    for m in _TOKEN.finditer(q):
+        if _is_name_token(q, m) and fold(m.group(0)) not in STOP and fold(m.group(0)) not in _MONTHS \
+                and len(m.group(0)) >= 2:
+            f = fold(m.group(0))
+            if f not in out:
+                out.append(f)
+    return out
 
 
 _NEXT = re.compile(
@@ -84,6 +127,11 @@ _ATTEND = re.compile(
     r"|\bnärvarande\b|\bnärvarade\b|\bvar\s+med\s+på|\bvar\s+på\s+(?:\w+)?mötet|\bvilka\s+var\s+(?:på|med|där)"
     r"|\bhow\s+many\s+(?:people|persons|participants|members|attendees)|\bhur\s+många\s+(?:personer\s+|deltagare\s+)?(?:deltog|var)"
     r"|\bwho\s+came\b|\bwho\s+joined\b", re.I)
+_ABSENT = re.compile(
+    r"\babsent(?:ees?)?\b|\babsence\b|\bapologi(?:es|se|ze|sed|zed)\b|\bregrets\b|\bmissing\b"
+    r"|\b(?:did\s*n[o']?t|didn't|not)\s+(?:attend|come|show)|\binvited\s+but\b|\bcould\s*n[o']?t\s+(?:attend|come)"
+    r"|\bfrånvarande\b|\bfrånvar\w*|\b(?:inte|ej)\s+(?:närvarande|närvarade|deltog|med)\b|\bkallade\s+men\b"
+    r"|\bförhinder\b|\banmält\s+förhinder|\bsaknades\b|\buteblev\b", re.I)
 _COUNT = re.compile(r"\bhow\s+many\b|\bhur\s+många\b|\bnumber\s+of\b|\bantal\w*", re.I)
 _ORGS = re.compile(r"\borgani[sz]ations?\b|\bcompan(?:y|ies)\b|\brepresented\b|\borganisationer\w*\b"
                    r"|\bföretag\w*\b|\brepresenterade?\b|\binstitutions?\b|\bmyndighet\w*", re.I)
@@ -100,6 +148,7 @@ _INTENT_WORDS = set("""attend attended attendees attendance attending participan
 present represented representerade representerad deltog deltagare deltar närvarande närvarade chair chaired
 chairman chairperson ordförande mötesordförande secretary sekreterare mötessekreterare next nästa kommande
 upcoming last latest previous recent förra senaste sista many många number antal organisations
+absent absentees absence apologies regrets missing sent frånvarande kallade invited förhinder saknades
 organizations organisationer companies företag people persons personer who vem vilka vilken held hålls
 """.split())
 
@@ -142,7 +191,7 @@ def content_words(q: str, time: TimeFilter, *, drop_intent: bool) -> list[str]:
 def understand(question: str, names=None) -> Question:
     """``names`` is the engine's :class:`bot.names.NameIndex` (people the minutes name)."""
     q = question.strip()
-    lang = detect_language(q)
+    lang = detect_language(q, names)
     time = parse_time(q)
     person = None
     if names is not None:
@@ -154,10 +203,16 @@ def understand(question: str, names=None) -> Question:
     attended = bool(_ATTEND.search(q))
     if _NEXT.search(q) and not person:
         intent = NEXT_MEETING
+    elif _ABSENT.search(q) and (_WHO.search(q) or person or re.search(r"\b(?:anyone|anybody|någon|några)\b", q, re.I)):
+        intent = ABSENCE
     elif _WHO.search(q) and (_CHAIR.search(q) or _SECRETARY.search(q)) and not attended:
         intent = ROLE
         role = "chair" if _CHAIR.search(q) else "secretary"
     elif person:
+        intent = PERSON
+    elif attended and not _ORGS.search(q) and not _COUNT.search(q) and capitalised_runs(q, _SV_WORDS | _EN_WORDS | STOP):
+        # "did Björn Åkesson attend?" about someone no list names: a person question all the same
+        person = capitalised_runs(q, _SV_WORDS | _EN_WORDS | STOP)[0]
         intent = PERSON
     elif attended or (_ORGS.search(q) and _WHO.search(q)):
         intent = ATTENDANCE
@@ -174,4 +229,5 @@ def understand(question: str, names=None) -> Question:
         name_words = set(tokens(person))
         words = [w for w in words if w not in name_words]
     qq.words = words
+    qq.entities = [w for w in entities(q) if w not in set(tokens(person or ""))]
     return qq

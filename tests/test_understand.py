@@ -39,3 +39,27 @@ def test_flags_and_words():
     assert understand("which meetings did Anna Sandström attend?", NAMES).person_attended
     assert not understand("what did Eva Tiensuu Janson present?", NAMES).person_attended
     assert understand("what did Almi Invest propose?").words == ["almi", "invest", "propose"]
+
+
+@pytest.mark.parametrize("q,lang", [
+    ("did Helena Strigård attend?", "en"),
+    ("did Björn Åkesson attend?", "en"),
+    ("Vad sades om Linode?", "sv"),
+    ("vem var sekreterare?", "sv"),
+    ("Björn Åkesson, när kom han?", "sv"),
+])
+def test_names_do_not_decide_the_language(q, lang):
+    assert understand(q, NameIndex([("Helena Strigård", "a")])).language == lang
+
+
+@pytest.mark.parametrize("q", ["who was absent?", "who sent apologies?", "vilka var kallade men inte närvarande?",
+                               "vilka var frånvarande?"])
+def test_absence_intent(q):
+    assert understand(q).intent == "absence"
+
+
+def test_secretary_is_a_role_and_entities():
+    assert understand("who was the secretary in 2015?").intent == "role"
+    u = understand("what did Almi Invest propose in January?")
+    assert u.entities == ["almi", "invest"]
+    assert understand("did Björn Åkesson attend?").person == "Björn Åkesson"

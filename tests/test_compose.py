@@ -1,0 +1,48 @@
+"""Answer frames and highlights: verbatim, no headings, no markup at the ends, no doubled quotes."""
+from bot.compose import (first_body_sentence, highlight, is_heading_line, meeting_label, quoted,
+                         search_sentence, trim_markup)
+from bot.lexical import concept_for
+
+
+def _trim(t: str) -> str:
+    s, e = trim_markup(t, 0, len(t))
+    return t[s:e]
+
+
+def test_markup_is_trimmed_from_the_ends_only():
+    assert _trim("* **Apologies:** Hannah Cole") == "Apologies:** Hannah Cole"
+    assert _trim("**Decision:** approved **") == "Decision:** approved"
+    assert _trim("\\item Budget approved \\\\") == "Budget approved"
+    assert _trim("## Budget") == "Budget"
+    assert _trim("__init__ file") == "__init__ file"
+
+
+def test_highlight_is_verbatim_and_without_bullet_markup():
+    text = "## Attendance\n\n* **Apologies:** Hannah Cole\n* **Present:** Alice Smith"
+    hl = highlight(text, [concept_for("apologies")], "en", section="Attendance")
+    assert hl in text and not hl.startswith(("*", " ")) and "Hannah Cole" in hl
+
+
+def test_a_heading_is_never_the_highlight():
+    text = "## § 3 Trädgårdsdag\n\nTrädgårdsdagen hålls lördagen den 22 april. Alla ska delta."
+    hl = highlight(text, [concept_for("trädgårdsdag")], "sv", section="§ 3 Trädgårdsdag")
+    assert hl and hl.startswith("Trädgårdsdagen hålls")
+    # only the heading matches: the body under it is quoted
+    text = "Journalsystemet\n\nDet nya systemet har införts för alla lotter."
+    hl = highlight(text, [concept_for("journalsystemet")], "sv", section="Journalsystemet")
+    assert hl == "Det nya systemet har införts för alla lotter."
+    assert first_body_sentence("Syfte\n\nMötet syftade till att identifiera områden.", "Syfte").startswith("Mötet")
+    assert is_heading_line("4 Internationell utblick\n\nText.", 0, 10, "4 Internationell utblick")
+
+
+def test_no_doubled_quote_marks():
+    assert quoted("”The Valley of Death”. Måste bli hanterbart", "sv").count("”") == 2
+    assert quoted("plain", "en") == "“plain”"
+    assert "““" not in search_sentence("“Quoted” text", "the meeting of 1 May 2023", "en")
+
+
+def test_undated_meeting_label():
+    assert meeting_label("Styrelsemöte", None, "en") == "an undated meeting (Styrelsemöte)"
+    assert meeting_label(None, None, "sv") == "ett odaterat möte"
+    s = search_sentence("x", meeting_label("T", None, "en"), "en")
+    assert "the meeting of an undated" not in s and "of an undated meeting (T)" in s

@@ -1,0 +1,16 @@
+from bot.answer import Answer, Passage
+from bot.render_text import render_text
+
+
+def test_render_lists_passages_and_highlight():
+    a = Answer(question="q", answer="According to the minutes: “Budget approved.”", found=True,
+               passages=[Passage(source="a.md", meeting_date="2023-05-02", title="Board", quote="## Budget\nBudget approved.",
+                                 highlight="Budget approved.")])
+    out = render_text(a)
+    assert out.startswith("According to the minutes")
+    assert "[1] a.md · Board · 2023-05-02" in out and "  > Budget approved." in out and "  * Budget approved." in out
+
+
+def test_render_without_passages():
+    out = render_text(Answer(question="", answer="Ask a question about the minutes.", found=False, intent="offtopic"))
+    assert out == "Ask a question about the minutes.\n"
