@@ -35,7 +35,8 @@ _FIELD = re.compile(r"^(datum|date|tid|time|when|när|plats|place|location|lokal
                     r"|sekr|protokollförare|justerare|justeringsm\w+|protokolljusterare|secretary|minutes|"
                     r"minute[- ]?taker|note[- ]?taker|scribe|dagordning|agenda|ärende|bilagor?)\b")
 # "Label: rest" at the start of a stripped line; the label is short and starts with a letter.
-_LABEL = re.compile(r"^[>*_•–—-]*[ \t]*([^\W\d_][^:\n]{0,40}?)[ \t*_]*:[*_]*[ \t]*")
+# Bullets, quote marks and Markdown emphasis may stand before it ("* **Present:** A", "> __Chair__: B").
+_LABEL = re.compile(r"^[>*_+•–—\- \t]*([^\W\d_][^:\n]{0,40}?)[ \t*_]*:[*_]*[ \t]*")
 _NEXT_H = re.compile(r"^(nästa (\w*möte|sammanträde)|next ([\w-]+ ){0,3}meetings?|upcoming meetings?"
                      r"|kommande möten?)\b")
 _MEETING_WORD = re.compile(r"möte|protokoll|minnesanteckning|sammanträde|stämma|meeting|minutes", re.I)
@@ -229,8 +230,11 @@ def _block_entries(text: str, ls: list[Line], start: int, stop: int, *, until_bl
     out: list[Person] = []
     style = None
     prev_end = None
+    indent = None  # of the list's first line: a list nested under "* **Present:**" is indented as a whole
     for ln in block:
-        if ln.start - ln.raw_start >= 2 and re.match(r"[-*+•]\s", ln.text):
+        if indent is None:
+            indent = ln.start - ln.raw_start
+        elif ln.start - ln.raw_start >= indent + 2 and re.match(r"[-*+•]\s", ln.text):
             continue  # indented sub-bullet under a person ("  * Working on: ...")
         if is_table_furniture(ln.text):
             continue  # "|---|---|", "Namn | Roll", "Namn, Organisation"
@@ -254,6 +258,12 @@ def _block_entries(text: str, ls: list[Line], start: int, stop: int, *, until_bl
             break  # prose after the list
         out.append(p)
     return out
+
+
+def _bullet_len(t: str) -> int:
+    """Length of the list bullet opening the stripped line ``t`` ("* ", "- "), 0 when none."""
+    b = re.match(r"[-*+•●▪◦–—·][ \t]+", t)
+    return b.end() if b else 0
 
 
 def _first_line(ls: list[Line], pos: int) -> int:
@@ -366,12 +376,14 @@ def _people(m: Meeting, text: str, ls: list[Line], hs: list[Heading]) -> None:
             k = bisect.bisect_right(starts, ln.start)
             stop = starts[k] if k < len(starts) else len(text)
             ps = ps + _block_entries(text, ls, ln.end, stop, until_blank=True)
-        add(kind, ln.start, ps)
+        # the list's span starts at the label, after a bullet ("* **Present:** ..." -> "**Present:** ...")
+        at = ln.start + _bullet_len(ln.text)
+        add(kind, at, ps)
         if kind == "present" and not ps:
             if rest < ln.end:
-                group_at(ln.start, rest, ln.end)
+                group_at(at, rest, ln.end)
             elif idx + 1 < len(ls) and not ls[idx + 1].blank:
-                group_at(ln.start, ls[idx + 1].start, ls[idx + 1].end)
+                group_at(at, ls[idx + 1].start, ls[idx + 1].end)
     if "\\förtroendevald" in text or "\\medlem" in text:
         pres, absn = latex_people(text)
         m.absent.extend(absn)
@@ -517,6 +529,7 @@ def _labelled(text: str, pat: re.Pattern, m: Meeting) -> Person | None:
         while s > 0 and text[s - 1] in "*_>•–- \t":
             s -= 1
         s, _ = strip_span(text, s, ne)
+        s += _bullet_len(text[s:ne])  # "* **Chair:** Alice Smith" quotes from "**Chair:**"
         return Person(name=name, span=(s, ne))
     return None
 

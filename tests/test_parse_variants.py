@@ -538,6 +538,51 @@ def test_collective_next_to_people_keeps_the_people():
     assert who(m.attendees) == [("Anna Berg", "adjungerad")]
 
 
+@pytest.mark.parametrize("text, present, quoted", [
+    ("# Board meeting 2024-03-01\n\n* **Present:** Alice Smith, Bob Jones\n* **Apologies:** Hannah Cole\n\nText.\n",
+     ["Alice Smith", "Bob Jones"], "**Present:** Alice Smith, Bob Jones"),
+    ("Styrelsemöte 2024-03-01\n\n**Närvarande:** Anna Berg, Erik Ek\n**Ordförande:** Anna Berg\n",
+     ["Anna Berg", "Erik Ek"], "**Närvarande:** Anna Berg, Erik Ek"),
+    ("Board minutes 2024-03-01\n\n__Present__: Alice Smith, Bob Jones\n", ["Alice Smith", "Bob Jones"],
+     "__Present__: Alice Smith, Bob Jones"),
+    ("# Möte 2024-03-01\n\n- **Närvarande**: Anna Berg (ordf.), Erik Ek och Lisa Holm\n- **Frånvarande**: Olle Lind\n",
+     ["Anna Berg", "Erik Ek", "Lisa Holm"], "**Närvarande**: Anna Berg (ordf.), Erik Ek och Lisa Holm"),
+    # a list nested under a bulleted bold label
+    ("# Board meeting 2024-03-01\n\n* **Present:**\n  * Alice Smith\n  * Bob Jones\n* **Apologies:** Hannah Cole\n",
+     ["Alice Smith", "Bob Jones"], "**Present:**\n  * Alice Smith\n  * Bob Jones"),
+])
+def test_emphasised_labels(text, present, quoted):
+    """Markdown emphasis around a label ("* **Present:** ...") does not hide it; the list's span
+    starts at the label (after the bullet) and each person's span is just the entry."""
+    m = parse_meeting(text, "x.md")
+    check_spans(text, m)
+    assert [p.name for p in m.attendees] == present
+    assert text[slice(*m.attendees_span)] == quoted
+    for p in m.attendees:
+        assert text[slice(*p.span)].startswith(p.name)
+    if "Apologies" in text or "Frånvarande" in text:
+        assert [p.name for p in m.absent] in (["Hannah Cole"], ["Olle Lind"])
+
+
+def test_emphasised_role_labels():
+    text = "Styrelsemöte 2024-03-01\n\n* **Ordförande:** Anna Berg\n* **Sekreterare:** Erik Ek\n"
+    m = parse_meeting(text, "x.md")
+    check_spans(text, m)
+    assert text[slice(*m.chair.span)] == "**Ordförande:** Anna Berg"
+    assert text[slice(*m.secretary.span)] == "**Sekreterare:** Erik Ek"
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ("Styrelsemöte 2024-03-01\n\n**Närvarande:** Styrelsen\n\n§ 1 Öppnande\n", "**Närvarande:** Styrelsen"),
+    ("# Board 2024-03-01\n\n* **Present:** All board members\n* **Chair:** Alice Smith\n",
+     "**Present:** All board members"),
+])
+def test_emphasised_group_attendance(text, quoted):
+    m = parse_meeting(text, "x.md")
+    check_spans(text, m)
+    assert m.attendees == [] and text[slice(*m.attendees_span)] == quoted
+
+
 @pytest.mark.parametrize("text, title", [
     # the generic line gives way to the line naming the meeting
     ("PROTOKOLL\nStyrelsemöte i Föreningen X 2023-03-03\n\nNärvarande: Anna Berg\n",
