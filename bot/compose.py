@@ -183,7 +183,14 @@ def _widen(text: str, s: int, e: int, spans=None, min_len: int = 40) -> tuple[in
 
 
 # -- answer frames ------------------------------------------------------------------------------
+def one_line(title: str | None) -> str | None:
+    """A title for display: whitespace runs, newlines included, as one space (a title may span
+    two lines of the minutes: "Mötesprotokoll\nFöreningen X"). Quotes stay verbatim."""
+    return " ".join(title.split()) if title else title
+
+
 def short_title(title: str | None, limit: int = 60) -> str | None:
+    title = one_line(title)
     if not title or len(title) <= limit:
         return title
     cut = title[:limit].rsplit(" ", 1)[0]

@@ -4,12 +4,13 @@ from __future__ import annotations
 import textwrap
 
 from .answer import Answer
+from .compose import one_line
 
 
 def render_text(answer: Answer, *, width: int = 100) -> str:
     lines = [answer.answer, ""]
     for i, p in enumerate(answer.passages, 1):
-        where = " · ".join(x for x in (p.source, p.title, p.meeting_date) if x)
+        where = " · ".join(x for x in (p.source, one_line(p.title), p.meeting_date) if x)
         lines.append(f"[{i}] {where}")
         for para in p.quote.splitlines():
             wrapped = textwrap.wrap(para, width - 4) or [""]

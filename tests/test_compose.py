@@ -46,3 +46,11 @@ def test_undated_meeting_label():
     assert meeting_label(None, None, "sv") == "ett odaterat möte"
     s = search_sentence("x", meeting_label("T", None, "en"), "en")
     assert "the meeting of an undated" not in s and "of an undated meeting (T)" in s
+
+
+def test_two_line_title_is_one_line_in_labels():
+    from bot.compose import short_title
+    assert short_title("Mötesprotokoll\nFöreningen X") == "Mötesprotokoll Föreningen X"
+    assert meeting_label("Mötesprotokoll\r\nFöreningen  X", "2023-03-03", "sv") == \
+        "mötet 3 mars 2023 (Mötesprotokoll Föreningen X)"
+    assert "\n" not in meeting_label("Meeting minutes\n" + "Acme Rowing Club " * 5, None, "en")

@@ -14,3 +14,12 @@ def test_render_lists_passages_and_highlight():
 def test_render_without_passages():
     out = render_text(Answer(question="", answer="Ask a question about the minutes.", found=False, intent="offtopic"))
     assert out == "Ask a question about the minutes.\n"
+
+
+def test_two_line_title_is_one_line_in_the_source_line():
+    a = Answer(question="q", answer="x", found=True,
+               passages=[Passage(source="a.txt", meeting_date="2023-03-03", title="Mötesprotokoll\nFöreningen X",
+                                 quote="Mötesprotokoll\nFöreningen X")])
+    out = render_text(a)
+    assert "[1] a.txt · Mötesprotokoll Föreningen X · 2023-03-03" in out
+    assert "  > Mötesprotokoll\n  > Föreningen X" in out  # the quote keeps its lines

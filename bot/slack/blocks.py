@@ -5,6 +5,7 @@ Slack's limits, so a message can neither ping anyone nor be rejected for size.""
 from __future__ import annotations
 
 from bot.answer import Answer, Passage
+from bot.compose import one_line
 
 from .messages import EXAMPLE_QUESTIONS, status_text, t
 from .text import blockquote, cut, escape
@@ -27,7 +28,7 @@ def _context(mrkdwn: str) -> dict:
 def passage_source_line(p: Passage) -> str:
     parts = [f"`{escape(p.source)}`"]
     if p.title:
-        parts.append(escape(p.title))
+        parts.append(escape(one_line(p.title)))
     if p.meeting_date:
         parts.append(escape(p.meeting_date))
     return " · ".join(parts)

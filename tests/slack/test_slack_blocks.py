@@ -40,6 +40,15 @@ def test_multiline_quote_keeps_every_line_quoted():
     assert msg["blocks"][1]["text"]["text"] == "> rad 1\n>\n> rad 2"
 
 
+def test_two_line_title_is_one_line_in_the_context():
+    p = Passage(source="a.txt", title="Mötesprotokoll\nFöreningen X", meeting_date="2023-03-03",
+                quote="Mötesprotokoll\nFöreningen X")
+    msg = answer_message(Answer(question="q", answer="a", passages=[p]))
+    assert msg["blocks"][2]["elements"][0]["text"] == "`a.txt` · Mötesprotokoll Föreningen X · 2023-03-03"
+    assert msg["blocks"][1]["text"]["text"] == "> Mötesprotokoll\n> Föreningen X"  # the quote keeps its lines
+    assert "— `a.txt` · Mötesprotokoll Föreningen X" in msg["text"]
+
+
 def test_huge_answer_respects_block_and_char_limits():
     word = "protokoll "
     passages = [Passage(source=f"m{i}.txt", title="T" * 5000, meeting_date="2020-01-01", quote=word * 1000 + "<!channel>")
