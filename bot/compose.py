@@ -45,14 +45,26 @@ def quoted(s: str, lang: str) -> str:
     return f"“{s}”" if lang == "en" else f"”{s}”"
 
 
-# Markup at the ends of a highlight: list bullets, Markdown emphasis and headings, LaTeX commands.
-_MARKUP_HEAD = re.compile(r"(?:\s+|[-*+•●▪◦–]\s|\*{1,3}(?=\S)|#+\s*|\\item\b\s*|>\s)")
-_MARKUP_TAIL = re.compile(r"(?:\s|[*#]|\\\\|\\newline)+$")
+# Markup at the ends of a highlight: list bullets, Markdown headings, quote marks, LaTeX commands.
+# Emphasis ("**", "__") is not cut off: it comes in pairs, and the highlight keeps both halves.
+_MARKUP_HEAD = re.compile(r"(?:\s+|[-*+•●▪◦–]\s|#+\s*|\\item\b\s*|>\s)")
+_MARKUP_TAIL = re.compile(r"(?:\s|#|\\\\|\\newline)+$")
+# What opens a line before its content: indentation, bullets, list numbers, quote marks, "#".
+_LINE_LEAD = re.compile(r"[ \t]*(?:(?:[-*+•●▪◦–]|\d{1,3}[.)]|>|#+)[ \t]+|\\item\b[ \t]*)*")
+_EMPHASIS = ("**", "__")
+
+
+def _content_start(text: str, pos: int) -> int:
+    """Where the content of the line holding ``pos`` starts, after its bullet or list number."""
+    ls = text.rfind("\n", 0, pos) + 1
+    return min(ls + _LINE_LEAD.match(text, ls).end(), pos)
 
 
 def trim_markup(text: str, s: int, e: int) -> tuple[int, int]:
-    """Narrow ``text[s:e]`` past markup at either end ("* **Apologies:** Hannah Cole" ->
-    "Apologies:** Hannah Cole" -> ...); the result is still a substring of ``text``."""
+    """Narrow ``text[s:e]`` past bullets, heading marks and the like at either end, and place its
+    ends so that they are not inside an emphasis pair: "Apologies:** Hannah Cole" (cut out of
+    "* **Apologies:** Hannah Cole") becomes "**Apologies:** Hannah Cole". The result is still a
+    substring of ``text``."""
     for _ in range(10):
         m = _MARKUP_HEAD.match(text, s, e)
         if not m or m.end() == s or m.end() >= e:
@@ -61,6 +73,20 @@ def trim_markup(text: str, s: int, e: int) -> tuple[int, int]:
     m = _MARKUP_TAIL.search(text[s:e])
     if m and m.start() > 0:
         e = s + m.start()
+    for mark in _EMPHASIS:
+        cs = _content_start(text, s)
+        if text.count(mark, cs, s) % 2:  # starts inside a pair: from where the line's content starts
+            s = cs
+        le = text.find("\n", e)
+        le = len(text) if le < 0 else le
+        if text.count(mark, _content_start(text, e), e) % 2:  # ends inside a pair, or after a stray mark
+            close = text.find(mark, e, le)
+            if close >= 0:
+                e = close + len(mark)
+            elif text.endswith(mark, s, e) and e - len(mark) > s:
+                e -= len(mark)
+                while e > s and text[e - 1].isspace():
+                    e -= 1
     return s, e
 
 

@@ -23,3 +23,10 @@ def test_two_line_title_is_one_line_in_the_source_line():
     out = render_text(a)
     assert "[1] a.txt · Mötesprotokoll Föreningen X · 2023-03-03" in out
     assert "  > Mötesprotokoll\n  > Föreningen X" in out  # the quote keeps its lines
+
+
+def test_highlight_with_emphasis_is_shown_as_is():
+    q = "* **Apologies:** Hannah Cole\n* **Present:** Alice Smith"
+    a = Answer(question="q", answer="x", found=True,
+               passages=[Passage(source="a.md", quote=q, highlight="**Apologies:** Hannah Cole")])
+    assert "  * **Apologies:** Hannah Cole\n" in render_text(a)

@@ -49,6 +49,14 @@ def test_two_line_title_is_one_line_in_the_context():
     assert "— `a.txt` · Mötesprotokoll Föreningen X" in msg["text"]
 
 
+def test_highlight_with_emphasis_is_shown_as_is():
+    a = Answer(question="q", answer="According to the minutes of the meeting of 2 May 2023: “**Apologies:** Hannah Cole”",
+               passages=[Passage(source="a.md", quote="* **Apologies:** Hannah Cole", highlight="**Apologies:** Hannah Cole")])
+    msg = answer_message(a)
+    assert msg["blocks"][0]["text"]["text"].endswith("“**Apologies:** Hannah Cole”")
+    assert msg["blocks"][1]["text"]["text"] == "> * **Apologies:** Hannah Cole"
+
+
 def test_huge_answer_respects_block_and_char_limits():
     word = "protokoll "
     passages = [Passage(source=f"m{i}.txt", title="T" * 5000, meeting_date="2020-01-01", quote=word * 1000 + "<!channel>")
