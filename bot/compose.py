@@ -245,6 +245,17 @@ def attendance_sentence(n: int, people: list[str], label: str, lang: str, *, cou
     return head + "." if count_only else f"{head}: {join(people, lang)}."
 
 
+def group_attendance_sentence(group: str, label: str, lang: str, *, count_only: bool) -> str:
+    """A meeting whose attendance list names only a group ("Närvarande: Styrelsen")."""
+    if lang == "sv":
+        if count_only:
+            return f"Protokollet från {label} anger inte hur många som deltog, bara gruppen: {quoted(group, lang)}."
+        return f"Protokollet från {label} anger närvaron bara som en grupp: {quoted(group, lang)}."
+    if count_only:
+        return f"The minutes of {label} do not record how many attended, only the group: {quoted(group, lang)}."
+    return f"The minutes of {label} record attendance only as a group: {quoted(group, lang)}."
+
+
 def organisations_sentence(orgs: list[str], label: str, lang: str) -> str:
     if lang == "sv":
         return f"Representerade på {label} var: {join(orgs, lang)}."

@@ -220,26 +220,52 @@ class Engine:
                 orgs.append(d)
         return orgs
 
+    @staticmethod
+    def _records_attendance(m: Meeting) -> bool:
+        """A list of people, or a list naming only a group ("Närvarande: Styrelsen")."""
+        return bool(m.attendees) or m.attendees_span is not None
+
+    def _group_text(self, m: Meeting) -> str:
+        """The group a group-only attendance list names: the span after its label ("Närvarande:
+        Styrelsen" -> "Styrelsen", "Närvarande\nHela styrelsen" -> "Hela styrelsen")."""
+        text = self.snapshot.documents[m.source]
+        s, e = m.attendees_span
+        seg = text[s:e]
+        if "\n" in seg:
+            s += seg.rfind("\n") + 1
+        elif ":" in seg:
+            s += seg.index(":") + 1
+        while s < e and (text[s] in "*_-•–>" or text[s].isspace()):
+            s += 1
+        while e > s and text[e - 1] in ".*_":
+            e -= 1
+        return text[s:e] or text[slice(*m.attendees_span)]
+
     def _attendance(self, q: Question, today: date, detail: Detail) -> Answer | None:
         if q.organisations:
             return self._organisations_answer(q, today, detail)
-        ms = self._select(q, today, lambda m: bool(m.attendees))
+        ms = self._select(q, today, self._records_attendance)
         if not ms:
             if q.time and not any(q.time.accepts(m.date) for m in self.meetings):
                 return self._answer(q, say.no_meeting_in(self._when(q), q.language), found=False)
-            if not any(m.attendees for m in self.meetings):
+            if not any(self._records_attendance(m) for m in self.meetings):
                 return None
             return self._answer(q, say.no_attendance(q.language, self._when(q)), found=False)
         ms = ms[-5:]
         sentences, passages = [], []
         for m in reversed(ms):  # newest first
             label = say.meeting_label(m.title, m.date, q.language)
-            people = [say.person_label(p.name, p.detail) for p in m.attendees]
-            sentences.append(say.attendance_sentence(len(people), people, label, q.language, count_only=q.count))
+            if m.attendees:
+                people = [say.person_label(p.name, p.detail) for p in m.attendees]
+                sentences.append(say.attendance_sentence(len(people), people, label, q.language, count_only=q.count))
+            else:  # only a group: say so, and quote it, rather than pretend nobody came
+                sentences.append(say.group_attendance_sentence(self._group_text(m), label, q.language,
+                                                               count_only=q.count))
             passages.append(self._span_passage(m, self._attendees_span(m)))
             detail.names.extend(p.name for p in m.attendees)
             detail.sources.append(m.source)
-        detail.count = len(detail.names)
+        # a group's number is not recorded: no count unless some meeting lists people
+        detail.count = len(detail.names) if any(m.attendees for m in ms) else None
         return self._answer(q, " ".join(sentences), found=True, passages=passages)
 
     def _organisations_answer(self, q: Question, today: date, detail: Detail) -> Answer:

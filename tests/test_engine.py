@@ -276,3 +276,53 @@ def test_english_paraphrase_reaches_swedish_compound(club):
     assert "journal" in {a.term for c in concepts for a in c.alternatives}
     a = eng.ask("what was said about the health record system?")
     assert a.found and "journalsystemet" in a.passages[0].quote
+
+
+# -- attendance recorded only as a group ---------------------------------------------------------
+@pytest.fixture(scope="module")
+def groups(tmp_path_factory):
+    corpus = tmp_path_factory.mktemp("groups")
+    (corpus / "2022-11-01-board.md").write_text(
+        "# Board meeting\n\nDate: 2022-11-01\n\n## Present\n\nAll board members.\n\n## Budget\n\nThe budget was approved.\n",
+        encoding="utf-8")
+    (corpus / "2023-03-14-styrelsemote.md").write_text(
+        "# Styrelsemöte i Föreningen X\n\nDatum: 2023-03-14\n\n## Närvarande\n\n- Anna Berg\n- Erik Ek\n\n"
+        "## § 1 Ekonomi\n\nKassan är god.\n", encoding="utf-8")
+    (corpus / "2023-05-02-styrelsemote.txt").write_text(
+        "Mötesprotokoll\nFöreningen X\n\nDatum: 2023-05-02\n* **Närvarande:** Styrelsen\n\n§ 1 Ekonomi\n"
+        "Kassan är fortsatt god.\n", encoding="utf-8")
+    idx = tmp_path_factory.mktemp("groupsidx")
+    update_index(corpus, idx, FakeEmbedder())
+    snap = load_index(idx)
+    return Engine(snap, FakeEmbedder()), snap
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("who attended the last meeting?", "The minutes of the meeting of 2 May 2023 (Mötesprotokoll Föreningen X) "
+                                       "record attendance only as a group: “Styrelsen”."),
+    ("vilka deltog på senaste mötet?", "Protokollet från mötet 2 maj 2023 (Mötesprotokoll Föreningen X) "
+                                       "anger närvaron bara som en grupp: ”Styrelsen”."),
+    ("how many attended the last meeting?", "The minutes of the meeting of 2 May 2023 (Mötesprotokoll Föreningen X) "
+                                            "do not record how many attended, only the group: “Styrelsen”."),
+    ("hur många deltog på senaste mötet?", "Protokollet från mötet 2 maj 2023 (Mötesprotokoll Föreningen X) "
+                                           "anger inte hur många som deltog, bara gruppen: ”Styrelsen”."),
+    ("who attended in November 2022?", "The minutes of the meeting of 1 November 2022 (Board meeting) "
+                                       "record attendance only as a group: “All board members”."),
+])
+def test_group_only_attendance_is_answered_honestly(groups, q, expected):
+    eng, snap = groups
+    a, d = eng.answer(q, today=date(2023, 6, 1))
+    assert a.intent == "attendance" and a.found and a.answer == expected
+    assert d.names == [] and d.count is None
+    [p] = a.passages
+    m = snap.meetings[p.source]
+    assert (p.start, p.end) == m.attendees_span and ("Styrelsen" in p.quote or "All board members" in p.quote)
+    assert_verbatim(a, snap)
+
+
+def test_people_lists_still_answer_beside_group_lists(groups):
+    eng, _ = groups
+    a, d = eng.answer("who attended in March 2023?", today=date(2023, 6, 1))
+    assert d.names == ["Anna Berg", "Erik Ek"] and d.count == 2 and a.answer.startswith("2 people attended")
+    a, d = eng.answer("who attended in 2023?", today=date(2023, 6, 1))
+    assert "only as a group" in a.answer and "Anna Berg and Erik Ek" in a.answer and d.count == 2
