@@ -72,6 +72,10 @@ _LEADING = re.compile(r"^(?:to|a|an|the|be)\s+")
 # Swedish inflection is undone by stripping common endings until a headword matches.
 _SV_ENDINGS = ("erna", "arna", "orna", "ornas", "ernas", "arnas", "ens", "ets", "en", "et", "na", "er",
                "ar", "or", "n", "t", "s", "e", "a")
+# Verb forms ("beslutade", "diskuterades", "godkändes"): without them a past tense reads as a
+# compound ("beslut|ade" -> "decision" + "ad"). Tried after the forms above.
+_SV_VERB_ENDINGS = ("ade", "ades", "ande", "ende", "ats", "at", "de", "des", "te", "tes", "ts", "dd", "tt")
+VERB_ENDINGS = True
 
 
 def lexicon_path() -> Path:
@@ -129,7 +133,7 @@ class SvEnLexicon:
         """Headwords an inflected form may come from, most likely first: "underhåller" ->
         [underhåll (noun), underhålla (verb)]."""
         out = [word] if word in self.entries else []
-        for end in _SV_ENDINGS:
+        for end in _SV_ENDINGS + (_SV_VERB_ENDINGS if VERB_ENDINGS else ()):
             if word.endswith(end) and len(word) - len(end) >= 2:
                 stem = word[: -len(end)]
                 # "programmet" -> "programm" -> "program": a final consonant doubles before endings
