@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from index.gloss import is_multilingual  # noqa: F401 - re-exported
 from index.store import IndexSnapshot
 
 from .lexical import STOP, BM25, Alternative, Concept, concept_for, doc_terms, stem_en, stem_sv, tokens
@@ -21,9 +20,7 @@ RRF_K = 60
 # question) ranks mostly by shared names and digits: its votes were noise on the evaluation set.
 DENSE_WEIGHT_UNDERSTOOD = 1.0
 DENSE_WEIGHT_FOREIGN = 0.25
-# A Swedish passage embedded with its English gloss (index/gloss.py, recorded in the index's
-# params) is partly readable to an English-only model, for an English question.
-DENSE_WEIGHT_GLOSSED = 0.25
+_MULTILINGUAL_HINTS = ("multilingual", "labse", "swedish", "kblab", "bge-m3", "m-e5", "xlm", "distiluse")
 
 
 # A passage that is only a heading ("\\subsection*{Girls Code Club}", "## Hackathon") matches the
@@ -52,6 +49,10 @@ def sv_stems(word: str) -> list[str]:
     return out
 
 
+def is_multilingual(model_name: str) -> bool:
+    """Whether an embedding model reads Swedish, judged by its name (the index records it)."""
+    name = (model_name or "").casefold()
+    return any(h in name for h in _MULTILINGUAL_HINTS)
 MODES = ("hybrid", "bm25", "dense")
 
 # Below this cosine a question has nothing to do with any passage, for models we calibrated
@@ -111,7 +112,6 @@ class Retriever:
                           for c in snapshot.chunks]
         self.thin = {i for i, c in enumerate(snapshot.chunks) if is_thin(c.text)}
         self.multilingual = is_multilingual(getattr(embedder, "name", "") or snapshot.model or "")
-        self.glossed = bool(snapshot.params.get("gloss"))
         self.threshold = DENSE_THRESHOLDS.get(getattr(embedder, "name", ""), DEFAULT_DENSE_THRESHOLD)
 
     # -- query side -------------------------------------------------------------------------
@@ -187,11 +187,8 @@ class Retriever:
     def dense_weight(self, row: int, language: str | None) -> float:
         if self.multilingual:
             return DENSE_WEIGHT_UNDERSTOOD
-        if language == "sv":
-            return DENSE_WEIGHT_FOREIGN
-        if self.languages[row] == "en":
-            return DENSE_WEIGHT_UNDERSTOOD
-        return DENSE_WEIGHT_GLOSSED if self.glossed else DENSE_WEIGHT_FOREIGN
+        ok = self.languages[row] == "en" and language != "sv"
+        return DENSE_WEIGHT_UNDERSTOOD if ok else DENSE_WEIGHT_FOREIGN
 
     def search(self, question: str, words: list[str], *, allowed: set[int] | None = None,
                k: int = 5, concepts: list[Concept] | None = None, language: str | None = None,

@@ -8,15 +8,14 @@ before single words. Candidates are ranked so a word's main Swedish rendering co
 entry that has the English word as its only or first gloss beats one that lists it sixth."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from index import gloss as _gloss
-from index.gloss import _LEADING, _PAREN, MAX_PHRASE, Gloss, gloss_weight, lexicon_path  # noqa: F401
-
 from .lexical import STOP, STOP_SV, stem_en, tokens
 
+MAX_PHRASE = 3
 # Weight of a rendering learnt from a compound's head ("sjuk|journal" = "case record": record ->
 # journal): weaker than a gloss the lexicon gives the word itself.
 HEAD_WEIGHT = 0.5
@@ -28,6 +27,16 @@ _FUNCTION = {"a", "an", "the", "of", "to", "in", "on", "at", "and", "or", "for",
 class Translation:
     swedish: str  # the Swedish word (or phrase) as in the lexicon, lower case
     weight: float  # 0..1, how primary this rendering is
+
+
+def lexicon_path() -> Path:
+    import svlang
+
+    return Path(svlang.__file__).parent / "data" / "folkets_sv_en.tsv"
+
+
+_PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_LEADING = re.compile(r"^(?:to|a|an|the|be)\s+")
 
 
 def _gloss_key(gloss: str) -> tuple[str, ...] | None:
@@ -69,7 +78,7 @@ class Lexicon:
                         continue
                     # First gloss of a one-gloss entry: 1.0; later and crowded ones count less,
                     # since "andra" is listed under "present" but means "other".
-                    w = gloss_weight(pos, n)
+                    w = max(0.35, 1.0 / (1 + 0.5 * pos) * (1.0 if n <= 2 else 0.85))
                     slot = self.entries.setdefault(key, {})
                     if w > slot.get(sv, 0.0):
                         slot[sv] = w
@@ -147,11 +156,104 @@ def translate_tokens(words: list[str], lexicon: Lexicon | None = None, *, limit:
 
 # -- Swedish -> English ---------------------------------------------------------------------------
 # Swedish questions over English minutes need the other direction: "säkerhetsteamet" has to reach
-# "security team". The same lexicon read forwards, shared with the index's passage glosses
-# (index/gloss.py): inflection undone by stripping endings, compounds split into known parts.
+# "security team". The same lexicon read forwards; Swedish inflection is undone by stripping
+# common endings until a headword matches, and compounds are split into known parts, since
+# Swedish writes as one word ("installationsprogrammet") what English writes as several.
+_SV_ENDINGS = ("erna", "arna", "orna", "ornas", "ernas", "arnas", "ens", "ets", "en", "et", "na", "er",
+               "ar", "or", "n", "t", "s", "e", "a")
 
 
-class SvEnLexicon(_gloss.SvEnLexicon):
+@dataclass(frozen=True)
+class Gloss:
+    english: str  # one English word, lower case
+    weight: float
+
+
+class SvEnLexicon:
+    def __init__(self, path: Path | None = None):
+        self.entries: dict[str, dict[str, float]] = {}
+        self.prefixes: set[str] = set()  # first parts of compounds as the lexicon marks them
+        path = path or lexicon_path()
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if not line.strip() or line.startswith("#") or "\t" not in line:
+                    continue
+                sv, en = line.rstrip("\n").split("\t", 1)
+                sv = sv.strip().casefold()
+                if "|" in sv:
+                    self.prefixes.add(sv.split("|", 1)[0])
+                sv = sv.replace("|", "")
+                if not sv or sv.startswith("-") or " " in sv or sv in STOP_SV or len(sv) < 2:
+                    continue
+                glosses = [g for g in (x.strip() for x in en.split(",")) if g]
+                n = len(glosses)
+                slot = self.entries.setdefault(sv, {})
+                for pos, g in enumerate(glosses):
+                    g = _LEADING.sub("", _PAREN.sub(" ", g.casefold()).strip())
+                    # "built-in" also counts as "built" and "in" (minutes write both)
+                    words = [t for t in tokens(g.replace("-", " ")) if t not in STOP and not t.isdigit()]
+                    if not words or len(words) > MAX_PHRASE:
+                        continue
+                    # as for en->sv: the first of few glosses is the main sense
+                    w = max(0.35, 1.0 / (1 + 0.5 * pos) * (1.0 if n <= 2 else 0.85))
+                    for e in words:
+                        if w > slot.get(e, 0.0):
+                            slot[e] = w
+
+    def _bases(self, word: str) -> list[str]:
+        """Headwords an inflected form may come from, most likely first: "underhåller" ->
+        [underhåll (noun), underhålla (verb)]."""
+        out = [word] if word in self.entries else []
+        for end in _SV_ENDINGS:
+            if word.endswith(end) and len(word) - len(end) >= 2:
+                stem = word[: -len(end)]
+                # "programmet" -> "programm" -> "program": a final consonant doubles before endings
+                for cand in (stem, stem + "a", stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else None):
+                    if cand and cand in self.entries and cand not in out:
+                        out.append(cand)
+        return out[:2]
+
+    def _base(self, word: str) -> str | None:
+        got = self._bases(word)
+        return got[0] if got else None
+
+    def _first_part(self, left: str) -> str | None:
+        """The headword a compound's first part stands for: "säkerhets" (linking s) ->
+        "säkerhet", "rese" -> "resa"."""
+        cands = [left]
+        if left.endswith("s"):
+            cands.append(left[:-1])
+        if left.endswith("e"):
+            cands.append(left[:-1] + "a")
+        cands.append(left + "a")
+        for c in cands:
+            if c in self.entries:
+                return c
+        return None
+
+    def parts(self, word: str) -> list[str]:
+        """The headwords ``word`` is made of: itself (inflected), or a compound's first part and
+        head, longest head first ("säkerhetsteamet" -> ["säkerhet", "team"])."""
+        word = word.casefold()
+        if "-" in word:
+            return [p for piece in word.split("-") if piece for p in self.parts(piece)]
+        bases = self._bases(word)
+        if bases:
+            return ["|".join(bases)]
+        for i in range(3, len(word) - 2):
+            left, right = word[:i], word[i:]
+            head = self._base(right)
+            first = self._first_part(left)
+            if head is None or not (first or left in self.prefixes):
+                continue
+            return ([first] if first else []) + [head]
+        # an unknown head: the first part still says something ("testkörare" -> "test")
+        for i in range(len(word) - 3, 3, -1):
+            first = self._first_part(word[:i])
+            if first is not None and len(first) >= 4:
+                return [first]
+        return []
+
     def swedish_for(self, english: str) -> list[str]:
         """Headwords with ``english`` among the words of a gloss, also inside phrases
         ("board" -> styrelse, from "board of directors"). Broad: for matching few candidates,
@@ -163,6 +265,14 @@ class SvEnLexicon(_gloss.SvEnLexicon):
                     rev.setdefault(stem_en(e), []).append(sv)
             self._reverse = rev
         return self._reverse.get(stem_en(english.casefold()), [])
+
+    def glosses(self, headword: str) -> list[Gloss]:
+        """English words for a headword (or for "a|b", alternative headwords of one form)."""
+        got: dict[str, float] = {}
+        for h in headword.split("|"):
+            for e, w in self.entries.get(h, {}).items():
+                got[e] = max(w, got.get(e, 0.0))
+        return sorted((Gloss(e, w) for e, w in got.items()), key=lambda g: (-g.weight, g.english))
 
 
 @lru_cache(maxsize=1)

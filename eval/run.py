@@ -1,6 +1,6 @@
 """Evaluate the engine on eval/questions.json.
 
-    .venv/bin/python eval/run.py [--corpus NAME ...] [--model MODEL] [--modes hybrid,bm25,dense] [--no-gloss] [-v]
+    .venv/bin/python eval/run.py [--corpus NAME ...] [--model MODEL] [--modes hybrid,bm25,dense] [-v]
 
 Each corpus (the repo's sample ``corpus/`` and the folders of ../shared/corpora, skipped when
 absent) is indexed into a temporary folder with the model, once; each retrieval mode then gets
@@ -195,15 +195,9 @@ def main(argv=None) -> int:
     ap.add_argument("--modes", default="hybrid,bm25,dense")
     ap.add_argument("--questions", type=Path, help="one questions file instead of the splits")
     ap.add_argument("--splits", default="dev,heldout", help="which splits to run (dev, heldout)")
-    ap.add_argument("--no-gloss", action="store_true",
-                    help="embed Swedish passages without their English gloss (to measure what it brings)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every miss")
     ap.add_argument("--json", type=Path, help="also write every outcome here")
     args = ap.parse_args(argv)
-    if args.no_gloss:
-        from index import gloss
-
-        gloss.ENABLED = False
     qs = load_questions(args.questions, splits=tuple(args.splits.split(",")))
     if args.corpus:
         qs = [q for q in qs if q["corpus"] in args.corpus]

@@ -16,7 +16,6 @@ import numpy as np
 
 from .chunk import chunk_document
 from .errors import DocumentError, IndexBusy, IndexMissing, UnsupportedFormat
-from .gloss import embedding_input, gloss_version, is_multilingual
 from .loaders import SUPPORTED_EXTENSIONS, read_file
 from .models import Chunk, Meeting
 from .parse import parse_meeting
@@ -160,7 +159,7 @@ def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress
 
     new_chunks = [c for p in fresh for c in p.chunks]
     if new_chunks:
-        new_vectors = _embed(embedder, embedding_inputs(fresh, embedder), progress)
+        new_vectors = _embed(embedder, [c.text for c in new_chunks], progress)
         dim = new_vectors.shape[1]
     else:  # only removals (or an empty corpus): no need to load the model
         dim = old.vectors.d if old is not None else 0
@@ -191,26 +190,12 @@ def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress
     snapshot.vectors = index
     snapshot.params.update(
         format=FORMAT, model=embedder.name, dim=dim,
-        gloss=gloss_version(embedder.name),
         built_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
         files=dict(sorted(snapshot.hashes.items())),
     )
     write_index(index_dir, snapshot)
     report.meetings, report.chunks = len(snapshot.meetings), len(snapshot.chunks)
     return report
-
-
-def embedding_inputs(fresh: list[_Parsed], embedder) -> list[str]:
-    """What is embedded for each new chunk: its text, and for Swedish minutes under a model that
-    reads only English, the text followed by an English gloss within the model's token limit
-    (index/gloss.py). The chunk itself keeps the verbatim text."""
-    if gloss_version(embedder.name) is None or not any(p.meeting.language == "sv" for p in fresh):
-        return [c.text for p in fresh for c in p.chunks]
-    model = getattr(embedder, "loaded", embedder)  # a LazyEmbedder's real model
-    count = getattr(model, "token_count", None)
-    max_tokens = getattr(model, "max_tokens", 256) - 2  # [CLS] and [SEP]
-    return [embedding_input(c.text, p.meeting.language, embedder.name, count_tokens=count, max_tokens=max_tokens)
-            for p in fresh for c in p.chunks]
 
 
 def _embed(embedder, texts: list[str], progress: Progress | None, batch: int = 64) -> np.ndarray:
