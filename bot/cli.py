@@ -145,6 +145,10 @@ def main(argv: list[str] | None = None) -> int:
     except MinutesError as e:
         print(f"minutes: error: {e}", file=sys.stderr)
         return EXIT_ERROR
+    except OSError as e:  # an index folder that is a file, a full disk, ...
+        where = f": {e.filename}" if e.filename else ""
+        print(f"minutes: error: {e.strerror or e}{where}", file=sys.stderr)
+        return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
 

@@ -1,7 +1,7 @@
 """The running application: one corpus, one index, one engine, shared by the CLI and Slack.
 
 Questions are answered from the last complete index while an update runs; the new engine
-takes over in one assignment when the update is complete."""
+takes over in one assignment, under a lock, when the update is complete."""
 from __future__ import annotations
 
 import logging
@@ -15,10 +15,10 @@ from datetime import date
 from pathlib import Path
 
 from index.build import IndexReport, scan_corpus, sha256, update_index
-from index.errors import DocumentError, IndexMissing
+from index.errors import DocumentError, IndexMissing, MinutesError
 from index.loaders import SUPPORTED_EXTENSIONS, load_bytes
 from index.models import Meeting
-from index.store import IndexSnapshot, IndexStatus, load_index
+from index.store import IndexSnapshot, IndexStatus, current_generation, load_index
 
 from .answer import Answer
 from .engine import Engine
@@ -33,6 +33,7 @@ class AddResult:
     meeting: Meeting | None = None
     chunks: int = 0
     error: str | None = None  # one-line reason it could not be read
+    pending: str | None = None  # stored, but not indexed yet: why (e.g. another update is running)
 
 
 def safe_filename(name: str) -> str:
@@ -57,6 +58,7 @@ class MinutesService:
         self._engine_factory = engine_factory
         self._engine: Engine | None = None
         self._write = threading.Lock()  # one index update at a time in this process
+        self._swap = threading.Lock()  # one engine load/swap at a time, so none overwrites a newer
         self._stop = threading.Event()
         self._watcher: threading.Thread | None = None
         self._corpus_signature = None
@@ -65,10 +67,26 @@ class MinutesService:
     def engine(self) -> Engine:
         engine = self._engine
         if engine is None:
-            snapshot = load_index(self.index_dir)
-            snapshot.check_model(self.embedder.name)
-            engine = self._engine = self._engine_factory(snapshot, self.embedder)
+            with self._swap:
+                if self._engine is None:  # another thread may have installed one meanwhile
+                    self._engine = self._load_engine()
+                engine = self._engine
         return engine
+
+    def _load_engine(self) -> Engine:
+        snapshot = load_index(self.index_dir)
+        snapshot.check_model(self.embedder.name)
+        return self._engine_factory(snapshot, self.embedder)
+
+    def refresh(self) -> bool:
+        """Switch to the index generation on disk if it is not the one in use: built by this
+        process, or by `minutes index` run beside the bot. True if the engine changed."""
+        with self._swap:
+            live = current_generation(self.index_dir)
+            if live is None or (self._engine is not None and self._engine.snapshot.path == live):
+                return False
+            self._engine = self._load_engine()  # the swap: one assignment
+            return True
 
     def ask(self, question: str, today: date | None = None) -> Answer:
         return self.engine().ask(question, today=today)
@@ -88,17 +106,17 @@ class MinutesService:
     # -- writing -----------------------------------------------------------------------------
     def reindex(self, rebuild: bool = False) -> IndexReport:
         with self._write:
-            self._corpus_signature = self._signature()
+            signature = self._signature()
             report = update_index(self.corpus_dir, self.index_dir, self.embedder, rebuild=rebuild)
-            if report.changed or rebuild or self._engine is None:
-                snapshot = load_index(self.index_dir)
-                self._engine = self._engine_factory(snapshot, self.embedder)  # the swap
+            # Remembered only after success, so a failed update (busy, disk full) is retried.
+            self._corpus_signature = signature
+            self.refresh()
             return report
 
     def add_file(self, filename: str, data: bytes) -> AddResult:
         name = safe_filename(filename)
         if os.path.splitext(name)[1] not in SUPPORTED_EXTENSIONS:
-            return AddResult(error=f"{name}: unsupported file type; send .txt, .md, .docx or .pdf")
+            return AddResult(error=f"{name}: unsupported file type; send .txt, .md, .tex, .docx or .pdf")
         try:
             load_bytes(data, name)  # refuse what cannot be read before it reaches the corpus
         except DocumentError as e:
@@ -117,8 +135,12 @@ class MinutesService:
                 os.replace(tmp, target)
             except OSError as e:  # e.g. a read-only or foreign-owned corpus volume
                 return AddResult(error=f"{name}: cannot store it in the corpus folder: {e.strerror or e}")
-        self.reindex()
         source = target.relative_to(self.corpus_dir).as_posix()
+        try:
+            self.reindex()
+        except MinutesError as e:
+            # Stored, and the watcher (or the next `minutes index`) indexes it once this clears.
+            return AddResult(stored_as=source, pending=str(e))
         snap = self.engine().snapshot
         return AddResult(stored_as=source, meeting=snap.meetings.get(source), chunks=len(snap.chunk_rows(source)))
 
@@ -139,15 +161,18 @@ class MinutesService:
             return None
 
     def check_corpus(self) -> IndexReport | None:
-        """Reindex if files in the corpus folder were added, changed or deleted since last time."""
+        """Reindex if files in the corpus folder were added, changed or deleted since the last
+        successful update; pick up an index another process built."""
         if self._signature() == self._corpus_signature:
+            self.refresh()
             return None
         return self.reindex()
 
     def start_watching(self) -> None:
         if self.watch_interval <= 0 or self._watcher is not None:
             return
-        self._corpus_signature = self._signature()
+        # No signature is taken here: the first scan compares against the last successful
+        # update (none yet means one update, which is cheap when nothing changed).
 
         def loop():
             while not self._stop.wait(self.watch_interval):

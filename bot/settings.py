@@ -9,9 +9,8 @@ from pathlib import Path
 from pydantic import AliasChoices, Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from index.embed import PACKAGED_MODEL as DEFAULT_MODEL
 from index.errors import ConfigError
-
-DEFAULT_MODEL = "all-MiniLM-L6-v2 (packaged)"
 
 
 class Settings(BaseSettings):

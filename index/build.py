@@ -15,8 +15,8 @@ import faiss
 import numpy as np
 
 from .chunk import chunk_document
-from .errors import DocumentError, IndexBusy, IndexMissing, UnsupportedFormat
-from .loaders import SUPPORTED_EXTENSIONS, read_file
+from .errors import DocumentError, IndexBusy, IndexMissing
+from .loaders import SUPPORTED_EXTENSIONS, load_bytes, read_bytes
 from .models import Chunk, Meeting
 from .parse import parse_meeting
 from .store import FORMAT, IndexSnapshot, load_index, write_index
@@ -127,19 +127,18 @@ def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress
     for source, path in scan_corpus(corpus_dir):
         seen.add(source)
         if path.suffix.lower() not in SUPPORTED_EXTENSIONS:
-            report.skipped.append({"file": source, "reason": UnsupportedFormat(source, f"unsupported file type {path.suffix or '(none)'}").reason})
+            report.skipped.append({"file": source, "reason": f"unsupported file type {path.suffix or '(none)'}"})
             continue
         try:
-            data = path.read_bytes()
-        except OSError:
-            data = None
-        sha = sha256(data) if data is not None else None
-        if sha is not None and old_hashes.get(source) == sha:
-            keep[source] = sha
-            report.unchanged += 1
-            continue
-        try:
-            _, text = read_file(path, source)
+            # One read: the hash and the text come from the same bytes, even if the file is
+            # being rewritten meanwhile.
+            data = read_bytes(path, source)
+            sha = sha256(data)
+            if old_hashes.get(source) == sha:
+                keep[source] = sha
+                report.unchanged += 1
+                continue
+            text = load_bytes(data, source)
             meeting, chunks = parse_document(text, source, embedder=embedder)
         except DocumentError as e:
             reason = e.reason

@@ -3,6 +3,7 @@ mismatched model is refused instead of silently returning nonsense."""
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 from typing import Protocol
 
@@ -120,12 +121,15 @@ class LazyEmbedder:
         self.name = model
         self._loader = loader
         self._real: Embedder | None = None
+        self._lock = threading.Lock()
 
     @property
     def loaded(self) -> Embedder:
         if self._real is None:
-            # Looked up at call time so tests can substitute the module's loader.
-            self._real = (self._loader or load_embedder)(self.name)
+            with self._lock:  # the bot's first question and its start-up update may race here
+                if self._real is None:
+                    # Looked up at call time so tests can substitute the module's loader.
+                    self._real = (self._loader or load_embedder)(self.name)
         return self._real
 
     @property

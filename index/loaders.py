@@ -13,10 +13,6 @@ TEXT_EXTENSIONS = {".txt", ".md", ".markdown", ".tex"}
 SUPPORTED_EXTENSIONS = TEXT_EXTENSIONS | {".docx", ".pdf"}
 
 
-def is_supported(name: str) -> bool:
-    return Path(name).suffix.lower() in SUPPORTED_EXTENSIONS
-
-
 def decode_text(data: bytes, file: str) -> str:
     if b"\x00" in data:
         raise UnreadableDocument(file, "binary content in a text file")
@@ -74,13 +70,13 @@ def load_bytes(data: bytes, file: str) -> str:
     """Turn a file's bytes into its text, or raise a DocumentError naming ``file``."""
     ext = Path(file).suffix.lower()
     if ext not in SUPPORTED_EXTENSIONS:
-        raise UnsupportedFormat(file, f"unsupported file type {ext or '(none)'}; use .txt, .md, .docx or .pdf")
+        raise UnsupportedFormat(file, f"unsupported file type {ext or '(none)'}; use .txt, .md, .tex, .docx or .pdf")
     if not data.strip():
         raise UnreadableDocument(file, "empty file")
-    if ext == ".docx":
-        text = _docx_text(data, file)
-    elif ext == ".pdf":
-        text = _pdf_text(data, file)
+    if ext in (".docx", ".pdf"):
+        text = _docx_text(data, file) if ext == ".docx" else _pdf_text(data, file)
+        # Extractors can hand back lone surrogates, which cannot be stored as UTF-8.
+        text = text.encode("utf-8", "replace").decode("utf-8")
     else:
         text = decode_text(data, file)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -89,12 +85,17 @@ def load_bytes(data: bytes, file: str) -> str:
     return text
 
 
-def read_file(path: Path, file: str) -> tuple[bytes, str]:
-    """Read ``path`` once: its bytes (for the content hash) and its text."""
+def read_bytes(path: Path, file: str) -> bytes:
+    """A file's bytes, or an UnreadableDocument naming ``file``."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except PermissionError:
         raise UnreadableDocument(file, "cannot read file: permission denied") from None
     except OSError as e:
         raise UnreadableDocument(file, f"cannot read file: {e.strerror or e}") from None
+
+
+def read_file(path: Path, file: str) -> tuple[bytes, str]:
+    """Read ``path`` once: its bytes (for the content hash) and its text."""
+    data = read_bytes(path, file)
     return data, load_bytes(data, file)

@@ -47,7 +47,7 @@ class IndexStatus:
 
 @dataclass
 class IndexSnapshot:
-    """A complete generation of the index, loaded into memory. Immutable once loaded."""
+    """A complete generation of the index, loaded into memory. Not changed once loaded."""
 
     params: dict
     meetings: dict[str, Meeting]
@@ -69,10 +69,17 @@ class IndexSnapshot:
     def model(self) -> str | None:
         return self.params.get("model")
 
+    def index_rows(self) -> None:
+        """Map sources to chunk rows. Called once when the snapshot is complete (load_index), so
+        threads reading a loaded snapshot never see the map half built."""
+        by_source: dict[str, list[int]] = {}
+        for i, c in enumerate(self.chunks):
+            by_source.setdefault(c.source, []).append(i)
+        self._by_source = by_source
+
     def chunk_rows(self, source: str) -> list[int]:
-        if not self._by_source:
-            for i, c in enumerate(self.chunks):
-                self._by_source.setdefault(c.source, []).append(i)
+        if not self._by_source and self.chunks:
+            self.index_rows()
         return self._by_source.get(source, [])
 
     def vectors_of(self, rows: list[int]) -> np.ndarray:
@@ -135,12 +142,21 @@ def load_index(index_dir: Path) -> IndexSnapshot:
         raise IndexCorrupt(f"index in {index_dir} is damaged ({e.__class__.__name__}); run `minutes index --rebuild`") from None
     if vectors.ntotal != len(chunks):
         raise IndexCorrupt(f"index in {index_dir} is damaged (vectors and chunks differ); run `minutes index --rebuild`")
-    return IndexSnapshot(
+    snapshot = IndexSnapshot(
         params=params, meetings=meetings,
         documents={d["source"]: d["text"] for d in docs},
         hashes={d["source"]: d["sha256"] for d in docs},
         chunks=chunks, vectors=vectors, path=gen,
     )
+    snapshot.index_rows()
+    return snapshot
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    with path.open("wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
 
 
 def _write_jsonl(path: Path, rows) -> None:
@@ -159,20 +175,22 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def write_index(index_dir: Path, snapshot: IndexSnapshot, *, keep: int = 2) -> Path:
+def write_index(index_dir: Path, snapshot: IndexSnapshot) -> Path:
     """Write ``snapshot`` as a new generation and make it current, atomically."""
     index_dir.mkdir(parents=True, exist_ok=True)
     current = current_generation(index_dir)
     n = int(current.name.split("-")[1]) + 1 if current and current.name.startswith("gen-") else 1
     tmp = Path(tempfile.mkdtemp(prefix=".tmp-gen-", dir=index_dir))
     try:
-        (tmp / "params.json").write_text(json.dumps(snapshot.params, ensure_ascii=False, indent=1), encoding="utf-8")
+        # Every file is fsynced before the rename, so after a power cut CURRENT never points at a
+        # generation whose files are still empty.
+        _write_bytes(tmp / "params.json", json.dumps(snapshot.params, ensure_ascii=False, indent=1).encode("utf-8"))
         _write_jsonl(tmp / "meetings.jsonl", (m.model_dump(mode="json") for m in snapshot.meetings.values()))
         _write_jsonl(tmp / "documents.jsonl", (
             {"source": s, "sha256": snapshot.hashes[s], "text": t} for s, t in snapshot.documents.items()
         ))
         _write_jsonl(tmp / "chunks.jsonl", (c.model_dump(mode="json") for c in snapshot.chunks))
-        faiss.write_index(snapshot.vectors, str(tmp / "vectors.faiss"))
+        _write_bytes(tmp / "vectors.faiss", faiss.serialize_index(snapshot.vectors).tobytes())
         _fsync_dir(tmp)
         gen = index_dir / f"gen-{n:06d}"
         while gen.exists():  # left by a crash after the rename but before CURRENT moved
@@ -188,15 +206,16 @@ def write_index(index_dir: Path, snapshot: IndexSnapshot, *, keep: int = 2) -> P
         os.fsync(f.fileno())
     os.replace(pointer_tmp, index_dir / CURRENT)
     _fsync_dir(index_dir)
-    _prune(index_dir, gen, keep)
+    _prune(index_dir, keep={gen, current})
     return gen
 
 
-def _prune(index_dir: Path, live: Path, keep: int) -> None:
-    """Drop old generations and leftovers of interrupted builds. The previous generation stays,
-    so a reader that resolved CURRENT just before the swap can still finish loading it."""
-    gens = sorted(p for p in index_dir.glob("gen-*") if p.is_dir() and p != live)
-    for old in gens[: max(0, len(gens) - (keep - 1))]:
-        shutil.rmtree(old, ignore_errors=True)
+def _prune(index_dir: Path, keep: set[Path | None]) -> None:
+    """Drop every generation but the live one and the one it replaced (a reader that resolved
+    CURRENT just before the swap may still be loading it), and leftovers of interrupted builds.
+    Callers hold the write lock, so no build is in progress."""
+    for path in index_dir.glob("gen-*"):
+        if path.is_dir() and path not in keep:
+            shutil.rmtree(path, ignore_errors=True)
     for tmp in index_dir.glob(".tmp-gen-*"):
         shutil.rmtree(tmp, ignore_errors=True)

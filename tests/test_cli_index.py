@@ -103,3 +103,13 @@ def test_unknown_model_fails_fast_with_one_line(env, capsys, monkeypatch):
     assert code == 2
     assert "cannot load embedding model 'no-such-org/no-such-model-xyz'" in err
     assert len(err.strip().splitlines()) == 1  # no retry warnings around it
+
+
+def test_index_dir_that_is_a_file_is_one_line(env, capsys, monkeypatch, tmp_path):
+    f = tmp_path / "ix-file"
+    f.write_text("x")
+    monkeypatch.setenv("MINUTES_INDEX_DIR", str(f))
+    for cmd in ("index", "status"):
+        code, _, err = run(capsys, cmd)
+        assert code == 2 and err.startswith("minutes: error: ") and len(err.strip().splitlines()) == 1
+        assert "Traceback" not in err

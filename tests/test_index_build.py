@@ -242,3 +242,46 @@ def test_damaged_index_is_reported(corpus_copy, tmp_path):
     (gen / "chunks.jsonl").write_text("{not json\n")
     with pytest.raises(IndexCorrupt, match="--rebuild"):
         load_index(tmp_path / "ix")
+
+
+def test_each_file_is_read_once(corpus_copy, tmp_path, monkeypatch):
+    reads: dict[str, int] = {}
+    real_read = Path.read_bytes
+
+    def counting(self):
+        reads[self.name] = reads.get(self.name, 0) + 1
+        return real_read(self)
+
+    monkeypatch.setattr(Path, "read_bytes", counting)
+    build(corpus_copy, tmp_path / "ix")
+    assert reads and set(reads.values()) == {1}
+
+
+def test_every_index_file_is_fsynced_before_the_swap(corpus_copy, tmp_path, monkeypatch):
+    synced: list[str] = []
+    real_fsync = os.fsync
+
+    def spy(fd):
+        try:
+            synced.append(os.readlink(f"/proc/self/fd/{fd}"))
+        except OSError:
+            pass
+        return real_fsync(fd)
+
+    monkeypatch.setattr(store.os, "fsync", spy)
+    build(corpus_copy, tmp_path / "ix")
+    names = {Path(p).name for p in synced}
+    assert {"params.json", "meetings.jsonl", "documents.jsonl", "chunks.jsonl", "vectors.faiss"} <= names
+
+
+def test_pruning_keeps_the_previous_generation_and_drops_crash_leftovers(corpus_copy, tmp_path):
+    ix = tmp_path / "ix"
+    build(corpus_copy, ix)
+    first = store.current_generation(ix)
+    orphan = ix / "gen-000099"  # renamed into place by a build that died before the swap
+    shutil.copytree(first, orphan)
+    (corpus_copy / "2023-03-03-styrelse.txt").write_text(EXTRA, encoding="utf-8")
+    build(corpus_copy, ix)
+    live = store.current_generation(ix)
+    assert live != first and first.is_dir() and not orphan.exists()
+    assert sorted(p.name for p in ix.glob("gen-*")) == sorted([first.name, live.name])

@@ -128,3 +128,78 @@ def test_add_to_unwritable_corpus_is_a_clear_refusal(service, monkeypatch):
     result = service.add_file("m.txt", MINUTES.encode())
     assert result.stored_as is None
     assert result.error == "m.txt: cannot store it in the corpus folder: Permission denied"
+
+
+def _hold_index_lock(index_dir: Path):
+    import fcntl
+
+    f = open(index_dir / ".lock", "w")
+    fcntl.flock(f, fcntl.LOCK_EX)
+    return f
+
+
+def test_a_failed_update_is_retried(service, corpus_copy):
+    from index.errors import IndexBusy
+
+    (corpus_copy / "new.txt").write_text(MINUTES, encoding="utf-8")
+    lock = _hold_index_lock(service.index_dir)  # `minutes index` running in a shell
+    try:
+        with pytest.raises(IndexBusy):
+            service.check_corpus()
+    finally:
+        lock.close()
+    report = service.check_corpus()
+    assert report is not None and report.added == ["new.txt"]
+    assert service.status().meetings == 3
+
+
+def test_upload_while_the_index_is_busy_is_stored_and_indexed_later(service, corpus_copy):
+    lock = _hold_index_lock(service.index_dir)
+    try:
+        result = service.add_file("m.txt", MINUTES.encode())
+    finally:
+        lock.close()
+    assert result.stored_as == "m.txt" and result.error is None
+    assert "another process is updating the index" in result.pending
+    assert service.status().meetings == 2
+    assert service.check_corpus().added == ["m.txt"]  # what the watcher does next
+    assert service.status().meetings == 3
+
+
+def test_an_index_built_by_another_process_is_picked_up(service, corpus_copy):
+    from index.build import update_index
+
+    (corpus_copy / "new.txt").write_text(MINUTES, encoding="utf-8")
+    update_index(corpus_copy, service.index_dir, FakeEmbedder())  # `minutes index` in a shell
+    assert service.status().meetings == 2
+    report = service.reindex()  # finds nothing to do, but the generation on disk is newer
+    assert report.added == [] and service.status().meetings == 3
+
+
+def test_a_slow_first_load_never_replaces_a_newer_engine(corpus_copy, tmp_path):
+    from bot.engine import Engine
+
+    started, release = threading.Event(), threading.Event()
+    calls = []
+
+    def slow_factory(snapshot, embedder):
+        calls.append(snapshot.path)
+        if len(calls) == 1:  # the first question's load stalls
+            started.set()
+            release.wait(10)
+        return Engine(snapshot, embedder)
+
+    s = MinutesService(corpus_copy, tmp_path / "ix", FakeEmbedder(), engine_factory=slow_factory)
+    from index.build import update_index
+
+    update_index(corpus_copy, tmp_path / "ix", s.embedder)
+    asker = threading.Thread(target=s.engine)
+    asker.start()
+    assert started.wait(10)
+    (corpus_copy / "new.txt").write_text(MINUTES, encoding="utf-8")
+    updater = threading.Thread(target=s.reindex)
+    updater.start()
+    release.set()
+    asker.join(10)
+    updater.join(10)
+    assert s.status().meetings == 3  # the engine in use is the newest
