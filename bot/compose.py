@@ -37,9 +37,20 @@ def join(items: list[str], lang: str) -> str:
 _QUOTE_CHARS = "\"'“”„‘’«»"
 
 
+def single_line(text: str) -> str:
+    """``text`` itself when it is one line, else its line with the most words (the first of
+    equals): a verbatim slice to quote inside a sentence, never a re-spaced one."""
+    lines = [ln.strip() for ln in text.splitlines()]
+    lines = [ln for ln in lines if ln]
+    if len(lines) <= 1:
+        return lines[0] if lines else ""
+    return max(lines, key=lambda ln: len(re.findall(r"\w+", ln)))
+
+
 def quoted(s: str, lang: str) -> str:
-    """The text in quote marks, unless it already starts or ends with one (“”The Valley…”)."""
-    s = re.sub(r"\s+", " ", s).strip()
+    """Verbatim text in quote marks, unless it already starts or ends with one (“”The Valley…”).
+    Only its ends are trimmed; text of several lines is quoted by one of them (``single_line``)."""
+    s = single_line(s)
     if s[:1] in _QUOTE_CHARS or s[-1:] in _QUOTE_CHARS:
         return s
     return f"“{s}”" if lang == "en" else f"”{s}”"

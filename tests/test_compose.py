@@ -1,6 +1,6 @@
 """Answer frames and highlights: verbatim, no headings, no markup at the ends, no doubled quotes."""
 from bot.compose import (first_body_sentence, highlight, is_heading_line, meeting_label, quoted,
-                         search_sentence, trim_markup)
+                         search_sentence, single_line, trim_markup)
 from bot.lexical import concept_for
 
 
@@ -56,6 +56,15 @@ def test_no_doubled_quote_marks():
     assert quoted("”The Valley of Death”. Måste bli hanterbart", "sv").count("”") == 2
     assert quoted("plain", "en") == "“plain”"
     assert "““" not in search_sentence("“Quoted” text", "the meeting of 1 May 2023", "en")
+
+
+def test_quote_in_a_sentence_is_verbatim():
+    # tabs and runs of spaces stay as written: the quote must be a substring of the minutes
+    assert quoted("28/6-5/7\tAlmedalsveckan  Gotland ", "en") == "“28/6-5/7\tAlmedalsveckan  Gotland”"
+    # several lines: one line of it, verbatim (the one with the most words), never re-joined
+    assert quoted("Nästa möte:\n  efter sommaren, datum bestäms senare\n", "sv") == "”efter sommaren, datum bestäms senare”"
+    assert quoted("one line\n\n", "en") == "“one line”"
+    assert single_line("") == "" and single_line("a b\nc d") == "a b"
 
 
 def test_undated_meeting_label():

@@ -1,4 +1,6 @@
 """Engine end to end on the sample corpus with the fake embedder (and a few with the real one)."""
+import json
+import re
 from datetime import date
 
 import pytest
@@ -7,7 +9,7 @@ from bot.engine import Engine
 from index.build import update_index
 from index.store import load_index
 
-from tests.conftest import CORPUS, FakeEmbedder
+from tests.conftest import CORPUS, ROOT, FakeEmbedder
 
 IKEM = "2015-02-04-ikem-planeringsmote.txt"
 SGH = "2021-11-10-samverkansgruppen-halsa-life-science.txt"
@@ -326,3 +328,29 @@ def test_people_lists_still_answer_beside_group_lists(groups):
     assert d.names == ["Anna Berg", "Erik Ek"] and d.count == 2 and a.answer.startswith("2 people attended")
     a, d = eng.answer("who attended in 2023?", today=date(2023, 6, 1))
     assert "only as a group" in a.answer and "Anna Berg and Erik Ek" in a.answer and d.count == 2
+
+
+# “…” (English) and ”…” (Swedish) around a piece of the answer sentence.
+_EMBEDDED_QUOTE = re.compile(r"[“”]([^“”]+)”")
+_SAMPLE_QUESTIONS = [q["q"] for q in json.loads((ROOT / "eval" / "questions.json").read_text(encoding="utf-8"))["questions"]
+                     + json.loads((ROOT / "eval" / "questions_heldout.json").read_text(encoding="utf-8"))["questions"]
+                     if q["corpus"] == "corpus"] + [
+    "when is Almedalsveckan?", "vad bör landstinget göra?", "what events are planned with SwedenBIO in 2015?",
+    "when is the next meeting?", "nästa möte?", "what did Eva Tiensuu Janson present?", "vad sades om ekonomi?",
+]
+
+
+@pytest.mark.parametrize("mode", ["hybrid", "bm25"])
+def test_quotes_in_the_answer_sentence_are_verbatim(snapshot, mode):
+    """Every piece of the answer text in quote marks is a substring of the document it comes
+    from: the sentence quotes the minutes as written (tabs and double spaces too)."""
+    eng = Engine(snapshot, FakeEmbedder(), mode=mode)
+    checked = 0
+    for question in dict.fromkeys(_SAMPLE_QUESTIONS):
+        for today in (date(2015, 3, 1), date(2030, 1, 1)):
+            a = eng.ask(question, today=today)
+            docs = [snapshot.documents[s] for s in {p.source for p in a.passages}]
+            for piece in _EMBEDDED_QUOTE.findall(a.answer):
+                assert any(piece in doc for doc in docs), (question, piece)
+                checked += 1
+    assert checked >= 10
