@@ -28,7 +28,7 @@ class Answer(BaseModel):
     question: str
     answer: str  # the words people see: one or two sentences
     found: bool = False
-    intent: str = "search"  # attendance | person | next_meeting | role | search | offtopic
+    intent: str = "search"  # attendance | absence | person | next_meeting | role | search | offtopic
     language: str = "en"  # language of the question, and of `answer`
     passages: list[Passage] = Field(default_factory=list)
     next_meeting: NextMeetingInfo | None = None

@@ -145,8 +145,12 @@ class Engine:
             score += best
         return score
 
-    def _when(self, q: Question) -> str:
-        return q.time.text
+    def _no_meeting_in(self, q: Question) -> Answer | None:
+        """"There are no minutes from March 2019": the answer when the question's time matches
+        no meeting at all (None when it matches one, or gives no time)."""
+        if q.time and not any(q.time.accepts(m.date) for m in self.meetings):
+            return self._answer(q, say.no_meeting_in(q.time.text, q.language), found=False)
+        return None
 
     def _past(self, ms: list[Meeting], today: date) -> list[Meeting]:
         iso = today.isoformat()
@@ -246,11 +250,11 @@ class Engine:
             return self._organisations_answer(q, today, detail)
         ms = self._select(q, today, self._records_attendance)
         if not ms:
-            if q.time and not any(q.time.accepts(m.date) for m in self.meetings):
-                return self._answer(q, say.no_meeting_in(self._when(q), q.language), found=False)
+            if (no_minutes := self._no_meeting_in(q)) is not None:
+                return no_minutes
             if not any(self._records_attendance(m) for m in self.meetings):
                 return None
-            return self._answer(q, say.no_attendance(q.language, self._when(q)), found=False)
+            return self._answer(q, say.no_attendance(q.language, q.time.text), found=False)
         ms = ms[-5:]
         sentences, passages = [], []
         for m in reversed(ms):  # newest first
@@ -275,12 +279,12 @@ class Engine:
         named = bool(q.time) or (q.words and any(self._title_score(m, q.words) > 0 for m in self.meetings))
         ms = self._select(q, today, has_list, latest=False) if named else [m for m in self.meetings if m.attendees]
         if not ms:
-            if q.time and not any(q.time.accepts(m.date) for m in self.meetings):
-                return self._answer(q, say.no_meeting_in(self._when(q), q.language), found=False)
-            return self._answer(q, say.no_attendance(q.language, self._when(q)), found=False)
+            if (no_minutes := self._no_meeting_in(q)) is not None:
+                return no_minutes
+            return self._answer(q, say.no_attendance(q.language, q.time.text), found=False)
         with_orgs = [m for m in ms if self._organisations(m)]
         if not with_orgs:
-            return self._answer(q, say.no_organisations(q.language, self._when(q)), found=False)
+            return self._answer(q, say.no_organisations(q.language, q.time.text), found=False)
         sentences, passages = [], []
         for m in reversed(with_orgs[-5:]):  # newest first
             label = say.meeting_label(m.title, m.date, q.language)
@@ -304,9 +308,9 @@ class Engine:
         if q.person:
             ms = [m for m in self.meetings if (m.absent or m.invited) and q.time.accepts(m.date)]
         if not ms:
-            if q.time and not any(q.time.accepts(m.date) for m in self.meetings):
-                return self._answer(q, say.no_meeting_in(self._when(q), q.language), found=False)
-            return self._answer(q, say.no_absence(q.language, self._when(q)), found=False)
+            if (no_minutes := self._no_meeting_in(q)) is not None:
+                return no_minutes
+            return self._answer(q, say.no_absence(q.language, q.time.text), found=False)
         sentences, passages = [], []
         for m in reversed(ms[-5:]):
             absent, rest = self._not_present(m)
@@ -334,12 +338,12 @@ class Engine:
         get = (lambda m: m.chair) if q.role == "chair" else (lambda m: m.secretary)
         ms = self._select(q, today, lambda m: get(m) is not None)
         if not ms:
-            if q.time and not any(q.time.accepts(m.date) for m in self.meetings):
-                return self._answer(q, say.no_meeting_in(self._when(q), q.language), found=False)
+            if (no_minutes := self._no_meeting_in(q)) is not None:
+                return no_minutes
             if q.words and not any(get(m) for m in self.meetings):
                 return None  # "who was re-elected as chair?": the text may say, search it
             # No minutes (of that time) name one: say so.
-            return self._answer(q, say.no_role(q.role, q.language, self._when(q)), found=False)
+            return self._answer(q, say.no_role(q.role, q.language, q.time.text), found=False)
         ms = ms[-5:]
         sentences, passages = [], []
         for m in reversed(ms):
@@ -425,11 +429,16 @@ class Engine:
         m = self.snapshot.meetings.get(source)
         return m.language if m else "sv"
 
-    def _chunk_passage(self, row: int, score: float, hl: str | None) -> Passage:
+    def _chunk_passage(self, row: int, score: float, hl: str | None, *, span: tuple[int, int] | None = None,
+                       quote: str | None = None) -> Passage:
+        """The passage of chunk ``row``, or of ``span`` (document offsets; ``quote`` is its text)
+        when it reaches beyond the chunk. The title falls back to the meeting's."""
         c = self.snapshot.chunks[row]
+        s, e = span or (c.start, c.end)
         m = self.snapshot.meetings.get(c.source)
         return Passage(source=c.source, meeting_date=c.meeting_date, title=c.title or (m.title if m else None),
-                       quote=c.text, score=round(float(score), 4), start=c.start, end=c.end, highlight=hl)
+                       quote=c.text if quote is None else quote, score=round(float(score), 4), start=s, end=e,
+                       highlight=hl)
 
     # -- search ---------------------------------------------------------------------------------
     def _body_span(self, row: int) -> tuple[int, int]:
@@ -449,9 +458,7 @@ class Engine:
         hl = say.highlight(text, concepts, self._lang(c.source), idf=self.retriever.bm25.idf, section=c.section, **kw)
         if hl is None:
             hl = say.first_body_sentence(text, c.section)
-        m = self.snapshot.meetings.get(c.source)
-        return Passage(source=c.source, meeting_date=c.meeting_date, title=c.title or (m.title if m else None),
-                       quote=text, score=round(float(score), 4), start=s, end=e, highlight=hl)
+        return self._chunk_passage(row, score, hl, span=(s, e), quote=text)
 
     def _meetings_answer(self, q: Question, ms: list[Meeting], detail: Detail) -> Answer:
         """A question with a time and nothing else to search for ("when was the last meeting?"):
@@ -479,7 +486,7 @@ class Engine:
                 # January; search them all with the month as one more word
                 words += [w for w in tokens(q.time.text) if w not in words]
             elif not ms:
-                return self._answer(q, say.no_meeting_in(self._when(q), q.language), found=False, intent=SEARCH)
+                return self._answer(q, say.no_meeting_in(q.time.text, q.language), found=False, intent=SEARCH)
             else:
                 allowed = {r for m in ms for r in self._rows_by_source.get(m.source, [])}
         concepts = self.retriever.concepts(words, q.language)

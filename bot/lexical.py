@@ -166,6 +166,3 @@ class BM25:
                 total[i] = total.get(i, 0.0) + s
                 hits[i] = hits.get(i, 0) + 1
         return total, hits
-
-    def matches_any(self, concept: Concept) -> bool:
-        return any(self.expand(a.term, a.compound) for a in concept.alternatives)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from index.embed import PACKAGED_MODEL
 from index.store import IndexSnapshot
 
 from .lexical import STOP, BM25, Alternative, Concept, concept_for, doc_terms, stem_en, stem_sv, tokens
@@ -53,12 +54,14 @@ def is_multilingual(model_name: str) -> bool:
     """Whether an embedding model reads Swedish, judged by its name (the index records it)."""
     name = (model_name or "").casefold()
     return any(h in name for h in _MULTILINGUAL_HINTS)
+
+
 MODES = ("hybrid", "bm25", "dense")
 
 # Below this cosine a question has nothing to do with any passage, for models we calibrated
 # on the evaluation set (docs/evaluation.md); other models get a conservative default.
 DENSE_THRESHOLDS = {
-    "all-MiniLM-L6-v2 (packaged)": 0.42,
+    PACKAGED_MODEL: 0.42,
     "all-MiniLM-L6-v2": 0.42,
 }
 DEFAULT_DENSE_THRESHOLD = 0.5
@@ -101,15 +104,14 @@ class Retriever:
         self.mode = mode
         self.lexicon = lexicon or default_lexicon()
         self.sv_en = sv_en or default_sv_en()
+        self.languages = [snapshot.meetings[c.source].language if c.source in snapshot.meetings else "sv"
+                          for c in snapshot.chunks]
         docs = []
-        for c in snapshot.chunks:
-            lang = snapshot.meetings[c.source].language if c.source in snapshot.meetings else "sv"
+        for c, lang in zip(snapshot.chunks, self.languages):
             # The section heading is part of what a passage is about ("Nästa möte", "Budget").
             head = c.section + "\n" if c.section and c.section not in c.text else ""
             docs.append(doc_terms(head + c.text, lang))
         self.bm25 = BM25(docs)
-        self.languages = [snapshot.meetings[c.source].language if c.source in snapshot.meetings else "sv"
-                          for c in snapshot.chunks]
         self.thin = {i for i, c in enumerate(snapshot.chunks) if is_thin(c.text)}
         self.multilingual = is_multilingual(getattr(embedder, "name", "") or snapshot.model or "")
         self.threshold = DENSE_THRESHOLDS.get(getattr(embedder, "name", ""), DEFAULT_DENSE_THRESHOLD)
@@ -140,7 +142,6 @@ class Retriever:
         first part becomes a concept of its own ("säkerhets|teamet": security, team)."""
         out: list[Concept] = []
         spans = translate_tokens(words, self.lexicon, keep=self._in_corpus, limit=6)
-        covered = set()
         for sp in spans:
             if len(sp.words) > 1:
                 # "venture capital" is one concept: the Swedish compound, or the English words
@@ -159,7 +160,6 @@ class Retriever:
                         c.alternatives.append(Alternative(st, TRANSLATION_WEIGHT * t.weight, word=t.swedish))
                         known.add(st)
             out.append(c)
-            covered.add(w)
         if language == "sv":
             out = self._add_english(out)
         return out

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from .lexical import STOP, STOP_SV, stem_en, tokens
 
@@ -39,6 +40,34 @@ _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _LEADING = re.compile(r"^(?:to|a|an|the|be)\s+")
 
 
+class _Entry(NamedTuple):
+    """One line of the lexicon: "del|tog<TAB>attended, took part"."""
+
+    sv: str  # the Swedish headword as written, "|" marking compound parts
+    en: str  # its English glosses, comma-separated
+    glosses: tuple[str, ...]  # the same, split and stripped
+
+
+@lru_cache(maxsize=4)
+def _read_entries(path: Path) -> tuple[_Entry, ...]:
+    """The lexicon's lines, read once for both directions."""
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if not line.strip() or line.startswith("#") or "\t" not in line:
+                continue
+            sv, en = line.rstrip("\n").split("\t", 1)
+            out.append(_Entry(sv, en, tuple(g for g in (x.strip() for x in en.split(",")) if g)))
+    return tuple(out)
+
+
+def _gloss_weight(pos: int, n: int) -> float:
+    """How primary the gloss at ``pos`` of an entry's ``n`` glosses is: the first of one or two
+    is 1.0; later and crowded ones count less, since "andra" is listed under "present" but
+    means "other". The same in both directions."""
+    return max(0.35, 1.0 / (1 + 0.5 * pos) * (1.0 if n <= 2 else 0.85))
+
+
 def _gloss_key(gloss: str) -> tuple[str, ...] | None:
     g = _PAREN.sub(" ", gloss.casefold()).strip(" .;:!?\"'")
     g = _LEADING.sub("", g).strip()
@@ -52,36 +81,28 @@ class Lexicon:
     def __init__(self, path: Path | None = None):
         self.entries: dict[tuple[str, ...], dict[str, float]] = {}
         heads: dict[tuple[str, ...], dict[str, float]] = {}
-        path = path or lexicon_path()
-        with open(path, encoding="utf-8") as f:
-            for line in f:
-                if not line.strip() or line.startswith("#") or "\t" not in line:
-                    continue
-                sv, en = line.rstrip("\n").split("\t", 1)
-                marked = sv.strip().casefold()
-                if "|" in marked:
-                    # "sjuk|journal: case record": the compound's head renders the phrase's head,
-                    # so "record" may be "journal" (in "health record", "journalsystem")
-                    head_sv = marked.rsplit("|", 1)[1]
-                    for g in (x.strip() for x in _PAREN.sub(" ", en).split(",")):
-                        key = _gloss_key(g)
-                        if key and len(key) == 2 and len(head_sv) >= 4 and not _FUNCTION & set(tokens(g)):
-                            heads.setdefault(key[-1:], {})[head_sv] = HEAD_WEIGHT
-                sv = sv.replace("|", "").strip().casefold()  # "del|tog": compound marks
-                if not sv or sv.startswith("-") or sv in STOP_SV or len(sv) < 2:
-                    continue
-                glosses = [g for g in (x.strip() for x in en.split(",")) if g]
-                n = len(glosses)
-                for pos, g in enumerate(glosses):
+        for entry in _read_entries(path or lexicon_path()):
+            marked = entry.sv.strip().casefold()
+            if "|" in marked:
+                # "sjuk|journal: case record": the compound's head renders the phrase's head,
+                # so "record" may be "journal" (in "health record", "journalsystem")
+                head_sv = marked.rsplit("|", 1)[1]
+                for g in (x.strip() for x in _PAREN.sub(" ", entry.en).split(",")):
                     key = _gloss_key(g)
-                    if key is None:
-                        continue
-                    # First gloss of a one-gloss entry: 1.0; later and crowded ones count less,
-                    # since "andra" is listed under "present" but means "other".
-                    w = max(0.35, 1.0 / (1 + 0.5 * pos) * (1.0 if n <= 2 else 0.85))
-                    slot = self.entries.setdefault(key, {})
-                    if w > slot.get(sv, 0.0):
-                        slot[sv] = w
+                    if key and len(key) == 2 and len(head_sv) >= 4 and not _FUNCTION & set(tokens(g)):
+                        heads.setdefault(key[-1:], {})[head_sv] = HEAD_WEIGHT
+            sv = entry.sv.replace("|", "").strip().casefold()  # "del|tog": compound marks
+            if not sv or sv.startswith("-") or sv in STOP_SV or len(sv) < 2:
+                continue
+            n = len(entry.glosses)
+            for pos, g in enumerate(entry.glosses):
+                key = _gloss_key(g)
+                if key is None:
+                    continue
+                w = _gloss_weight(pos, n)
+                slot = self.entries.setdefault(key, {})
+                if w > slot.get(sv, 0.0):
+                    slot[sv] = w
         headwords = {s for slot in self.entries.values() for s in slot}
         for key, got in heads.items():
             slot = self.entries.setdefault(key, {})
@@ -173,32 +194,25 @@ class SvEnLexicon:
     def __init__(self, path: Path | None = None):
         self.entries: dict[str, dict[str, float]] = {}
         self.prefixes: set[str] = set()  # first parts of compounds as the lexicon marks them
-        path = path or lexicon_path()
-        with open(path, encoding="utf-8") as f:
-            for line in f:
-                if not line.strip() or line.startswith("#") or "\t" not in line:
+        for entry in _read_entries(path or lexicon_path()):
+            sv = entry.sv.strip().casefold()
+            if "|" in sv:
+                self.prefixes.add(sv.split("|", 1)[0])
+            sv = sv.replace("|", "")
+            if not sv or sv.startswith("-") or " " in sv or sv in STOP_SV or len(sv) < 2:
+                continue
+            n = len(entry.glosses)
+            slot = self.entries.setdefault(sv, {})
+            for pos, g in enumerate(entry.glosses):
+                g = _LEADING.sub("", _PAREN.sub(" ", g.casefold()).strip())
+                # "built-in" also counts as "built" and "in" (minutes write both)
+                words = [t for t in tokens(g.replace("-", " ")) if t not in STOP and not t.isdigit()]
+                if not words or len(words) > MAX_PHRASE:
                     continue
-                sv, en = line.rstrip("\n").split("\t", 1)
-                sv = sv.strip().casefold()
-                if "|" in sv:
-                    self.prefixes.add(sv.split("|", 1)[0])
-                sv = sv.replace("|", "")
-                if not sv or sv.startswith("-") or " " in sv or sv in STOP_SV or len(sv) < 2:
-                    continue
-                glosses = [g for g in (x.strip() for x in en.split(",")) if g]
-                n = len(glosses)
-                slot = self.entries.setdefault(sv, {})
-                for pos, g in enumerate(glosses):
-                    g = _LEADING.sub("", _PAREN.sub(" ", g.casefold()).strip())
-                    # "built-in" also counts as "built" and "in" (minutes write both)
-                    words = [t for t in tokens(g.replace("-", " ")) if t not in STOP and not t.isdigit()]
-                    if not words or len(words) > MAX_PHRASE:
-                        continue
-                    # as for en->sv: the first of few glosses is the main sense
-                    w = max(0.35, 1.0 / (1 + 0.5 * pos) * (1.0 if n <= 2 else 0.85))
-                    for e in words:
-                        if w > slot.get(e, 0.0):
-                            slot[e] = w
+                w = _gloss_weight(pos, n)  # as for en->sv: the first of few glosses is the main sense
+                for e in words:
+                    if w > slot.get(e, 0.0):
+                        slot[e] = w
 
     def _bases(self, word: str) -> list[str]:
         """Headwords an inflected form may come from, most likely first: "underhåller" ->
