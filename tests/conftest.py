@@ -66,3 +66,14 @@ def corpus_copy(tmp_path: Path) -> Path:
     dst = tmp_path / "corpus"
     shutil.copytree(CORPUS, dst)
     return dst
+
+
+@pytest.fixture
+def service(corpus_copy, tmp_path):
+    """A MinutesService over ``corpus_copy`` with the fake embedder, indexed; stopped after."""
+    from bot.service import MinutesService
+
+    s = MinutesService(corpus_copy, tmp_path / "index", FakeEmbedder())
+    s.reindex()
+    yield s
+    s.stop()

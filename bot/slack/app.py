@@ -72,7 +72,9 @@ class MinutesBot:
 
     # -- the slash command -----------------------------------------------------------------------
     def on_command(self, ack, command: dict, respond) -> None:
-        text = " ".join((command.get("text") or "").split())
+        # Slack escapes &, < and > in command text as it does in messages (and may send user
+        # and channel references): clean it the same way, so "R&amp;D" is asked as "R&D".
+        text = question_from_slack(command.get("text"))
         word = text.lower()
         lang = guess_language(text)
         if word in ("", "help", "hjälp", "?"):
@@ -136,6 +138,22 @@ class MinutesBot:
 
 
 def post(client: WebClient, channel: str, thread_ts: str | None, message: dict) -> None:
+    """Post ``message``; if Slack refuses it (``invalid_blocks``, ``msg_too_long``, ...), post its
+    text once more as a plain section, so the user still gets an answer. A second refusal
+    (``not_in_channel``) is logged: there is no one left to tell."""
+    try:
+        _post(client, channel, thread_ts, message)
+        return
+    except SlackApiError as e:
+        log.warning("chat.postMessage refused (%s); retrying as plain text", e.response.get("error"))
+    try:
+        _post(client, channel, thread_ts, text_message(message.get("text") or "…"))
+    except Exception as e:  # noqa: BLE001 - the listener has done all it can
+        error = e.response.get("error") if isinstance(e, SlackApiError) else f"{type(e).__name__}: {e}"
+        log.error("could not post to %s even as plain text: %s", channel, error)
+
+
+def _post(client: WebClient, channel: str, thread_ts: str | None, message: dict) -> None:
     client.chat_postMessage(channel=channel, thread_ts=thread_ts, unfurl_links=False, unfurl_media=False, **message)
 
 
@@ -156,6 +174,9 @@ def _react(method, channel: str, ts: str) -> bool:
         return True
     except SlackApiError as e:
         log.info("reaction %s failed: %s", method.__name__, e.response.get("error"))
+        return False
+    except Exception as e:  # noqa: BLE001 - the hourglass is decoration; never let it stop the answer
+        log.warning("reaction %s failed: %s: %s", method.__name__, type(e).__name__, e)
         return False
 
 

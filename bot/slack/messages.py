@@ -5,9 +5,10 @@ from __future__ import annotations
 import logging
 import re
 
-from index.errors import IndexMissing, MinutesError
+from index.errors import IndexBusy, IndexCorrupt, IndexMissing, MinutesError, ModelMismatch
 
 from .text import escape
+from .uploads import file_kinds
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +24,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "not_indexed": {
         "en": "Nothing is indexed yet. An admin can run `/minutes index` or upload minutes to me.",
         "sv": "Inget är indexerat ännu. En administratör kan köra `/minutes index` eller ladda upp protokoll till mig.",
+    },
+    "index_busy": {
+        "en": "The index is being updated right now; try again in a minute.",
+        "sv": "Indexet uppdateras just nu; försök igen om en minut.",
+    },
+    "index_rebuild": {
+        "en": "The index needs rebuilding: an admin can run `/minutes index rebuild`.",
+        "sv": "Indexet behöver byggas om: en administratör kan köra `/minutes index rebuild`.",
     },
     "working": {"en": "Looking through the minutes…", "sv": "Letar i protokollen…"},
     "more_passages": {"en": "…and {n} more passages not shown.", "sv": "…och {n} fler utdrag visas inte."},
@@ -62,8 +71,16 @@ def t(key: str, lang: str = "en", **kwargs) -> str:
 def user_message(exc: BaseException, lang: str = "en") -> str:
     """What the user is told when handling their request failed. Errors we raise on purpose
     carry a user-facing line; anything else is a bug, logged with its traceback."""
-    if isinstance(exc, IndexMissing):  # its own text names the CLI command; in Slack, say the Slack way
+    # These errors' own texts name the server's index folder and CLI commands; in Slack, say it
+    # the Slack way (the operator finds the full text in the log).
+    if isinstance(exc, IndexMissing):
         return t("not_indexed", lang)
+    if isinstance(exc, IndexBusy):
+        log.info("request refused: %s", exc)
+        return t("index_busy", lang)
+    if isinstance(exc, (IndexCorrupt, ModelMismatch)):
+        log.warning("request failed: %s", exc)
+        return t("index_rebuild", lang)
     if isinstance(exc, MinutesError):
         log.warning("request failed: %s", exc)
         return str(exc)
@@ -81,7 +98,7 @@ def help_text(lang: str = "en") -> str:
             "• `/minutes <fråga>` – svar som bara du ser\n"
             "• `/minutes status` – vad som är indexerat\n"
             "• `/minutes index` – uppdatera indexet (administratörer)\n"
-            "• Ladda upp ett protokoll (.txt, .md, .docx, .pdf) till mig i ett direktmeddelande (administratörer)\n"
+            f"• Ladda upp ett protokoll ({file_kinds(lang='sv')}) till mig i ett direktmeddelande (administratörer)\n"
             f"Exempel:\n{examples}"
         )
     return (
@@ -91,7 +108,7 @@ def help_text(lang: str = "en") -> str:
         "• `/minutes <question>` – an answer only you see\n"
         "• `/minutes status` – what is indexed\n"
         "• `/minutes index` – update the index (admins)\n"
-        "• Upload minutes (.txt, .md, .docx, .pdf) to me in a direct message (admins)\n"
+        f"• Upload minutes ({file_kinds()}) to me in a direct message (admins)\n"
         f"Examples:\n{examples}"
     )
 

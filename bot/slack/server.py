@@ -3,6 +3,7 @@ token is set; no public URL needed) or as an HTTP endpoint at ``/slack/events``.
 from __future__ import annotations
 
 import logging
+import re
 import signal
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -25,6 +26,8 @@ log = logging.getLogger(__name__)
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
 MAX_BODY_BYTES = 1_000_000  # Slack's payloads are a few KB; refuse anything absurd unread
+REQUEST_TIMEOUT = 30.0  # seconds a client may take to send its request (per socket read)
+_DIGITS = re.compile(r"[0-9]{1,20}")
 
 
 def slack_mode(settings) -> str:
@@ -80,9 +83,10 @@ def create_app(settings, service, client: WebClient | None = None, mode: str | N
 class HttpRunner:
     """Bolt behind a threading HTTP server: POST /slack/events, GET /healthz."""
 
-    def __init__(self, app: App, host: str = "0.0.0.0", port: int = 3000):
+    def __init__(self, app: App, host: str = "0.0.0.0", port: int = 3000,
+                 request_timeout: float = REQUEST_TIMEOUT):
         self.app = app
-        self.server = ThreadingHTTPServer((host, port), _handler_for(app))
+        self.server = ThreadingHTTPServer((host, port), _handler_for(app, request_timeout))
         self.server.daemon_threads = True
         self._thread: threading.Thread | None = None
 
@@ -104,9 +108,23 @@ class HttpRunner:
         self.server.server_close()
 
 
-def _handler_for(app: App):
+def _content_length(headers) -> int | None:
+    """The request's Content-Length (0 when absent), or None when it is not one plain
+    non-negative decimal number (``-1``, ``abc``, ``1_0``, or two different values)."""
+    values = {v.strip() for v in headers.get_all("Content-Length") or []}
+    if not values:
+        return 0
+    if len(values) > 1 or not _DIGITS.fullmatch(next(iter(values))):
+        return None
+    return int(next(iter(values)))
+
+
+def _handler_for(app: App, request_timeout: float = REQUEST_TIMEOUT):
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        # A socket timeout for every read and write: a client that sends its request slowly, or
+        # not at all, is dropped instead of holding a thread (StreamRequestHandler applies it).
+        timeout = request_timeout
 
         def log_message(self, format, *args):  # noqa: A002 - the stdlib's name
             log.debug("%s - " + format, self.address_string(), *args)
@@ -122,12 +140,15 @@ def _handler_for(app: App):
             if path != EVENTS_PATH:
                 self._send(404, {}, "")
                 return
-            length = int(self.headers.get("Content-Length") or 0)
-            if length > MAX_BODY_BYTES:
+            length = _content_length(self.headers)
+            if length is None or length > MAX_BODY_BYTES:
+                # The body is left unread (it may be huge, or never end): close after replying.
                 self.close_connection = True
-                self._send(413, {}, "")
+                self._send(400 if length is None else 413, {}, "")
                 return
-            body = self.rfile.read(length).decode("utf-8")
+            # A body that is not UTF-8 cannot carry a valid signature; decoding it leniently
+            # lets Bolt's signature check refuse it with 401 like any other forgery.
+            body = self.rfile.read(length).decode("utf-8", errors="replace")
             headers = {k.lower(): v for k, v in self.headers.items()}
             resp = app.dispatch(BoltRequest(body=body, query=query, headers=headers))
             self._send(resp.status, resp.headers, resp.body)
@@ -141,6 +162,8 @@ def _handler_for(app: App):
                 for v in values if isinstance(values, (list, tuple)) else [values]:
                     self.send_header(k, v)
             self.send_header("Content-Length", str(len(data)))
+            if self.close_connection:
+                self.send_header("Connection", "close")
             self.end_headers()
             self.wfile.write(data)
 

@@ -15,10 +15,15 @@ from urllib.parse import urlsplit
 from slack_sdk import WebClient
 
 from index.errors import MinutesError
+from index.loaders import SUPPORTED_EXTENSIONS
 
 from .text import escape
 
-DEFAULT_EXTENSIONS = frozenset({".txt", ".md", ".docx", ".pdf"})
+DEFAULT_EXTENSIONS = frozenset(SUPPORTED_EXTENSIONS)  # what the service reads
+# How the accepted types are named to people, in this order; an alias (.markdown is Markdown
+# like .md) is accepted but not listed.
+_NAMED_ORDER = (".txt", ".md", ".tex", ".docx", ".pdf")
+_UNLISTED_ALIASES = frozenset({".markdown"})
 SLACK_FILE_HOSTS = frozenset({"files.slack.com"})
 DOWNLOAD_TIMEOUT = 60
 
@@ -45,6 +50,16 @@ class UploadPolicy:
         raise UploadRefused(f"I won't fetch a file from {escape(host or url)}: it is not a Slack file host.")
 
 
+def file_kinds(extensions=DEFAULT_EXTENSIONS, lang: str = "en") -> str:
+    """The accepted types for people: ".txt, .md, .tex, .docx or .pdf" ("eller" in Swedish)."""
+    exts = {e.lower() for e in extensions}
+    named = [e for e in _NAMED_ORDER if e in exts]
+    named += sorted(exts - set(_NAMED_ORDER) - _UNLISTED_ALIASES)
+    if len(named) <= 1:
+        return "".join(named)
+    return ", ".join(named[:-1]) + (" eller " if lang == "sv" else " or ") + named[-1]
+
+
 def _human_mb(n: int) -> str:
     return f"{n / 1_000_000:.1f} MB"
 
@@ -57,9 +72,9 @@ def check_info(info: dict, policy: UploadPolicy) -> None:
     name = describe_file(info)
     ext = os.path.splitext(name)[1].lower()
     if ext not in policy.extensions:
-        kinds = ", ".join(sorted(policy.extensions))
         kind = ext or info.get("filetype") or "unknown"
-        raise UploadRefused(f"`{escape(name)}` is a {escape(kind)} file; I can read {kinds} minutes.")
+        raise UploadRefused(f"`{escape(name)}` is a {escape(kind)} file; I can read "
+                            f"{escape(file_kinds(policy.extensions))} minutes.")
     size = info.get("size")
     if isinstance(size, int) and size > policy.max_bytes:
         raise UploadRefused(f"`{escape(name)}` is {_human_mb(size)}; the limit is {_human_mb(policy.max_bytes)}.")

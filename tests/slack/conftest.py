@@ -1,8 +1,10 @@
-"""Fixtures for the Slack tests: a fake Slack, the real service over a tmp corpus with the fake
-embedder, and the bot running over real HTTP (signed requests) or Socket Mode."""
+"""Fixtures for the Slack tests: a fake Slack and the bot running over real HTTP (signed requests)
+or Socket Mode, in front of the real service over a tmp corpus with the fake embedder (the
+shared ``service`` fixture in tests/conftest.py)."""
 from __future__ import annotations
 
 import json
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -12,10 +14,8 @@ from urllib.parse import urlencode
 import pytest
 from slack_sdk.signature import SignatureVerifier
 
-from bot.service import MinutesService
 from bot.settings import Settings
 from bot.slack.server import make_runner
-from tests.conftest import FakeEmbedder
 from tests.slack.fake_slack import APP_TOKEN, BOT_TOKEN, FakeSlack, FakeSocketMode
 
 SIGNING_SECRET = "test-signing-secret"
@@ -35,14 +35,6 @@ def fake():
     f = FakeSlack()
     yield f
     f.close()
-
-
-@pytest.fixture
-def service(corpus_copy, tmp_path):
-    s = MinutesService(corpus_copy, tmp_path / "index", FakeEmbedder())
-    s.reindex()
-    yield s
-    s.stop()
 
 
 def make_settings(fake: FakeSlack, **overrides) -> Settings:
@@ -126,3 +118,35 @@ def socket_bot(fake, service):
     sock.wait_connected()
     yield sock
     runner.stop()
+
+
+class Gate:
+    """Holds calls to one method until ``release`` is set. Whatever a test sees before releasing
+    happened while that work was still in progress: an ack that arrives then came first."""
+
+    def __init__(self, obj, name: str, monkeypatch):
+        self.entered = threading.Event()
+        self.release = threading.Event()
+        real = getattr(obj, name)
+
+        def gated(*args, **kwargs):
+            self.entered.set()
+            assert self.release.wait(30), f"{name} was never released"
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(obj, name, gated)
+
+
+@pytest.fixture
+def gate(monkeypatch):
+    """``gate(service, "ask")`` holds ``service.ask`` until ``.release.set()``; released at the
+    end of the test in any case, so no listener thread is left waiting."""
+    gates: list[Gate] = []
+
+    def make(obj, name: str) -> Gate:
+        gates.append(Gate(obj, name, monkeypatch))
+        return gates[-1]
+
+    yield make
+    for g in gates:
+        g.release.set()

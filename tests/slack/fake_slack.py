@@ -43,6 +43,7 @@ class FakeSlack:
         self.files: dict[str, FakeFile] = {}
         self.downloads: list[dict] = []  # {"path", "authorization"}
         self.failures: dict[str, list[tuple[int, dict, dict]]] = {}
+        self.drops: dict[str, int] = {}  # method -> how many more calls get no response at all
         self.socket: FakeSocketMode | None = None
         self._cond = threading.Condition()
         self._ts = 1700000000.000100
@@ -83,6 +84,17 @@ class FakeSlack:
     def fail_next(self, method: str, status: int = 429, headers: dict | None = None, body: dict | None = None):
         """The next call to ``method`` gets this HTTP response instead of the normal one."""
         self.failures.setdefault(method, []).append((status, headers or {}, body or {"ok": False, "error": "ratelimited"}))
+
+    def fail_with(self, method: str, error: str, times: int = 1):
+        """The next ``times`` calls to ``method`` get Slack's ``{"ok": false, "error": error}``."""
+        for _ in range(times):
+            self.fail_next(method, 200, body={"ok": False, "error": error})
+
+    def drop_next(self, method: str, times: int = 1):
+        """The next ``times`` calls to ``method`` get the connection closed without a response
+        (the client sees a connection error)."""
+        with self._cond:
+            self.drops[method] = self.drops.get(method, 0) + times
 
     def calls_to(self, method: str) -> list[Call]:
         with self._cond:
@@ -147,6 +159,12 @@ class FakeSlack:
         with self._cond:
             queue = self.failures.get(method)
             failure = queue.pop(0) if queue else None
+            drop = self.drops.get(method, 0) > 0
+            if drop:
+                self.drops[method] -= 1
+        if drop:
+            h.close_connection = True
+            return
         if failure:
             status, extra, payload = failure
             return _send(h, status, json.dumps(payload), "application/json", extra)

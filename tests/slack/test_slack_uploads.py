@@ -80,7 +80,7 @@ def test_wrong_type_is_refused_before_download(http_bot, fake, service):
     f = fake.add_file(FakeFile("F5", "budget.xlsx", b"PK\x03\x04", filetype="xlsx"))
     http_bot.event(share(f))
     text = _reply_text(fake)
-    assert "`budget.xlsx` is a .xlsx file" in text and ".pdf" in text
+    assert text == "`budget.xlsx` is a .xlsx file; I can read .txt, .md, .tex, .docx or .pdf minutes."
     assert not fake.downloads
 
 
@@ -146,3 +146,26 @@ def test_plain_dm_text_with_a_file_from_non_admin_in_swedish(http_bot, fake):
     event["text"] = "Här är protokollet från mötet"
     http_bot.event(event)
     assert "administratörer" in _reply_text(fake)
+
+
+def test_latex_and_markdown_minutes_are_taken(http_bot, fake, service):
+    tex = (b"\\section*{Protokoll styrelsem\xc3\xb6te den 4 april 2023}\n\nN\xc3\xa4rvarande: Anna Berg, Erik Ek\n\n"
+           b"1 Budget\nBudgeten godk\xc3\xa4ndes.\n")
+    f = fake.add_file(FakeFile("F10", "2023-04-04 styrelse.tex", tex))
+    g = fake.add_file(FakeFile("F11", "2023-05-05 styrelse.markdown", MINUTES.replace(b"3 mars", b"5 maj")))
+    http_bot.event(share(f, ts="1700000410.000100"))
+    http_bot.event(share(g, ts="1700000411.000100"))
+    texts = [c.body["text"] for c in fake.wait_calls("chat.postMessage", n=2)]
+    assert any(t.startswith("Added `2023-04-04 styrelse.tex`") for t in texts), texts
+    assert any(t.startswith("Added `2023-05-05 styrelse.markdown`") for t in texts), texts
+    assert {"2023-04-04_styrelse.tex", "2023-05-05_styrelse.markdown"} <= _corpus_files(service)
+
+
+def test_the_accepted_types_are_what_the_service_reads():
+    from bot.slack.uploads import DEFAULT_EXTENSIONS, file_kinds
+    from index.loaders import SUPPORTED_EXTENSIONS
+
+    assert DEFAULT_EXTENSIONS == SUPPORTED_EXTENSIONS
+    assert file_kinds() == ".txt, .md, .tex, .docx or .pdf"  # .markdown is read too, as Markdown
+    assert file_kinds(lang="sv") == ".txt, .md, .tex, .docx eller .pdf"
+    assert file_kinds({".txt", ".odt"}) == ".txt or .odt"
