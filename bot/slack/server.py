@@ -138,7 +138,12 @@ def _handler_for(app: App, request_timeout: float = REQUEST_TIMEOUT):
         def do_POST(self):
             path, _, query = self.path.partition("?")
             if path != EVENTS_PATH:
+                self.close_connection = True  # its body is left unread
                 self._send(404, {}, "")
+                return
+            if self.headers.get("Transfer-Encoding"):  # Slack sends a Content-Length; no chunked bodies
+                self.close_connection = True
+                self._send(411, {}, "")
                 return
             length = _content_length(self.headers)
             if length is None or length > MAX_BODY_BYTES:

@@ -203,6 +203,13 @@ def test_bad_content_length_is_refused_and_the_server_carries_on(http_bot, lengt
     _still_answers(http_bot)
 
 
+def test_chunked_body_is_refused_and_the_server_carries_on(http_bot):
+    response = _raw(http_bot, "POST /slack/events HTTP/1.1\nHost: x\nContent-Type: application/json\n"
+                              "Transfer-Encoding: chunked\nConnection: close\n", b"2\r\n{}\r\n0\r\n\r\n")
+    assert _status(response) == 411
+    _still_answers(http_bot)
+
+
 def test_body_that_is_not_utf8_fails_the_signature_check(http_bot, fake):
     import hashlib
     import hmac
