@@ -13,14 +13,6 @@ from tests.conftest import FakeEmbedder
 MINUTES = "Protokoll styrelsemöte den 3 mars 2023\n\nNärvarande: Anna Berg, Erik Ek\n\n1 Budget\nBudgeten godkändes.\n"
 
 
-@pytest.fixture
-def service(corpus_copy, tmp_path):
-    s = MinutesService(corpus_copy, tmp_path / "ix", FakeEmbedder())
-    s.reindex()
-    yield s
-    s.stop()
-
-
 @pytest.mark.parametrize("raw,safe", [
     ("../../evil.txt", "evil.txt"),
     ("..\\..\\windows\\evil.md", "evil.md"),

@@ -130,6 +130,10 @@ def result_text(name: str, result) -> str:
     if result.duplicate_of:
         return f"`{escape(name)}` is already in the minutes as `{escape(result.duplicate_of)}` (same content); nothing changed."
     lines = [f"Added `{escape(name)}` as `{escape(result.stored_as or name)}`."]
+    if getattr(result, "pending", None):
+        # Stored; the corpus watcher indexes it once the running update is done.
+        lines.append("It will be indexed as soon as the index update now running has finished.")
+        return "\n".join(lines)
     m = result.meeting
     if m is not None:
         lines.append(f"Meeting: *{escape(m.title or 'no title found')}*, {escape(m.date or 'no date found')}.")

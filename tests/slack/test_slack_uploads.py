@@ -169,3 +169,12 @@ def test_the_accepted_types_are_what_the_service_reads():
     assert file_kinds() == ".txt, .md, .tex, .docx or .pdf"  # .markdown is read too, as Markdown
     assert file_kinds(lang="sv") == ".txt, .md, .tex, .docx eller .pdf"
     assert file_kinds({".txt", ".odt"}) == ".txt or .odt"
+
+
+def test_pending_upload_is_reported_as_stored_not_failed():
+    from bot.service import AddResult
+    from bot.slack.uploads import result_text
+
+    text = result_text("m.txt", AddResult(stored_as="m.txt", pending="another process is updating the index"))
+    assert text.startswith("Added `m.txt` as `m.txt`.")
+    assert "will be indexed as soon as" in text and "could not" not in text
