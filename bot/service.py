@@ -132,6 +132,7 @@ class MinutesService:
                 fd, tmp = tempfile.mkstemp(prefix=".upload-", dir=self.corpus_dir)
                 with os.fdopen(fd, "wb") as f:
                     f.write(data)
+                os.chmod(tmp, 0o644)  # mkstemp makes 0600; the corpus is shared with other readers
                 os.replace(tmp, target)
             except OSError as e:  # e.g. a read-only or foreign-owned corpus volume
                 return AddResult(error=f"{name}: cannot store it in the corpus folder: {e.strerror or e}")

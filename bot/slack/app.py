@@ -43,8 +43,10 @@ class MinutesBot:
         channel, ts = event["channel"], event["ts"]
         if not self.deduper.first_time(channel, ts):
             return
-        self.answer_in_slack(client, channel, ts, event.get("thread_ts") or ts, event.get("text"),
-                             context.get("bot_user_id"))
+        # In a channel the answer goes in a thread; in a DM (channel ids start with D) it is
+        # answered in place, whichever of app_mention and message.im arrives first.
+        thread_ts = event.get("thread_ts") or (None if channel.startswith("D") else ts)
+        self.answer_in_slack(client, channel, ts, thread_ts, event.get("text"), context.get("bot_user_id"))
 
     def on_message(self, event: dict, client: WebClient, context) -> None:
         if event.get("channel_type") != "im" or event.get("bot_id") or event.get("user") is None:

@@ -65,7 +65,7 @@ def home_view(status, lang: str = "en", error: str | None = None) -> dict:
     blocks = [
         {"type": "header", "text": {"type": "plain_text", "text": "Minutes"}},
         _section("Ask me about the meeting minutes: mention me in a channel, send me a direct message, "
-                 "or use `/minutes <question>`. I quote the minutes word for word."),
+                 "or use `/minutes &lt;question&gt;`. I quote the minutes word for word."),
         {"type": "divider"},
         {"type": "header", "text": {"type": "plain_text", "text": "Index"}},
         _section(escape(error) if error else status_text(status, lang)),

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 
 from index.errors import MinutesError
 from index.loaders import SUPPORTED_EXTENSIONS
@@ -115,7 +116,10 @@ def download(url: str, policy: UploadPolicy) -> bytes:
 
 def fetch(client: WebClient, file_id: str, policy: UploadPolicy) -> tuple[str, bytes]:
     """(file name, bytes) of a file shared with the bot, after the type and size checks."""
-    info = client.files_info(file=file_id)["file"]
+    try:
+        info = client.files_info(file=file_id)["file"]
+    except SlackApiError as e:  # file_not_found, missing_scope, ...: Slack's word, not a bug
+        raise UploadRefused(f"Slack would not describe the file: `{escape(str(e.response.get('error')))}`.") from None
     check_info(info, policy)
     url = info.get("url_private_download") or info.get("url_private")
     if not url:

@@ -286,3 +286,19 @@ def test_corrupt_index_is_explained_without_paths(http_bot, fake, service, monke
     http_bot.event(mention(question, ts="1700000013.000100"))
     [post] = fake.wait_calls("chat.postMessage")
     assert post.body["text"] == expected
+
+
+def test_a_mention_in_a_dm_is_answered_in_place(http_bot, fake):
+    from tests.slack.conftest import mention
+
+    http_bot.event(mention("who attended in 2015?", channel="D7", ts="1700000077.000100"))
+    post = fake.wait_calls("chat.postMessage")[0]
+    assert post.body["channel"] == "D7" and "thread_ts" not in post.body
+
+
+def test_help_shows_the_placeholder_escaped(http_bot, fake):
+    from bot.slack.messages import help_text
+
+    for lang in ("en", "sv"):
+        text = help_text(lang)
+        assert "&lt;" in text and "<" not in text.replace("<@", "")

@@ -178,3 +178,22 @@ def test_pending_upload_is_reported_as_stored_not_failed():
     text = result_text("m.txt", AddResult(stored_as="m.txt", pending="another process is updating the index"))
     assert text.startswith("Added `m.txt` as `m.txt`.")
     assert "will be indexed as soon as" in text and "could not" not in text
+
+
+def test_a_file_slack_will_not_describe_gets_slacks_reason(http_bot, fake, service):
+    before = _corpus_files(service)
+    http_bot.event(dm("", ts="1700000499.000100", user=ADMIN, subtype="file_share", files=[{"id": "F404", "name": "x.txt"}]))
+    text = _reply_text(fake)
+    assert "Slack would not describe the file" in text and "file_not_found" in text
+    assert "something went wrong" not in text
+    assert _corpus_files(service) == before
+
+
+def test_uploaded_files_are_readable_by_others(http_bot, fake, service):
+    import stat
+
+    f = fake.add_file(FakeFile("F9", "2023-03-09 styrelse.txt", MINUTES))
+    http_bot.event(share(f, ts="1700000498.000100"))
+    _reply_text(fake)
+    mode = stat.S_IMODE((service.corpus_dir / "2023-03-09_styrelse.txt").stat().st_mode)
+    assert mode == 0o644
