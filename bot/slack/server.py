@@ -214,7 +214,7 @@ def serve(settings, service, *, stop: threading.Event | None = None) -> None:
     """Run until SIGINT/SIGTERM (or ``stop`` is set). Raises ConfigError before starting if the
     Slack settings are missing, malformed or rejected."""
     runner = make_runner(settings, service)
-    slack_log = logging.getLogger("bot.slack")
+    slack_log = logging.getLogger("bot")  # bot.slack and bot.service (the watcher's updates)
     if slack_log.level == logging.NOTSET:
         slack_log.setLevel(logging.INFO)  # the operator should see "connected"/"listening"
     stop = stop or threading.Event()
@@ -224,7 +224,14 @@ def serve(settings, service, *, stop: threading.Event | None = None) -> None:
     try:
         if not service.status().meetings:
             log.info("no index yet: building it before connecting to Slack")
-            _catch_up(service)
+            # In a thread, so SIGTERM (docker stop) is obeyed at once; a build cut short leaves
+            # nothing half-written (index writes are atomic).
+            builder = threading.Thread(target=_catch_up, args=(service,), name="minutes-first-index", daemon=True)
+            builder.start()
+            while builder.is_alive() and not stop.wait(0.2):
+                pass
+            if stop.is_set():
+                return
             runner.start()
         else:
             runner.start()

@@ -83,3 +83,33 @@ def _wait_listening(port: int, timeout: float = 5.0):
         except OSError:
             time.sleep(0.05)  # polling a port has no event to wait on
     raise AssertionError(f"nothing listening on {port}")
+
+
+def test_stop_during_the_first_index_build_is_obeyed(fake, corpus_copy, tmp_path):
+    """docker stop sends SIGTERM while a large corpus is still being indexed: stop at once."""
+    import threading
+
+    from bot.service import MinutesService
+    from tests.conftest import FakeEmbedder
+
+    entered, release = threading.Event(), threading.Event()
+
+    class Slow(FakeEmbedder):
+        def embed_documents(self, texts):
+            entered.set()
+            release.wait(30)
+            return super().embed_documents(texts)
+
+    service = MinutesService(corpus_copy, tmp_path / "ix", Slow())  # no index yet
+    stop = threading.Event()
+    settings = make_settings(fake, port=_free_port())
+    t = threading.Thread(target=serve, args=(settings, service), kwargs={"stop": stop}, daemon=True)
+    t.start()
+    try:
+        assert entered.wait(10)
+        stop.set()
+        t.join(timeout=5)
+        assert not t.is_alive()  # returned while the build was still held
+        assert not fake.calls_to("apps.connections.open")
+    finally:
+        release.set()
