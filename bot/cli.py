@@ -95,7 +95,12 @@ def cmd_ask(args, settings: Settings) -> int:
 
 
 def cmd_status(args, settings: Settings) -> int:
-    status = _service(settings).engine().snapshot.status()  # no index: the same line as `ask`
+    from index.store import load_index
+
+    # The snapshot alone: building the engine (BM25, lexicon) would only slow this down.
+    snapshot = load_index(settings.index_dir)  # no index: the same line as `ask`
+    snapshot.check_model(settings.embedding_model)
+    status = snapshot.status()
     if args.json:
         print(json.dumps(status.to_json_dict(), ensure_ascii=False))
     else:

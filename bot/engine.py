@@ -65,7 +65,6 @@ class Engine:
                 if p is not None:
                     people.append((p.name, m.source))
         self.names = NameIndex(people)
-        self._rows_by_source = {s: snapshot.chunk_rows(s) for s in snapshot.meetings}
         self._title_terms = {m.source: self._meeting_terms(m) for m in self.meetings}
         self._forms: dict[str, list[tuple[str, float]]] = {}
 
@@ -157,6 +156,10 @@ class Engine:
         past = [m for m in ms if m.date and m.date <= iso]
         return past or ms
 
+    def _rows(self, ms: list[Meeting]) -> set[int]:
+        """Chunk rows of these meetings: the search restricted to them."""
+        return {r for m in ms for r in self.snapshot.chunk_rows(m.source)}
+
     def _select(self, q: Question, today: date, pred, *, latest: bool = True) -> list[Meeting]:
         """Meetings the question is about, among those ``pred`` accepts: the time filter first,
         then words naming the meeting ("planeringsmötet"), then what its text is about."""
@@ -169,7 +172,7 @@ class Engine:
             if best > 0:
                 ms = [m for m in ms if scores[m.source] == best]
             elif len(ms) > 1:
-                allowed = {r for m in ms for r in self._rows_by_source.get(m.source, [])}
+                allowed = self._rows(ms)
                 got = self.retriever.search(q.text, q.words, allowed=allowed, k=1, language=q.language)
                 if got.hits and got.hits[0].matched:
                     src = self.snapshot.chunks[got.hits[0].row].source
@@ -488,7 +491,7 @@ class Engine:
             elif not ms:
                 return self._answer(q, say.no_meeting_in(q.time.text, q.language), found=False, intent=SEARCH)
             else:
-                allowed = {r for m in ms for r in self._rows_by_source.get(m.source, [])}
+                allowed = self._rows(ms)
         concepts = self.retriever.concepts(words, q.language)
         if not concepts and ms:
             return self._meetings_answer(q, ms, detail)
