@@ -15,6 +15,13 @@ IKEM = "2015-02-04-ikem-planeringsmote.txt"
 SGH = "2021-11-10-samverkansgruppen-halsa-life-science.txt"
 
 
+def engine_over(corpus, index_dir):
+    """Index ``corpus`` with the fake embedder and return (engine, snapshot)."""
+    update_index(corpus, index_dir, FakeEmbedder())
+    snap = load_index(index_dir)
+    return Engine(snap, FakeEmbedder()), snap
+
+
 @pytest.fixture(scope="module")
 def snapshot(tmp_path_factory):
     idx = tmp_path_factory.mktemp("idx")
@@ -120,9 +127,7 @@ def test_meeting_named_in_the_other_language_is_selected(tmp_path):
     (corpus / "2022-03-22-styrelsemote.md").write_text(
         "# Styrelsemöte 3\n\nDatum: 2022-03-22\n\n## Närvarande\n\n- Karin Berg\n- Olle Lund\n\n"
         "## Budget\n\nBudgeten godkändes.\n", encoding="utf-8")
-    idx = tmp_path / "idx"
-    update_index(corpus, idx, FakeEmbedder())
-    eng = Engine(load_index(idx), FakeEmbedder())
+    eng, _ = engine_over(corpus, tmp_path / "idx")
     for q in ("who attended the board meeting in March 2022?", "vilka deltog på styrelsemötet i mars 2022?"):
         a, d = eng.answer(q)
         assert a.intent == "attendance" and d.sources == ["2022-03-22-styrelsemote.md"], q
@@ -188,10 +193,7 @@ def club(tmp_path_factory):
     corpus = tmp_path_factory.mktemp("club")
     (corpus / "2023-03-14-styrelsemote.md").write_text(SOLROSEN, encoding="utf-8")
     (corpus / "2023-05-02-board-meeting.md").write_text(GARDEN, encoding="utf-8")
-    idx = tmp_path_factory.mktemp("clubidx")
-    update_index(corpus, idx, FakeEmbedder())
-    snap = load_index(idx)
-    return Engine(snap, FakeEmbedder()), snap
+    return engine_over(corpus, tmp_path_factory.mktemp("clubidx"))
 
 
 @pytest.mark.parametrize("q", ["", "   ", "\n"])
@@ -293,10 +295,7 @@ def groups(tmp_path_factory):
     (corpus / "2023-05-02-styrelsemote.txt").write_text(
         "Mötesprotokoll\nFöreningen X\n\nDatum: 2023-05-02\n* **Närvarande:** Styrelsen\n\n§ 1 Ekonomi\n"
         "Kassan är fortsatt god.\n", encoding="utf-8")
-    idx = tmp_path_factory.mktemp("groupsidx")
-    update_index(corpus, idx, FakeEmbedder())
-    snap = load_index(idx)
-    return Engine(snap, FakeEmbedder()), snap
+    return engine_over(corpus, tmp_path_factory.mktemp("groupsidx"))
 
 
 @pytest.mark.parametrize("q, expected", [
