@@ -6,62 +6,20 @@ Swedish. Whatever has no such shape is a search."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from index.dates import _MONTHS, find_dates
+from index.dates import find_dates
+from index.language import detect_language as _detect
+from index.vocab import FUNCTION_WORDS, MONTHS
 
 from .lexical import STOP, fold, tokens
 from .names import capitalised_runs
+from .question import Intent, Question, TimeFilter
 
 ATTENDANCE, ABSENCE, PERSON, NEXT_MEETING, ROLE, SEARCH, OFFTOPIC = (
-    "attendance", "absence", "person", "next_meeting", "role", "search", "offtopic")
-INTENTS = (ATTENDANCE, ABSENCE, PERSON, NEXT_MEETING, ROLE, SEARCH, OFFTOPIC)
+    Intent.ATTENDANCE, Intent.ABSENCE, Intent.PERSON, Intent.NEXT_MEETING, Intent.ROLE, Intent.SEARCH, Intent.OFFTOPIC)
 
-
-@dataclass
-class TimeFilter:
-    year: int | None = None
-    month: int | None = None
-    day: int | None = None
-    last: bool = False  # "the last meeting", "förra mötet"
-    text: str = ""  # the words it came from, for the answer sentence
-
-    def __bool__(self) -> bool:
-        return bool(self.year or self.month or self.day or self.last)
-
-    def accepts(self, iso: str | None) -> bool:
-        """Whether a meeting dated ``iso`` falls in the filter (``last`` is resolved elsewhere)."""
-        if not (self.year or self.month or self.day):
-            return True
-        if not iso:
-            return False
-        y, m, d = (int(x) for x in iso.split("-"))
-        return ((self.year is None or y == self.year) and (self.month is None or m == self.month)
-                and (self.day is None or d == self.day))
-
-
-@dataclass
-class Question:
-    text: str
-    language: str  # "sv" | "en"
-    intent: str
-    time: TimeFilter
-    person: str | None = None  # a person the question names, as written in it
-    count: bool = False  # "how many"
-    organisations: bool = False  # "which organisations were represented"
-    role: str | None = None  # "chair" | "secretary"
-    person_attended: bool = False  # "which meetings did X attend"
-    words: list[str] = field(default_factory=list)  # content words, lower case, for retrieval
-    entities: list[str] = field(default_factory=list)  # capitalised words: names of things, as written
-
-
-_SV_CHARS = re.compile(r"[åäöÅÄÖ]")
-_SV_WORDS = set("""vad vem vilka vilken vilket när hur var är nästa möte mötet mötena sades om och
-deltog på det som finns ordförande sekreterare många protokoll beslut beslutades ska skulle
-sa säger kommer har hade inom med till för från under förra senaste styrelsen styrelsemötet""".split())
-_EN_WORDS = set("""what who whom when how is the was were did which meeting meetings next attended
-about of said say do does will are there in at on for from chair chaired secretary propose
-proposed present presented people many last""".split())
+_SV_WORDS = FUNCTION_WORDS["sv"]
+_EN_WORDS = FUNCTION_WORDS["en"]
 
 
 _TOKEN = re.compile(r"[^\W\d_][\w'-]*")
@@ -93,18 +51,14 @@ def detect_language(q: str, names=None) -> str:
         if _is_name_token(q, m) or any(s <= m.start() < e for s, e in spans):
             continue
         kept.append(m.group(0))
-    rest = " ".join(kept)
-    words = tokens(rest)
-    sv = sum(w in _SV_WORDS for w in words) + (1.5 if _SV_CHARS.search(rest) else 0)
-    en = sum(w in _EN_WORDS for w in words)
-    return "sv" if sv > en else "en"
+    return _detect(" ".join(kept), default="en")
 
 
 def entities(q: str) -> list[str]:
     """Capitalised words that name a thing, organisation or person ("Almi", "Invest"), lower case."""
     out = []
     for m in _TOKEN.finditer(q):
-        if _is_name_token(q, m) and fold(m.group(0)) not in STOP and fold(m.group(0)) not in _MONTHS \
+        if _is_name_token(q, m) and fold(m.group(0)) not in STOP and fold(m.group(0)) not in MONTHS \
                 and len(m.group(0)) >= 2:
             f = fold(m.group(0))
             if f not in out:
@@ -121,26 +75,33 @@ _CHAIR = re.compile(r"\bchair(?:ed|man|woman|person|ing)?\b|\bpresided\b|\bled\s
 _SECRETARY = re.compile(r"\bsecretary\b|\btook\s+(?:the\s+)?minutes|\bwrote\s+the\s+minutes|\bminute[- ]?taker"
                         r"|\b(?:mötes)?sekreterare\b|\bförde\s+protokoll(?:et)?|\bskrev\s+protokollet", re.I)
 _WHO = re.compile(r"\bwho\b|\bwhom\b|\bvem\b|\bvilka\b|\bvilken\b|\bname\b|\bnamn\b|\bwhich\s+person", re.I)
-_ATTEND = re.compile(
-    r"\battend(?:ed|ees?|ance|ing|s)?\b|\bpresent\s+at\b|\bwere\s+present|\bwas\s+present|\bwho\s+(?:was|were)\s+(?:at|there|in)\b"
-    r"|\bparticipa(?:nts?|ted|ting)\b|\brepresented\b|\brepresenterade?\b|\bdeltog\b|\bdeltagare\w*|\bdeltar\b"
-    r"|\bnärvarande\b|\bnärvarade\b|\bvar\s+med\s+på|\bvar\s+på\s+(?:\w+)?mötet|\bvilka\s+var\s+(?:på|med|där)"
-    r"|\bhow\s+many\s+(?:people|persons|participants|members|attendees)|\bhur\s+många\s+(?:personer\s+|deltagare\s+)?(?:deltog|var)"
-    r"|\bwho\s+came\b|\bwho\s+joined\b", re.I)
-_ABSENT = re.compile(
-    r"\babsent(?:ees?)?\b|\babsence\b|\bapologi(?:es|se|ze|sed|zed)\b|\bregrets\b|\bmissing\b"
-    r"|\b(?:did\s*n[o']?t|didn't|not)\s+(?:attend|come|show)|\binvited\s+but\b|\bcould\s*n[o']?t\s+(?:attend|come)"
-    r"|\bfrånvarande\b|\bfrånvar\w*|\b(?:inte|ej)\s+(?:närvarande|närvarade|deltog|med)\b|\bkallade\s+men\b"
-    r"|\bförhinder\b|\banmält\s+förhinder|\bsaknades\b|\buteblev\b", re.I)
+_ATTEND = re.compile(r"""(?ix)
+    \battend(?:ed|ees?|ance|ing|s)?\b | \bparticipa(?:nts?|ted|ting)\b | \brepresented\b
+  | \bpresent\s+at\b | \bwere\s+present | \bwas\s+present
+  | \bwho\s+(?:was|were)\s+(?:at|there|in)\b | \bwho\s+came\b | \bwho\s+joined\b
+  | \bhow\s+many\s+(?:people|persons|participants|members|attendees)
+    # Swedish
+  | \brepresenterade?\b | \bdeltog\b | \bdeltagare\w* | \bdeltar\b | \bnärvarande\b | \bnärvarade\b
+  | \bvar\s+med\s+på | \bvar\s+på\s+(?:\w+)?mötet | \bvilka\s+var\s+(?:på|med|där)
+  | \bhur\s+många\s+(?:personer\s+|deltagare\s+)?(?:deltog|var)
+""")
+_ABSENT = re.compile(r"""(?ix)
+    \babsent(?:ees?)?\b | \babsence\b | \bapologi(?:es|se|ze|sed|zed)\b | \bregrets\b | \bmissing\b
+  | \b(?:did\s*n[o']?t|didn't|not)\s+(?:attend|come|show) | \binvited\s+but\b
+  | \bcould\s*n[o']?t\s+(?:attend|come)
+    # Swedish
+  | \bfrånvarande\b | \bfrånvar\w* | \b(?:inte|ej)\s+(?:närvarande|närvarade|deltog|med)\b | \bkallade\s+men\b
+  | \bförhinder\b | \banmält\s+förhinder | \bsaknades\b | \buteblev\b
+""")
 _COUNT = re.compile(r"\bhow\s+many\b|\bhur\s+många\b|\bnumber\s+of\b|\bantal\w*", re.I)
 _ORGS = re.compile(r"\borgani[sz]ations?\b|\bcompan(?:y|ies)\b|\brepresented\b|\borganisationer\w*\b"
                    r"|\bföretag\w*\b|\brepresenterade?\b|\binstitutions?\b|\bmyndighet\w*", re.I)
 _PRESENT_VERB = re.compile(r"\bpresent(?:ed|s)?\b(?!\s+at)|\bpresenterade?\b", re.I)
 _LAST = re.compile(r"\b(?:the\s+)?(?:last|latest|previous|most\s+recent)\s+(?:\w+\s+)?meeting"
                    r"|\b(?:förra|senaste)\s+(?:\w+)?mötet|\bsist(?:a)?\s+mötet", re.I)
-_MONTH_YEAR = re.compile(r"\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?\s+((?:19|20)\d{2})\b", re.I)
+_MONTH_YEAR = re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+((?:19|20)\d{2})\b", re.I)
 _MONTH_ONLY = re.compile(r"\b(?:in|i|during|under)\s+(" + "|".join(
-    sorted((m for m in _MONTHS if len(m) > 3), key=len, reverse=True)) + r")\b", re.I)
+    sorted((m for m in MONTHS if len(m) > 3), key=len, reverse=True)) + r")\b", re.I)
 _YEAR = re.compile(r"(?<![\d/-])((?:19|20)\d{2})(?![\d/-])")
 
 # Words that only carry intent or time: left out of what is searched for.
@@ -164,14 +125,14 @@ def parse_time(q: str) -> TimeFilter:
             return tf
     m = _MONTH_YEAR.search(q)
     if m:
-        tf.year, tf.month, tf.text = int(m.group(2)), _MONTHS[m.group(1).lower()], m.group(0)
+        tf.year, tf.month, tf.text = int(m.group(2)), MONTHS[m.group(1).lower()], m.group(0)
         return tf
     m = _YEAR.search(q)
     if m:
         tf.year, tf.text = int(m.group(1)), m.group(1)
     m = _MONTH_ONLY.search(q)
     if m:
-        tf.month = _MONTHS[m.group(1).lower()]
+        tf.month = MONTHS[m.group(1).lower()]
         tf.text = (m.group(1) + (" " + tf.text if tf.year else "")).strip()
     return tf
 
@@ -180,7 +141,7 @@ def content_words(q: str, time: TimeFilter, *, drop_intent: bool) -> list[str]:
     out = []
     time_words = set(tokens(time.text))
     for w in tokens(q):
-        if w in STOP or w.isdigit() or w in _MONTHS or w in time_words:
+        if w in STOP or w.isdigit() or w in MONTHS or w in time_words:
             continue
         if drop_intent and w in _INTENT_WORDS:
             continue

@@ -71,7 +71,7 @@ def _passage_ok(p, exp: dict) -> bool:
     return True
 
 
-def judge(q: dict, answer, detail, documents: dict[str, str]) -> tuple[int | None, bool]:
+def judge(q: dict, answer, documents: dict[str, str]) -> tuple[int | None, bool]:
     exp, kind = q["expect"], q["type"]
     want = exp if kind in ("search", "person") else {"source": exp.get("source")}
     rank = next((i for i, p in enumerate(answer.passages[:5], 1) if _passage_ok(p, want)), None)
@@ -80,9 +80,9 @@ def judge(q: dict, answer, detail, documents: dict[str, str]) -> tuple[int | Non
     if kind == "attendance":
         ok = answer.found and answer.intent == "attendance"
         if "names" in exp:
-            ok = ok and {_fold(n) for n in detail.names} == {_fold(n) for n in exp["names"]}
+            ok = ok and {_fold(n) for n in answer.facts.people} == {_fold(n) for n in exp["names"]}
         if "count" in exp:
-            ok = ok and detail.count == exp["count"] and str(exp["count"]) in answer.answer
+            ok = ok and answer.facts.count == exp["count"] and str(exp["count"]) in answer.answer
         for s in exp.get("contains", []) if isinstance(exp.get("contains"), list) else []:
             ok = ok and s in answer.answer
         return rank, ok
@@ -96,7 +96,7 @@ def judge(q: dict, answer, detail, documents: dict[str, str]) -> tuple[int | Non
             ok = exp["contains"].casefold() in (nm.quote or "").casefold()
         return (1 if ok else None), ok
     if kind == "role":
-        ok = answer.found and any(_fold(n) in {_fold(x) for x in detail.names} for n in exp["name"])
+        ok = answer.found and any(_fold(n) in {_fold(x) for x in answer.facts.people} for n in exp["name"])
         return (1 if ok else None), ok
     # search, and person questions answered from passages
     return rank, answer.found and rank == 1
@@ -146,9 +146,9 @@ def evaluate(questions: list[dict], *, model: str | None = None, embedder=None,
                 for q in qs:
                     today = date.fromisoformat(q["today"]) if q.get("today") else None
                     t = time.time()
-                    answer, detail = engine.answer(q["q"], today=today)
+                    answer = engine.ask(q["q"], today=today)
                     ms = (time.time() - t) * 1000
-                    rank, ok = judge(q, answer, detail, snap.documents)
+                    rank, ok = judge(q, answer, snap.documents)
                     out.append(Outcome(q, mode, rank, ok, verbatim(answer, snap.documents),
                                        answer.to_json_dict(), ms))
     return out
