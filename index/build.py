@@ -19,6 +19,7 @@ from .errors import DocumentError, IndexBusy, IndexMissing
 from .loaders import SUPPORTED_EXTENSIONS, load_bytes, read_bytes
 from .models import Chunk, Meeting
 from .parse import parse_meeting
+from .pipeline import pipeline_version, text_key
 from .store import FORMAT, IndexSnapshot, load_index, write_index
 
 # progress(done, total) is called while embedding; the CLI draws a bar with it.
@@ -31,6 +32,7 @@ class IndexReport:
     updated: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     unchanged: int = 0
+    reparsed: int = 0  # unchanged files parsed again because the pipeline changed
     chunks_embedded: int = 0
     skipped: list[dict] = field(default_factory=list)  # {"file", "reason"}
     meetings: int = 0
@@ -121,6 +123,9 @@ def update_index(
 def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress) -> IndexReport:
     report = IndexReport()
     old_hashes = old.hashes if old else {}
+    # Parses made by another version of the pipeline are not kept: every file is parsed again
+    # (its chunk vectors are reused below when the chunk text is unchanged).
+    current = old is not None and old.params.get("pipeline") == pipeline_version()
     keep: dict[str, str] = {}  # source -> sha, reused as they are
     fresh: list[_Parsed] = []
     seen: set[str] = set()
@@ -135,9 +140,11 @@ def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress
             data = read_bytes(path, source)
             sha = sha256(data)
             if old_hashes.get(source) == sha:
-                keep[source] = sha
-                report.unchanged += 1
-                continue
+                if current:
+                    keep[source] = sha
+                    report.unchanged += 1
+                    continue
+                report.reparsed += 1
             text = load_bytes(data, source)
             meeting, chunks = parse_document(text, source, embedder=embedder)
         except DocumentError as e:
@@ -149,21 +156,32 @@ def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress
             report.skipped.append({"file": source, "reason": reason})
             continue
         fresh.append(_Parsed(source, sha, text, meeting, chunks))
-        (report.updated if source in old_hashes else report.added).append(source)
+        if old_hashes.get(source) != sha:
+            (report.updated if source in old_hashes else report.added).append(source)
     report.removed = sorted(s for s in old_hashes if s not in seen)
 
-    if old is not None and not fresh and not report.removed:
+    if old is not None and current and not fresh and not report.removed:
         report.meetings, report.chunks = len(old.meetings), len(old.chunks)
         return report  # nothing to write: the index is current
 
     new_chunks = [c for p in fresh for c in p.chunks]
-    if new_chunks:
-        new_vectors = _embed(embedder, [c.text for c in new_chunks], progress)
-        dim = new_vectors.shape[1]
-    else:  # only removals (or an empty corpus): no need to load the model
+    # A chunk whose text is already in the index keeps its vector: only new text is embedded.
+    known = {text_key(c.text): i for i, c in enumerate(old.chunks)} if old is not None and old.chunks else {}
+    keys = [text_key(c.text) for c in new_chunks]
+    todo = [i for i, key in enumerate(keys) if key not in known]
+    if todo:
+        embedded = _embed(embedder, [new_chunks[i].text for i in todo], progress)
+        dim = embedded.shape[1]
+    else:  # nothing new to embed (only removals, reparses, an empty corpus): no model needed
         dim = old.vectors.d if old is not None else 0
-        new_vectors = np.zeros((0, max(dim, 1)), dtype=np.float32)
-    report.chunks_embedded = len(new_chunks)
+        embedded = np.zeros((0, max(dim, 1)), dtype=np.float32)
+    new_vectors = np.zeros((len(new_chunks), max(dim, 1)), dtype=np.float32)
+    if todo:
+        new_vectors[todo] = embedded
+    reused = [i for i, key in enumerate(keys) if key in known]
+    if reused:
+        new_vectors[reused] = old.vectors_of([known[keys[i]] for i in reused])
+    report.chunks_embedded = len(todo)
 
     snapshot = IndexSnapshot.empty(embedder.name, dim)
     vectors: list[np.ndarray] = []
@@ -188,7 +206,7 @@ def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress
         index.add(np.ascontiguousarray(matrix, dtype=np.float32))
     snapshot.vectors = index
     snapshot.params.update(
-        format=FORMAT, model=embedder.name, dim=dim,
+        format=FORMAT, model=embedder.name, dim=dim, pipeline=pipeline_version(),
         built_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
         files=dict(sorted(snapshot.hashes.items())),
     )
