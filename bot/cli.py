@@ -110,6 +110,51 @@ def cmd_status(args, settings: Settings) -> int:
     return 0
 
 
+def _print_rows(rows: list[dict], as_json: bool, fmt) -> None:
+    if as_json:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+        return
+    for row in rows:
+        print(fmt(row))
+
+
+def _iso_arg(name: str, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise ConfigError(f"{name}: expected a date as YYYY-MM-DD, got {value!r}") from None
+
+
+def cmd_decisions(args, settings: Settings) -> int:
+    from index.store import load_index
+
+    from . import registers
+
+    snapshot = load_index(settings.index_dir)
+    rows = registers.decisions(snapshot.meetings.values(), since=_iso_arg("--since", args.since),
+                               until=_iso_arg("--until", args.until), meeting=_iso_arg("--meeting", args.meeting))
+    _print_rows(rows, args.json, lambda r: f"{r['meeting_date'] or '(undated)'}  {r['outcome']:<13} "
+                                          f"{' '.join(r['text'].split())}  [{r['source']}]")
+    return 0
+
+
+def cmd_actions(args, settings: Settings) -> int:
+    from index.store import load_index
+
+    from . import registers
+
+    snapshot = load_index(settings.index_dir)
+    today = _parse_today(args.today) or date.today()
+    rows = registers.actions(snapshot.meetings.values(), today=today, open_only=args.open, owner=args.owner)
+    _print_rows(rows, args.json, lambda r: f"{r['meeting_date'] or '(undated)'}  {r['status']:<8} "
+                                          f"{', '.join(r['owners']) or '-'}: {' '.join(r['task'].split())}"
+                                          f"{'  due ' + r['due'] if r['due'] else ''}  [{r['source']}]")
+    return 0
+
+
 def cmd_serve(args, settings: Settings) -> int:
     from .slack.server import serve
 
@@ -135,6 +180,20 @@ def build_parser() -> argparse.ArgumentParser:
     ps = sub.add_parser("status", help="what the index holds")
     ps.add_argument("--json", action="store_true")
     ps.set_defaults(func=cmd_status)
+
+    pd = sub.add_parser("decisions", help="the decision register, newest first")
+    pd.add_argument("--since", help="only meetings on or after this date (YYYY-MM-DD)")
+    pd.add_argument("--until", help="only meetings on or before this date (YYYY-MM-DD)")
+    pd.add_argument("--meeting", help="only the meeting of this date (YYYY-MM-DD)")
+    pd.add_argument("--json", action="store_true", help="one JSON object per line")
+    pd.set_defaults(func=cmd_decisions)
+
+    pc = sub.add_parser("actions", help="the action items, newest first")
+    pc.add_argument("--open", action="store_true", help="only those still open")
+    pc.add_argument("--owner", help="only those of this person or body")
+    pc.add_argument("--today", help="judge open/overdue against this date (YYYY-MM-DD)")
+    pc.add_argument("--json", action="store_true", help="one JSON object per line")
+    pc.set_defaults(func=cmd_actions)
 
     pv = sub.add_parser("serve", help="run the Slack bot")
     pv.set_defaults(func=cmd_serve)

@@ -134,6 +134,25 @@ NAME_PREFIX_WORDS: frozenset[str] = frozenset({
     "chair", "chairperson", "chairman", "chairwoman", "sekreterare", "secretary", "the",
 })
 
+# The roles a question may ask about, as regex fragments of the words that name them (English
+# and Swedish), most specific first: "vice ordförande" is not the chair. The keys are the
+# ``role`` of a parsed RoleHolder.
+ROLE_CUES: dict[str, tuple[str, ...]] = {
+    "vice_chair": (r"vice[- ]?(?:chair\w*|president|ordförande|ordf)", r"deputy\s+chair\w*"),
+    "treasurer": (r"treasurer", r"kassör\w*", r"kassor", r"ekonomiansvarig\w*"),
+    "adjuster": (r"(?:protokoll)?justerare\w*", r"justeringsperson\w*", r"justera(?:de)?", r"adjusters?",
+                 r"minutes?\s+checkers?", r"co-?signed", r"verif(?:ied|iers?)\s+the\s+minutes"),
+    "minute_taker": (r"minute[- ]?takers?", r"note[- ]?takers?", r"protokollförare",),
+    "rapporteur": (r"föredragande", r"rapporteur", r"presenter"),
+    "co_opted": (r"adjungera\w*", r"co-?opted"),
+    "auditor": (r"revisor\w*", r"auditors?"),
+    "vote_counter": (r"rösträknare\w*", r"vote\s+counters?", r"tellers?"),
+    "chair": (r"chair(?:ed|man|woman|person|ing)?", r"presided", r"led\s+the\s+meeting", r"(?:mötes)?ordförande",
+              r"ledde\s+mötet", r"mötesledare"),
+    "secretary": (r"secretary", r"took\s+(?:the\s+)?minutes", r"wrote\s+the\s+minutes", r"(?:mötes)?sekreterare",
+                  r"förde\s+protokoll(?:et)?", r"skrev\s+protokollet"),
+}
+
 # -- function words ---------------------------------------------------------------------------
 
 # Words that say which language a text or question is written in: the commonest function words

@@ -1,0 +1,70 @@
+"""What the decision, action and digest handlers share: which records a question is about.
+
+Records (decisions, action items) were parsed at index time and stored with their meeting
+(``index/records``); here they are matched against the question's concepts (its words, their
+stems and translations) and its time, and turned into quoted passages and facts rows."""
+from __future__ import annotations
+
+from datetime import date
+
+from index.models import ActionItem, Decision, Meeting
+
+from ..answer import Passage
+from ..highlight import _matches
+from ..lexical import doc_terms
+from ..question import Question
+from ..registers import action_row, action_status, decision_row, is_open  # noqa: F401 (re-exported)
+from .view import SnapshotView
+
+# A record is about the question's topic when it matches at least this share of the concepts'
+# weight (idf-weighted), so one common word of a long question does not pick a record.
+MIN_TOPIC_SHARE = 0.5
+# Quote a decision's text and the statement that settles it as one passage when they are this
+# close in the document (a proposal and "förslaget bifalles" under it); else the text alone.
+JOIN_GAP = 600
+
+
+
+def topic_share(text: str, concepts, language: str, idf) -> float:
+    """Share of the concepts' idf weight that ``text`` matches (0 with no concepts)."""
+    if not concepts:
+        return 0.0
+    stems = set(doc_terms(text, language)) | set(doc_terms(text, "en" if language == "sv" else "sv"))
+    total = got = 0.0
+    for c in concepts:
+        weight = max((idf(a.term) for a in c.alternatives), default=1.0)
+        total += weight
+        best = 0.0
+        for a in c.alternatives:
+            m = _matches(a.term, stems) * a.weight
+            if m:
+                best = max(best, m * idf(a.term))
+        got += min(best, weight)
+    return got / total if total else 0.0
+
+
+def meetings_in_time(q: Question, view: SnapshotView, today: date, has) -> list[Meeting]:
+    """Meetings the question's time allows (held by ``today``), among those ``has`` accepts;
+    "the last meeting" is the latest of them."""
+    iso = today.isoformat()
+    ms = [m for m in view.meetings if has(m) and q.time.accepts(m.date) and (not m.date or m.date <= iso)]
+    if q.time.last:
+        ms = ms[-1:]
+    return ms
+
+
+def decision_text(view: SnapshotView, m: Meeting, d: Decision) -> str:
+    """What a decision is about, for matching: the decided text, its item and its statement."""
+    doc = view.documents[m.source]
+    return " ".join(x for x in (d.text, d.item or "", doc[d.span[0]:d.span[1]]) if x)
+
+
+def decision_passage(view: SnapshotView, m: Meeting, d: Decision, score: float = 1.0) -> Passage:
+    s, e = d.text_span
+    if d.span and abs(d.span[0] - e) <= JOIN_GAP and abs(s - d.span[1]) <= JOIN_GAP * 2:
+        s, e = min(s, d.span[0]), max(e, d.span[1])
+    return view.span_passage(m, (s, e), highlight=d.text, score=score)
+
+
+def action_passage(view: SnapshotView, m: Meeting, a: ActionItem, score: float = 1.0) -> Passage:
+    return view.span_passage(m, a.span, highlight=a.task, score=score)
