@@ -20,6 +20,7 @@ from .loaders import SUPPORTED_EXTENSIONS, load_bytes, read_bytes
 from .models import Chunk, Meeting
 from .parse import parse_meeting
 from .pipeline import pipeline_version, text_key
+from .records import extract_records
 from .store import FORMAT, IndexSnapshot, load_index, write_index
 
 # progress(done, total) is called while embedding; the CLI draws a bar with it.
@@ -87,6 +88,7 @@ class _Parsed:
 
 def parse_document(text: str, source: str, *, max_words: int = 90, embedder=None) -> tuple[Meeting, list[Chunk]]:
     meeting = parse_meeting(text, source)
+    extract_records(text, meeting).store_in(meeting)  # decisions, actions, roles: stored, not per question
     # With a real tokenizer, chunks are also capped in word pieces (less 2 for [CLS]/[SEP]).
     model = getattr(embedder, "loaded", embedder)  # a LazyEmbedder's real model
     count = getattr(model, "token_count", None)

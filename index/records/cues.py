@@ -95,7 +95,7 @@ TASK_VERBS_SV = (
     "köper", "uppdaterar", "återkommer", "bjuder", "kallar", "håller i", "tar fram", "tar med",
     "tar hand om", "tar kontakt", "tar reda på", "tar upp", "lägger upp", "ser över", "hör av sig",
     "hör med", "pratar med", "ansvarar för", "tar ansvar för", "tar gemensamt ansvar för",
-    "åtar sig", "tar på sig", "driver", "planerar", "påbörjar", "levererar", "bevakar",
+    "åtar sig", "tar på sig", "driver", "påbörjar", "levererar", "bevakar",
     "följer upp", "skapar", "fixa", "ska", "skall", "kommer att",
 )
 TASK_VERBS_EN = (

@@ -67,10 +67,10 @@ _BODIES_SV = r"[\wåäöÅÄÖ]+(?:en|et|na|n)"  # "Styrelsen", "Mötet", "Nämn
 # Decisions stated in running text. Each alternative names its clause group t1..t8.
 _SENTENCE = re.compile(rf"""(?isx)
     # Styrelsen beslutar att …, Mötet beslutade därför att …, Nämnden har beslutat att …
-    (?:^|(?<=\s))(?:{_BODIES}|{_BODIES_SV})\s+(?:har\s+)?(?:beslutar|beslutade|beslöt|beslutat)
+    (?<![\w-])(?:{_BODIES}|{_BODIES_SV})\s+(?:har\s+)?(?:beslutar|beslutade|beslöt|beslutat)
       \s+(?:(?:därför|därmed|också|även|enhälligt|vidare)\s+){{0,2}}(?:att|om)\s+(?P<t1>.+)
   | # Beslutades att …, Det beslutades att …, Beslöts att …
-    (?:^|(?<=\s))(?:det\s+)?(?:beslutades|beslöts|beslutas)\s+(?:(?:därför|därmed|också|även|enhälligt)\s+){{0,2}}
+    (?<![\w-])(?:det\s+)?(?:beslutades|beslöts|beslutas)\s+(?:(?:därför|därmed|också|även|enhälligt)\s+){{0,2}}
       (?:att|om)\s+(?P<t2>.+)
   | # RESOLVED that …
     \bresolved,?\s+that\s+(?P<t3>.+)
@@ -84,7 +84,7 @@ _SENTENCE = re.compile(rf"""(?isx)
   | # Unanimous vote of present TSC members to move forward with this request
     \b(?:unanimous|majority)\s+vote\s+(?:of\s+[^.\n]{{0,60}}?\s+)?(?:to|in\s+favou?r\s+of)\s+(?P<t8>.+)
   | # Mötet nekar ansvarsfrihet …, Styrelsen godkänner budgeten, Nämnden bordlägger ärendet
-    (?:^|(?<=\s))(?:{_BODIES}|{_BODIES_SV})\s+(?:(?:därför|därmed|också|enhälligt)\s+)?
+    (?<![\w-])(?:{_BODIES}|{_BODIES_SV})\s+(?:(?:därför|därmed|också|enhälligt)\s+)?
       (?P<v7>nekar|godtar|bifaller|avslår|godkänner|antar|fastställer|beviljar|bordlägger|återremitterar|avvisar)\s+(?P<t7>.+)
 """)
 _V7 = {"nekar": "rejected", "avslår": "rejected", "avvisar": "rejected", "godtar": "approved",
@@ -287,7 +287,8 @@ def _statement(ctx: _Ctx, s: int, e: int, in_block: bool, proposals: list[tuple[
 
 
 def find_decisions(text: str, ls: list[Line], hs: list[Heading], items: ItemIndex,
-                   units: list[Unit]) -> list[Decision]:
+                   units: list[Unit]) -> tuple[list[Decision], list[tuple[int, int]]]:
+    """(decisions, the spans of every proposal entry read)."""
     ctx = _Ctx(text, items)
     line_starts = [ln.raw_start for ln in ls]
     blocks: list[_Block] = []
@@ -359,7 +360,8 @@ def find_decisions(text: str, ls: list[Line], hs: list[Heading], items: ItemInde
         _statement(ctx, u.start, u.end, False, [])
     out = sorted(ctx.out, key=lambda d: (d.span[0], d.text_span[0]))
     _attach_votes(text, out, items)
-    return out
+    proposals = sorted(e for bs in ctx.proposals.values() for b in bs for e in b.entries)
+    return out, proposals
 
 
 def _attach_votes(text: str, decisions: list[Decision], items: ItemIndex) -> None:
