@@ -10,7 +10,7 @@ from .. import compose as say
 from ..answer import Answer, Facts
 from ..names import names_match
 from ..question import Question
-from .records import MIN_TOPIC_SHARE, action_passage, action_row, action_status, is_open, meetings_in_time, topic_share
+from .records import MIN_ACTION_SHARE, action_passage, action_row, action_status, is_open, meetings_in_time, topic_share
 from .view import SnapshotView
 
 MAX_ACTIONS = 8
@@ -43,8 +43,8 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | Non
                 continue
             score = 1.0
             if concepts:
-                score = topic_share(" ".join([a.task, a.item or "", *a.owners]), concepts, m.language, idf)
-                if score < MIN_TOPIC_SHARE:
+                score = topic_share(" ".join([a.task, a.item or "", *a.owners]), concepts, m.language, idf, view.retriever.bm25.has)
+                if score < MIN_ACTION_SHARE:
                     continue
             found.append((score, m, a))
     if not found:

@@ -33,7 +33,7 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | Non
         for m in ms:
             for d in m.decisions:
                 if _wanted(q, d):
-                    share = topic_share(decision_text(view, m, d), concepts, m.language, idf)
+                    share = topic_share(decision_text(view, m, d), concepts, m.language, idf, view.retriever.bm25.has)
                     if share >= MIN_TOPIC_SHARE:
                         found.append((share, m, d))
         if not found:

@@ -19,27 +19,37 @@ from .view import SnapshotView
 # A record is about the question's topic when it matches at least this share of the concepts'
 # weight (idf-weighted), so one common word of a long question does not pick a record.
 MIN_TOPIC_SHARE = 0.5
+# Action items are short ("Tim kontaktar studentkåren"): a lower bar.
+MIN_ACTION_SHARE = 0.4
+# An inflected form ("kontak" ~ "kontaktar") or a compound part ("student" in "studentkåren").
+INFLECTION_WEIGHT = 0.8
 # Quote a decision's text and the statement that settles it as one passage when they are this
 # close in the document (a proposal and "förslaget bifalles" under it); else the text alone.
 JOIN_GAP = 600
 
 
 
-def topic_share(text: str, concepts, language: str, idf) -> float:
-    """Share of the concepts' idf weight that ``text`` matches (0 with no concepts)."""
+def _match(term: str, stems: set[str]) -> float:
+    got = _matches(term, stems)
+    if got < INFLECTION_WEIGHT and len(term) >= 4 and any(
+            s.startswith(term) and len(s) - len(term) < 4 or term.startswith(s) and len(s) >= 4 for s in stems):
+        return INFLECTION_WEIGHT
+    return got
+
+
+def topic_share(text: str, concepts, language: str, idf, has=None) -> float:
+    """Share of the question's concepts that ``text`` matches, each concept weighted by the idf
+    of its alternatives that the corpus has (a rare word counts more than a common one), and
+    matched by its best alternative (a translation counts as its weight)."""
     if not concepts:
         return 0.0
     stems = set(doc_terms(text, language)) | set(doc_terms(text, "en" if language == "sv" else "sv"))
     total = got = 0.0
     for c in concepts:
-        weight = max((idf(a.term) for a in c.alternatives), default=1.0)
+        present = [idf(a.term) for a in c.alternatives if has is None or has(a.term)]
+        weight = max(present, default=1.0)
         total += weight
-        best = 0.0
-        for a in c.alternatives:
-            m = _matches(a.term, stems) * a.weight
-            if m:
-                best = max(best, m * idf(a.term))
-        got += min(best, weight)
+        got += weight * max((_match(a.term, stems) * a.weight for a in c.alternatives), default=0.0)
     return got / total if total else 0.0
 
 
