@@ -14,7 +14,7 @@ from . import compose as say
 from .answer import Answer
 from .intents import FALLBACK, HANDLERS, SnapshotView
 from .question import Intent, Question, TimeFilter
-from .understand import understand
+from .understand import as_search, understand
 
 
 class Engine:
@@ -45,6 +45,5 @@ class Engine:
         handler = HANDLERS.get(q.intent, FALLBACK)
         a = handler(q, self.view, today, k)
         if a is None:  # no structured data for it: search the text instead
-            q.intent = Intent.SEARCH
-            a = FALLBACK(q, self.view, today, k)
+            a = FALLBACK(as_search(q), self.view, today, k)
         return a

@@ -271,3 +271,15 @@ def understand(question: str, names=None) -> Question:
     qq.words = words
     qq.entities = [w for w in entities(q) if w not in set(tokens(person or ""))]
     return qq
+
+
+def as_search(q: Question) -> Question:
+    """The question asked again as a search (its handler had nothing): every content word counts,
+    the intent's cue words too ("beslutades", "uppdrag"), as they would have for a search."""
+    q.intent = SEARCH
+    words = content_words(q.text, q.time, drop_intent=False)
+    if q.person:
+        name_words = set(tokens(q.person))
+        words = [w for w in words if w not in name_words]
+    q.words = words
+    return q
