@@ -60,13 +60,15 @@ def extract_records(text: str, meeting: Meeting, lines: list[Line] | None = None
         rec.decisions, proposals = find_decisions(text, ls, hs, index, us)
     except Exception:  # noqa: BLE001
         log.exception("records: decisions of %s failed", meeting.source)
+    settled = {d.text_span for d in rec.decisions if d.outcome in ("approved", "decided")}
+    unsettled = [p for p in proposals if p not in settled]
     try:
-        rec.actions = find_actions(text, meeting, ls, hs, index, us, rec.decisions, proposals)
-    except Exception:  # noqa: BLE001
-        log.exception("records: actions of %s failed", meeting.source)
-    try:
-        settled = {d.text_span for d in rec.decisions if d.outcome in ("approved", "decided")}
-        rec.roles = find_roles(text, meeting, us, [p for p in proposals if p not in settled])
+        rec.roles = find_roles(text, meeting, us, unsettled, hs)
     except Exception:  # noqa: BLE001
         log.exception("records: roles of %s failed", meeting.source)
+    try:
+        rec.actions = find_actions(text, meeting, ls, hs, index, us, rec.decisions, proposals,
+                                   [h.name for h in rec.roles])
+    except Exception:  # noqa: BLE001
+        log.exception("records: actions of %s failed", meeting.source)
     return rec

@@ -78,6 +78,7 @@ _STATUS = {k: re.compile(r"(?i)(?<![\w\[])(?:" + "|".join(re.escape(w) for w in 
 _STATUS_ORDER = ("not_started", "dropped", "ongoing", "done")  # "ej klar" before "klar"
 _STATUS_LABEL = re.compile(r"(?i)\b(?:status|läge|state)\s*:\s*")
 _REVIEW = {norm(h) for h in REVIEW_HEADINGS}
+_DUE_LEAD = re.compile(r"(?i)(?:due|deadline|senast|klart\s+senast|klart\s+till|by)\b")
 _TOKEN = re.compile(r"[\wåäöÅÄÖ]{4,}")
 _STOP = {"till", "från", "med", "inte", "ska", "skall", "will", "with", "from", "that", "this", "about", "efter",
          "innan", "nästa", "möte", "mötet", "meeting", "next", "också", "även", "kolla", "check"}
@@ -89,9 +90,9 @@ _NOUNISH = re.compile(r"(?:erna|arna|orna|rna|ningen|ningar|heten|tion|tionen|in
 class _People:
     """Who can own a task in this meeting: its people's names, first and last names, handles."""
 
-    def __init__(self, text: str, meeting: Meeting):
-        self.full: set[str] = set()
-        self.tokens: set[str] = set()
+    def __init__(self, text: str, meeting: Meeting, known=()):
+        self.full: set[str] = {k.casefold() for k in known}
+        self.tokens: set[str] = {w.casefold() for k in known for w in k.split() if len(w) > 1}
         ps = list(meeting.attendees) + list(meeting.absent) + list(meeting.invited)
         ps += [p for p in (meeting.chair, meeting.secretary) if p]
         for p in ps:
@@ -142,11 +143,11 @@ def _split_owners(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 
 class _Reader:
-    def __init__(self, text: str, meeting: Meeting, items: ItemIndex):
+    def __init__(self, text: str, meeting: Meeting, items: ItemIndex, known=()):
         self.text = text
         self.meeting = meeting
         self.items = items
-        self.people = _People(text, meeting)
+        self.people = _People(text, meeting, known)
         self.base = dt.date.fromisoformat(meeting.date) if meeting.date else None
         self.mf = slash_month_first(text)
         self.out: list[ActionItem] = []
@@ -205,6 +206,31 @@ class _Reader:
         self.out.append(ActionItem(owners=owners, task=text[ts:te], task_span=(ts, te), span=(s, e), due=due,
                                    due_span=due_span, item=self.items.heading_at(s), status=st,
                                    status_span=st_span, review=review))
+
+    def reported(self, u: Unit) -> None:
+        """A line of a review of earlier actions: "- Sam: update the website – Ongoing"."""
+        st, sp, cut = self.status(u.start, u.end)
+        if st == "open":
+            return
+        for pat in (_OWNER_VERB, _OWNER_COLON, _OWNER_PAREN, _OWNER_DASH):
+            om = pat.fullmatch(self.text, u.start, cut)
+            if om:
+                owners = self.owners(*om.span("o"), strong=True)
+                if owners:
+                    self.add(owners, om.start("task"), om.end("task"), u.start, u.end, status=(st, sp, cut), review=True)
+                    return
+        self.add([], u.start, cut, u.start, u.end, status=(st, sp, cut), review=True)
+
+    def due_after(self, u: Unit) -> None:
+        """"A1. Sam to update the website. Due 30 November": the due date in the next sentence."""
+        last = self.out[-1]
+        if last.due or "\n" in self.text[last.span[1]:u.start] or u.start - last.span[1] > 3:
+            return
+        due, due_span = self.due(u.start, u.end, True)
+        if due:
+            self.spans.discard(last.span)
+            last.due, last.due_span, last.span = due, due_span, (last.span[0], u.end)
+            self.spans.add(last.span)
 
     # -- the forms --------------------------------------------------------------------------
     def labelled(self, u: Unit, review: bool) -> bool:
@@ -375,8 +401,10 @@ def _tables(r: _Reader, ls: list[Line]) -> set[int]:
 
 
 def find_actions(text: str, meeting: Meeting, ls: list[Line], hs: list[Heading], items: ItemIndex,
-                 units: list[Unit], decisions: list[Decision], proposals: list[tuple[int, int]]) -> list[ActionItem]:
-    r = _Reader(text, meeting, items)
+                 units: list[Unit], decisions: list[Decision], proposals: list[tuple[int, int]],
+                 known: list[str] = ()) -> list[ActionItem]:
+    """``known``: more names of this meeting's people (role holders) to recognise owners by."""
+    r = _Reader(text, meeting, items, known)
     table_lines = _tables(r, ls)
     line_starts = [ln.raw_start for ln in ls]
     review_spans = [it.span for it in items.items if norm(norm_heading(it.heading)) in _REVIEW]
@@ -398,9 +426,9 @@ def find_actions(text: str, meeting: Meeting, ls: list[Line], hs: list[Heading],
         n = len(r.out)
         (r.labelled(u, review) or r.responsible(u, prev, review) or r.mandate(u, review) or r.sentence(u, review))
         if review and len(r.out) == n:
-            st, sp, cut = r.status(u.start, u.end)
-            if st != "open":  # "- Trevor: security email – Done" under "Action items from last meeting"
-                r.add([], u.start, cut, u.start, u.end, status=(st, sp, cut), review=True)
+            r.reported(u)
+        elif len(r.out) == n and r.out and _DUE_LEAD.match(text, u.start, u.end):
+            r.due_after(u)
         prev = u
     return sorted(r.out, key=lambda a: a.span[0])
 
@@ -432,8 +460,8 @@ def link_actions(meetings: list[Meeting]) -> None:
     earlier: list[tuple[Meeting, ActionItem]] = []
     for m in dated:
         for new in m.actions:
-            if new.status == "open" and not new.review:
-                continue
+            if new.status == "open":
+                continue  # only a reported status changes an earlier action
             best = None
             for om, old in reversed(earlier):
                 if om.date < m.date and old.status not in ("done", "dropped") and _same_task(old, new):

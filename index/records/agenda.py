@@ -13,8 +13,9 @@ from index.models import AgendaItem, Meeting
 from index.records.cues import BLOCK_HEADINGS
 from index.sections import Heading, norm_heading, strip_span
 
+# (Used with .match(text, pos): "^" would not match at pos.)
 # The number written in front of a heading: "§ 41", "§41a", "3", "3.2", "3.2.1", "12)".
-_NUMBER = re.compile(r"^(§\s*\d+[a-z]?|\d{1,2}(?:\.\d{1,2}){0,3})[.):]?\s+(?=\S)")
+_NUMBER = re.compile(r"(§\s*\d+[a-z]?|\d{1,2}(?:\.\d{1,2}){0,3})[.):]?\s+(?=\S)")
 _BLOCK = {b.rstrip(":") for b in BLOCK_HEADINGS}
 _LATEX_CMD = re.compile(r"\\((?:sub){0,2})section(\*?)")
 

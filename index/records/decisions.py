@@ -33,7 +33,8 @@ _LABEL = re.compile(r"""(?ix)
     ^[>*_\-•\s]{0,6}                       # bullet, quote mark or emphasis before the label
     (?P<label>beslut|beslutet|beslutades|decision|decided|agreed|resolved|resolution|outcome
       |förslag\s+till\s+beslut|förslag|yrkande|yrkanden|att|attsats|proposal|motion|proposed)
-    [*_]{0,2}\s*[:–]\s*[*_]{0,2}\s*         # the colon (or dash), emphasis closed after it
+    [*_]{0,2}(?:\s*[:–]\s*[*_]{0,2}\s*     # the colon (or dash), emphasis closed after it
+      |\s*$)                                # or the label alone on its line, its body below
 """)
 _RESOLVED = re.compile(r"(?x)\bRESOLVED,?\s+(?:that|THAT|att)\s+")
 _ITEM = re.compile(r"\\item\b(?:\s*\[[^\]\n]{0,40}\])?")
@@ -69,6 +70,9 @@ _SENTENCE = re.compile(rf"""(?isx)
     # Styrelsen beslutar att …, Mötet beslutade därför att …, Nämnden har beslutat att …
     (?<![\w-])(?:{_BODIES}|{_BODIES_SV})\s+(?:har\s+)?(?:beslutar|beslutade|beslöt|beslutat)
       \s+(?:(?:därför|därmed|också|även|enhälligt|vidare)\s+){{0,2}}(?:att|om)\s+(?P<t1>.+)
+  | # Med 4 röster mot 2 beslutar nämnden att …, Därefter beslutade styrelsen att … (inverted order)
+    \b(?:beslutar|beslutade|beslöt|har)\s+(?:{_BODIES}|{_BODIES_SV})\s+(?:(?:därför|därmed|också|även|enhälligt|beslutat)\s+){{0,2}}
+      (?:att|om)\s+(?P<t9>.+)
   | # Beslutades att …, Det beslutades att …, Beslöts att …
     (?<![\w-])(?:det\s+)?(?:beslutades|beslöts|beslutas)\s+(?:(?:därför|därmed|också|även|enhälligt)\s+){{0,2}}
       (?:att|om)\s+(?P<t2>.+)
@@ -230,7 +234,7 @@ def _statement(ctx: _Ctx, s: int, e: int, in_block: bool, proposals: list[tuple[
         return _settle(ctx, s, e, *ref)
     m = _SENTENCE.search(text, s, e)
     if m:
-        g = next(k for k in ("t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8") if m.group(k) is not None)
+        g = next(k for k in ("t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t9") if m.group(k) is not None)
         ts, te = m.span(g)
         if g in ("t2", "t7") and m.start() > s:
             return False  # "… och styrelsen godkänner X" inside a sentence is no decision
@@ -256,8 +260,15 @@ def _statement(ctx: _Ctx, s: int, e: int, in_block: bool, proposals: list[tuple[
         inner = outcome_of(text[ts:te])
         if outcome is None:
             outcome = inner if inner in ("tabled", "referred_back", "noted") else "decided"
+        psp = None
+        if outcome == "decided":  # the proposal of the item, restated as decided: approved
+            clause = norm(text[ts:te])
+            for b in ctx.proposals.get(ctx.item_key(s), []):
+                for ps, pe in b.entries:
+                    if len(clause) > 10 and clause in norm(text[ps:pe]):
+                        outcome, psp = "approved", (ps, pe)
         ctx.add(Decision(text=text[ts:te], text_span=(ts, te), span=(s, e), item=ctx.items.heading_at(s),
-                         outcome=outcome))
+                         outcome=outcome, proposal_span=psp))
         return True
     nm = _NOTED.search(text, s, e)
     if nm:
@@ -272,6 +283,8 @@ def _statement(ctx: _Ctx, s: int, e: int, in_block: bool, proposals: list[tuple[
                          outcome="noted"))
         return True
     if in_block:
+        if _only_vote(text, s, e):
+            return False  # "Beslutet fattades enhälligt": how, not what; read as the vote
         seg = norm(text[s:e])
         inner = outcome_of(text[s:e])
         outcome = inner if inner in ("tabled", "referred_back", "noted") else "decided"
@@ -284,6 +297,23 @@ def _statement(ctx: _Ctx, s: int, e: int, in_block: bool, proposals: list[tuple[
                          outcome=outcome, proposal_span=psp))
         return True
     return False
+
+
+_VOTE_FILLER = re.compile(r"(?i)\b(?:beslutet|beslut|fattades|togs|was|taken|made|the|decision|vote|votes|röstning"
+                          r"|begärdes|genomfördes|requested|held|och|and)\b|[.,;:]")
+
+
+def _only_vote(text: str, s: int, e: int) -> bool:
+    """Whether text[s:e] says only how a vote went ("Beslutet fattades enhälligt.", "Votering
+    begärdes.", "Med 4 röster mot 2.")."""
+    found = find_votes(text, s, e)
+    if not found:
+        return False
+    rest = text[s:e]
+    for f in reversed(found):
+        a, b = f.vote.span
+        rest = rest[: a - s] + " " * (b - a) + rest[b - s:]
+    return len(_VOTE_FILLER.sub(" ", rest).split()) == 0
 
 
 def find_decisions(text: str, ls: list[Line], hs: list[Heading], items: ItemIndex,

@@ -8,13 +8,14 @@ Read from attendee details ("Kassör Lukas Gartman", "Anna Berg, kassör",
 "Utses att justera: X", "Till mötesordförande valdes X", "Michael re-elected as Chair")."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from index.models import Meeting, Person, RoleHolder
 from index.people import looks_like_name
 from index.records.cues import MEETING_SCOPED, NOT_OWNERS, ROLE_TITLES
 from index.records.text import Unit
-from index.sections import strip_span
+from index.sections import Heading, strip_span
 
 _TITLES = [(re.compile(rf"(?:{k})"), v) for k, v in ROLE_TITLES.items()]
 _UP = "A-ZÅÄÖÉÜØÆ"
@@ -46,6 +47,9 @@ _LABEL = re.compile(rf"^[>*_\-•\s]{{0,6}}(?P<title>[\wåäöÅÄÖ -]{{3,40}}?
 # "Kassör Lukas Gartman", "Ordförande Anna Berg, sekreterare Erik Ek" in a list or a line.
 _PREFIX = re.compile(rf"(?:^|(?<=[,;]))[ \t]*(?P<title>(?i:vice[ \t]+)?[\wåäöÅÄÖ-]{{3,30}})[ \t]+(?P<names>{_NAME})(?=[ \t]*(?:[,;.]|$))",
                      re.M)
+
+# "Anna Berg (S), ordförande", "Erik Ek, vice ordförande": a list entry naming a role.
+_SUFFIX = re.compile(rf"(?P<names>{_NAME}){_PAREN}[ \t]*,[ \t]*(?P<title>(?i:vice[ \t]+)?[\wåäöÅÄÖ-]{{3,30}})[ \t]*\.?")
 
 
 def role_of(title: str) -> tuple[str, str] | None:
@@ -110,12 +114,21 @@ def _from_person(r: _Roles, p: Person, title: str | None, scope_hint: str | None
     r.add(key, scope_hint or scope, title, i, i + len(p.name), (s, e))
 
 
-def find_roles(text: str, meeting: Meeting, units: list[Unit],
-               skip: list[tuple[int, int]] | None = None) -> list[RoleHolder]:
-    """``skip``: spans not to read elections from (proposals voted down or never decided)."""
+def find_roles(text: str, meeting: Meeting, units: list[Unit], skip: list[tuple[int, int]] | None = None,
+               hs: list[Heading] = ()) -> list[RoleHolder]:
+    """``skip``: spans not to read elections from (proposals voted down or never decided).
+    Headings are read too: a line like "Utses att justera: Erik Ek" may stand alone."""
     r = _Roles(text)
     skip = sorted(skip or [])
-    _elections(r, text, [u for u in units if not any(a <= u.start < b for a, b in skip)])
+    heads = [Unit(*h.title_span, 0, False) for h in hs if h.title_span[1] > h.title_span[0]]
+    us = sorted(list(units) + heads, key=lambda u: u.start)
+    starts = [a for a, _ in skip]
+
+    def skipped(pos: int) -> bool:
+        k = bisect.bisect_right(starts, pos) - 1
+        return k >= 0 and skip[k][0] <= pos < skip[k][1]
+
+    _elections(r, text, [u for u in us if not skipped(u.start)])
     # attendee details: \förtroendevald{Kassör}{…}, "Anna Berg, kassör", "Rod Vagg (chair)"
     for p in list(meeting.attendees) + list(meeting.absent):
         for part in re.split(r"\s*[,;/]\s*", p.detail or ""):
@@ -159,6 +172,11 @@ def _elections(r: _Roles, text: str, units: list[Unit]) -> None:
                 off = u.start
                 for ns, ne in _name_spans(text, off + lm.start("names"), off + lm.end("names")):
                     r.add(got[0], got[1], lm.group("title").strip(), ns, ne, (u.start, u.end))
+        sm = _SUFFIX.fullmatch(text, u.start, u.end)
+        if sm:  # "Anna Berg (S), ordförande" in a list of members
+            got = role_of(sm.group("title"))
+            if got:
+                r.add(got[0], got[1], sm.group("title"), *sm.span("names"), (u.start, u.end))
         for pm in _PREFIX.finditer(text[u.start:u.end]):
             got = role_of(pm.group("title"))
             if got:

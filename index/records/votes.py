@@ -91,7 +91,11 @@ def find_votes(text: str, s: int, e: int) -> list[Found]:
         g = next(k for k in "abcd" if m.group(k) is not None)
         names = _names(m.group(g))
         if names:
-            out.append(Found(Vote(reservations=names, reservation_spans=[m.span()], span=m.span()), "reservation"))
+            # the whole reservation statement: "Reservation: Erik Ek (M) reserverar sig mot beslutet"
+            stop = re.compile(r"[.!?\n]").search(text, m.end(), min(e, m.end() + 300))
+            end = stop.start() if stop else min(e, m.end() + 300) if e - m.end() <= 300 else m.end()
+            span = (m.start(), len(text[:end].rstrip()))
+            out.append(Found(Vote(reservations=names, reservation_spans=[span], span=span), "reservation"))
     out.sort(key=lambda f: f.vote.span[0])
     return out
 
