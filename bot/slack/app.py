@@ -31,7 +31,7 @@ class MinutesBot:
         self.service = service
         self.admins = frozenset(admin_user_ids)
         self.upload_policy = upload_policy
-        self.deduper = deduper or Deduper()
+        self.deduper = deduper if deduper is not None else Deduper()
 
     def is_admin(self, user_id: str | None) -> bool:
         return bool(user_id) and user_id in self.admins
