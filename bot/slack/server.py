@@ -17,8 +17,10 @@ from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler
 
 from index.errors import ConfigError
 
+from .access import Access
 from .app import build_app
 from .dedupe import Deduper
+from .secrets import protect
 from .http import EVENTS_PATH, HttpRunner
 
 log = logging.getLogger(__name__)
@@ -59,6 +61,8 @@ def make_client(settings) -> WebClient:
 
 def create_app(settings, service, client: WebClient | None = None, mode: str | None = None) -> App:
     mode = mode or slack_mode(settings)
+    # From here on no log line can carry a token or the signing secret.
+    protect(settings.slack_bot_token, settings.slack_app_token, settings.slack_signing_secret)
     client = client or make_client(settings)
     try:
         return build_app(
@@ -71,6 +75,8 @@ def create_app(settings, service, client: WebClient | None = None, mode: str | N
             api_url=api_base_url(settings),
             # Beside the index, so a retry Slack sends after a restart is still recognised.
             deduper=Deduper.beside_index(service.index_dir),
+            access=Access(channels=settings.allowed_channel_ids, dms=settings.allow_dms),
+            redact=settings.redact,
         )
     except BoltError as e:  # auth.test said no
         raise ConfigError(f"Slack rejected SLACK_BOT_TOKEN: {str(e).splitlines()[0]}") from None
