@@ -181,7 +181,22 @@ PHRASES: dict[str, dict[str, str]] = {
     },
     "what_index": {"en": "update the index", "sv": "uppdatera indexet"},
     "what_upload": {"en": "add minutes by uploading a file", "sv": "lägga till protokoll genom att ladda upp en fil"},
-    "reindexing": {"en": "Updating the index…", "sv": "Uppdaterar indexet…"},
+    "reindexing": {
+        "en": "Updating the index… I'll post the result here when it's done.",
+        "sv": "Uppdaterar indexet… Jag skriver resultatet här när det är klart.",
+    },
+    "reindex_running": {
+        "en": "An index update is already running; its result will be posted when it's done.",
+        "sv": "En uppdatering av indexet pågår redan; resultatet skrivs när den är klar.",
+    },
+    "not_here": {
+        "en": "I don't answer in this channel. Ask an admin which channels I serve.",
+        "sv": "Jag svarar inte i den här kanalen. Fråga en administratör vilka kanaler jag finns i.",
+    },
+    "no_file": {"en": "No file found in that message.", "sv": "Jag hittade ingen fil i meddelandet."},
+    "mask_id": {"en": "[ID number]", "sv": "[personnummer]"},
+    "mask_email": {"en": "[e-mail]", "sv": "[e-post]"},
+    "mask_phone": {"en": "[phone]", "sv": "[telefon]"},
     "unknown_command": {
         "en": "I didn't recognise that. Try `/minutes help`.",
         "sv": "Det kände jag inte igen. Prova `/minutes help`.",
