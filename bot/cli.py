@@ -23,7 +23,7 @@ def _service(settings: Settings):
 
     from .service import MinutesService
 
-    return MinutesService(settings.corpus_dir, settings.index_dir, LazyEmbedder(settings.embedding_model),
+    return MinutesService(settings.corpus_dir, settings.index_dir, LazyEmbedder(settings.embedding_model, index_dir=settings.index_dir),
                           watch_interval=settings.watch_interval)
 
 
@@ -49,7 +49,7 @@ def cmd_index(args, settings: Settings) -> int:
     from index.build import update_index
     from index.embed import LazyEmbedder
 
-    report = update_index(settings.corpus_dir, settings.index_dir, LazyEmbedder(settings.embedding_model),
+    report = update_index(settings.corpus_dir, settings.index_dir, LazyEmbedder(settings.embedding_model, index_dir=settings.index_dir),
                           rebuild=args.rebuild, progress=_progress_bar())
     if args.json:
         print(json.dumps(report.to_json_dict(), ensure_ascii=False))

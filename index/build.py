@@ -14,6 +14,7 @@ from pathlib import Path
 import faiss
 import numpy as np
 
+from . import onnx_encoder
 from .chunk import chunk_document
 from .errors import DocumentError, IndexBusy, IndexMissing
 from .loaders import SUPPORTED_EXTENSIONS, load_bytes, read_bytes
@@ -115,7 +116,10 @@ def update_index(
             old = None
         if old is not None:
             old.check_model(embedder.name)
-        return _update(corpus_dir, index_dir, embedder, old, progress)
+        report = _update(corpus_dir, index_dir, embedder, old, progress)
+        # Questions are encoded without torch from this export (index/onnx_encoder.py).
+        onnx_encoder.ensure(index_dir, embedder)
+        return report
 
 
 def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress) -> IndexReport:
