@@ -51,6 +51,9 @@ def cmd_index(args, settings: Settings) -> int:
 
     report = update_index(settings.corpus_dir, settings.index_dir, LazyEmbedder(settings.embedding_model, index_dir=settings.index_dir),
                           rebuild=args.rebuild, progress=_progress_bar())
+    from .translate import write_cache
+
+    write_cache(settings.index_dir)  # so the first question does not build the lexicons (0.7 s)
     if args.json:
         print(json.dumps(report.to_json_dict(), ensure_ascii=False))
     else:

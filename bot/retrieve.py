@@ -13,7 +13,7 @@ from index.embed import PACKAGED_MODEL
 from index.store import IndexSnapshot
 
 from .lexical import STOP, BM25, Alternative, Concept, concept_for, doc_terms, stem_en, stem_sv, tokens
-from .translate import Lexicon, SvEnLexicon, default_lexicon, default_sv_en, translate_tokens
+from .translate import Lexicon, SvEnLexicon, lexicons, translate_tokens
 
 RRF_K = 60
 # How much the dense ranking counts in the fusion, by whether the model understands the language
@@ -102,8 +102,8 @@ class Retriever:
         self.snapshot = snapshot
         self.embedder = embedder
         self.mode = mode
-        self.lexicon = lexicon or default_lexicon()
-        self.sv_en = sv_en or default_sv_en()
+        # Loaded on first use: a structured question may never need them.
+        self._lexicon, self._sv_en = lexicon, sv_en
         self.languages = [snapshot.meetings[c.source].language if c.source in snapshot.meetings else "sv"
                           for c in snapshot.chunks]
         docs = []
@@ -115,6 +115,23 @@ class Retriever:
         self.thin = {i for i, c in enumerate(snapshot.chunks) if is_thin(c.text)}
         self.multilingual = is_multilingual(getattr(embedder, "name", "") or snapshot.model or "")
         self.threshold = DENSE_THRESHOLDS.get(getattr(embedder, "name", ""), DEFAULT_DENSE_THRESHOLD)
+
+    @property
+    def lexicon(self) -> Lexicon:
+        if self._lexicon is None:
+            self._lexicon = self._lexicons()[0]
+        return self._lexicon
+
+    @property
+    def sv_en(self) -> SvEnLexicon:
+        if self._sv_en is None:
+            self._sv_en = self._lexicons()[1]
+        return self._sv_en
+
+    def _lexicons(self) -> tuple[Lexicon, SvEnLexicon]:
+        # The generation's folder is inside the index folder, where `minutes index` caches them.
+        path = self.snapshot.path
+        return lexicons(path.parent if path is not None else None)
 
     # -- query side -------------------------------------------------------------------------
     def _in_corpus(self, swedish: str) -> bool:
