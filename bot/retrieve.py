@@ -224,8 +224,10 @@ class Retriever:
             if g:
                 qtext = f"{question} ({g})"
             qvec = np.asarray(self.embedder.embed_query(qtext), dtype=np.float32)
-            depth = n if allowed is not None else min(n, max(100, 10 * k))
-            dense = {r: s for r, s in self.snapshot.dense_search(qvec, depth) if ok(r)}
+            if allowed is not None:  # a few meetings: their rows, scored exactly
+                dense = dict(self.snapshot.dense_search(qvec, n, rows=allowed))
+            else:
+                dense = dict(self.snapshot.dense_search(qvec, min(n, max(100, 10 * k))))
         max_dense = max(dense.values(), default=0.0)
 
         lex_rank = [r for r, _ in sorted(((r, s) for r, s in lex_scores.items() if ok(r)), key=lambda x: (-x[1], x[0]))]

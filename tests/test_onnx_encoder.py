@@ -64,16 +64,22 @@ def test_lazy_embedder_answers_questions_without_loading_the_model(indexed, real
 
 
 @pytest.mark.model
-def test_cold_search_question_imports_no_torch(indexed, real_embedder):
+@pytest.mark.parametrize("question, intent, unwanted", [
+    ("vad sades om finansiering?", "search", ("torch", "sentence_transformers", "transformers", "faiss")),
+    ("who attended the last meeting?", "attendance",
+     ("torch", "sentence_transformers", "transformers", "faiss", "onnxruntime")),
+])
+def test_cold_ask_imports_only_what_it_needs(indexed, question, intent, unwanted):
     corpus, ix = indexed
-    code = ("import sys; from bot.cli import main; main(['ask', '--json', 'vad sades om finansiering?']); "
-            "bad = [m for m in ('torch', 'sentence_transformers', 'transformers') if m in sys.modules]; "
+    code = ("import sys; from bot.cli import main; main(['ask', '--json', sys.argv[1]]); "
+            f"bad = [m for m in {unwanted!r} if m in sys.modules]; "
             "print(bad, file=sys.stderr); sys.exit(3 if bad else 0)")
     env = {"MINUTES_CORPUS_DIR": str(corpus), "MINUTES_INDEX_DIR": str(ix), "PATH": "/usr/bin:/bin"}
-    r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    r = subprocess.run([sys.executable, "-c", code, question], cwd=ROOT, env=env, capture_output=True, text=True,
+                       timeout=120)
     assert r.returncode == 0, r.stderr
     answer = json.loads(r.stdout)
-    assert answer["found"] and answer["intent"] == "search"
+    assert answer["found"] and answer["intent"] == intent
 
 
 @pytest.mark.model
