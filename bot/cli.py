@@ -23,7 +23,7 @@ def _service(settings: Settings):
 
     from .service import MinutesService
 
-    return MinutesService(settings.corpus_dir, settings.index_dir, LazyEmbedder(settings.embedding_model),
+    return MinutesService(settings.corpus_dir, settings.index_dir, LazyEmbedder(settings.embedding_model, index_dir=settings.index_dir),
                           watch_interval=settings.watch_interval)
 
 
@@ -49,8 +49,15 @@ def cmd_index(args, settings: Settings) -> int:
     from index.build import update_index
     from index.embed import LazyEmbedder
 
-    report = update_index(settings.corpus_dir, settings.index_dir, LazyEmbedder(settings.embedding_model),
+    report = update_index(settings.corpus_dir, settings.index_dir, LazyEmbedder(settings.embedding_model, index_dir=settings.index_dir),
                           rebuild=args.rebuild, progress=_progress_bar())
+    # So the first question neither builds the lexicons (0.7 s) nor re-tokenises every chunk.
+    from .prepared import prepare_index
+    from .translate import write_cache
+
+    write_cache(settings.index_dir)
+    if report.chunks:
+        prepare_index(settings.index_dir)
     if args.json:
         print(json.dumps(report.to_json_dict(), ensure_ascii=False))
     else:

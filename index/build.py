@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-import faiss
 import numpy as np
 
+from . import onnx_encoder, vectors as vector_index
 from .chunk import chunk_document
 from .errors import DocumentError, IndexBusy, IndexMissing
 from .loaders import SUPPORTED_EXTENSIONS, load_bytes, read_bytes
@@ -119,7 +119,10 @@ def update_index(
             old = None
         if old is not None:
             old.check_model(embedder.name)
-        return _update(corpus_dir, index_dir, embedder, old, progress)
+        report = _update(corpus_dir, index_dir, embedder, old, progress)
+        # Questions are encoded without torch from this export (index/onnx_encoder.py).
+        onnx_encoder.ensure(index_dir, embedder)
+        return report
 
 
 def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress) -> IndexReport:
@@ -203,10 +206,8 @@ def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress
         vectors.append(new_vectors[offset: offset + len(p.chunks)])
         offset += len(p.chunks)
     matrix = np.concatenate([v for v in vectors if len(v)] or [np.zeros((0, max(dim, 1)), np.float32)])
-    index = faiss.IndexFlatIP(max(dim, 1))
-    if len(matrix):
-        index.add(np.ascontiguousarray(matrix, dtype=np.float32))
-    snapshot.vectors = index
+    # exact while small, IVF above vectors.FLAT_MAX (reusing the old index's centroids)
+    snapshot.vectors = vector_index.build(matrix, dim, previous=old.vectors if old is not None else None)
     snapshot.params.update(
         format=FORMAT, model=embedder.name, dim=dim, pipeline=pipeline_version(),
         built_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
