@@ -91,13 +91,14 @@ def cmd_ask(args, settings: Settings) -> int:
             if not q:
                 continue
             answer = engine.ask(q, today=today)
-            print(json.dumps(answer.to_json_dict(), ensure_ascii=False) if args.json else render_text(answer), flush=True)
+            print(json.dumps(answer.to_json_dict(), ensure_ascii=False) if args.json
+                  else render_text(answer, ansi=sys.stdout.isatty()), flush=True)
         return 0
     answer = engine.ask(args.question, today=today)
     if args.json:
         print(json.dumps(answer.to_json_dict(), ensure_ascii=False))
     else:
-        sys.stdout.write(render_text(answer))
+        sys.stdout.write(render_text(answer, ansi=sys.stdout.isatty()))
     return 0
 
 

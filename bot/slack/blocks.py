@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from bot.answer import Answer, Passage
 from bot.compose import one_line
+from bot.render_markup import marked, render, render_sentence
 
 from .messages import EXAMPLE_QUESTIONS, status_text, t
-from .text import blockquote, cut, escape
+from .text import cut, escape
 
 SECTION_LIMIT = 3000  # chars in a section's text
 CONTEXT_LIMIT = 2000  # chars in a context element we send (Slack allows 3000)
@@ -34,16 +35,27 @@ def passage_source_line(p: Passage) -> str:
     return " · ".join(parts)
 
 
+def quote_mrkdwn(p: Passage) -> str:
+    """The passage as mrkdwn quote lines: LaTeX/Markdown shown as text (bot.render_markup),
+    escaped first, then Slack's bold."""
+    return blockquote_marked(marked(render(p.quote.strip(), p.source), "*", "*", escape=escape))
+
+
+def blockquote_marked(mrkdwn: str) -> str:
+    lines = mrkdwn.splitlines() or [""]
+    return "\n".join(">" + (" " + line if line.strip() else "") for line in lines)
+
+
 def answer_message(answer: Answer) -> dict:
     """``{"text": ..., "blocks": [...]}`` for chat.postMessage / chat.update / respond."""
     lang = answer.language
-    answer_text = escape(answer.answer.strip()) or "…"
+    answer_text = marked(render_sentence(answer.answer.strip(), answer.passages), "*", "*", escape=escape) or "…"
     blocks = [_section(answer_text)]
     passages = list(answer.passages)
     room = (MAX_BLOCKS - len(blocks) - 1) // 2  # two blocks per passage, one spare for "…more"
     shown, hidden = passages[:room], passages[room:]
     for p in shown:
-        blocks.append(_section(blockquote(p.quote)))
+        blocks.append(_section(quote_mrkdwn(p)))
         blocks.append(_context(passage_source_line(p)))
     if hidden:
         blocks.append(_context(t("more_passages", lang, n=len(hidden))))
@@ -51,7 +63,7 @@ def answer_message(answer: Answer) -> dict:
     fallback = answer_text
     if shown:
         first = shown[0]
-        fallback += "\n" + blockquote(first.quote) + "\n— " + passage_source_line(first)
+        fallback += "\n" + quote_mrkdwn(first) + "\n— " + passage_source_line(first)
     return {"text": cut(fallback, FALLBACK_LIMIT), "blocks": blocks}
 
 
