@@ -91,6 +91,7 @@ def test_protokoll_items_numbers_and_headings():
     numbered = {it.number: it.heading for it in r.items if it.number}
     assert numbered["§ 42"] == "Budget 2025"
     assert numbered["§ 46"] == "Trafiksäkerhet"
+    assert not any("justera" in it.heading for it in r.items if not it.number)  # a header field, no item
 
 
 def test_protokoll_decisions_and_outcomes():
@@ -528,3 +529,20 @@ def test_adversarial_inputs_finish(name, worker):
     error, seconds = worker(name)
     print(f"{name}: {len(ADVERSARIAL[name])} chars in {seconds:.2f}s")
     assert error is None, error
+
+
+def test_swedish_review_updates_status_and_unreported_stay_open():
+    t1 = ("# Styrelsemöte\n\nDatum: 2024-03-04\n\n## Närvarande\nTim Persson, Gustav Dalemo\n\n## Övrigt\n\n"
+          "Tim kontaktar studentkåren.\nGustav formulerar en punkt om loggan.\n")
+    t2 = ("# Styrelsemöte\n\nDatum: 2024-03-21\n\n## Närvarande\nTim Persson, Gustav Dalemo\n\n"
+          "## Uppföljning från förra mötet\n\n- Tim kontaktar studentkåren – Klart\n")
+    m1, r1 = records_of(t1, "a.md")
+    m2, r2 = records_of(t2, "b.md")
+    r1.store_in(m1)
+    r2.store_in(m2)
+    link_actions([m1, m2])
+    st = {a.task: a for a in m1.actions}
+    assert st["kontaktar studentkåren"].status == "done"
+    assert st["kontaktar studentkåren"].status_source == "b.md"
+    assert st["formulerar en punkt om loggan"].status == "open"
+    assert action_state(st["formulerar en punkt om loggan"], "2030-01-01") == "open"  # no due date: never overdue
