@@ -546,3 +546,16 @@ def test_swedish_review_updates_status_and_unreported_stay_open():
     assert st["kontaktar studentkåren"].status_source == "b.md"
     assert st["formulerar en punkt om loggan"].status == "open"
     assert action_state(st["formulerar en punkt om loggan"], "2030-01-01") == "open"  # no due date: never overdue
+
+
+def test_decision_list_under_a_heading_and_inline_statuses():
+    text = ("# Minutes\n\nPresent: Anna Berg, Erik Ek\n\n## Licence\n\n### Decisions\n- Use the MIT licence\n"
+            "- Publish on GitHub\n\n## Other\n\n- Action: Anna to book the room – Done\n"
+            "- Erik will renew the domain (in progress)\n")
+    _, r = records_of(text, "2023-01-10.md")
+    check_record_spans(text, r)
+    assert [(d.item, d.text) for d in r.decisions] == [("Licence", "Use the MIT licence"), ("Licence", "Publish on GitHub")]
+    assert [(a.owners, a.task, a.status) for a in r.actions] == [
+        (["Anna"], "book the room", "done"), (["Erik"], "renew the domain", "ongoing")]
+    done = r.actions[0]
+    assert text[done.status_span[0]:done.status_span[1]] == "Done"
