@@ -316,9 +316,6 @@ class _Reader:
         return bool(found)
 
 
-_HEADER_SPLIT = re.compile(r"\s*(?:\||\t+|,\s+)\s*")
-
-
 def _cells(text: str, ln: Line, sep: str) -> list[tuple[int, int]]:
     s, e = ln.start, ln.end
     seg = text[s:e]
