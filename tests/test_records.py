@@ -272,6 +272,7 @@ def test_pdf_minutes(tmp_path: Path):
     ("## 3 Hyra\n\nAtt: höja hyran med 2 %\n\nBeslut: Attsats bifalles\n", "approved", "höja hyran med 2 %"),
     ("## 3 Hyra\n\nYrkande: att hyran höjs\n\nBeslut: yrkandet avslås\n", "rejected", "att hyran höjs"),
     ("## 3 Rent\n\nMotion: raise the rent by 2 %\n\nThe motion carried 5-2.\n", "approved", "raise the rent by 2 %"),
+    ("## 3 Hyra\n\nAnna föreslår att hyran höjs. Inga motsättningar.\n", "approved", "hyran höjs"),
 ])
 def test_decision_forms(text, outcome, decided):
     text = "# Protokoll\n\n" + text

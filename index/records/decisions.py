@@ -314,6 +314,27 @@ def _only_vote(text: str, s: int, e: int) -> bool:
     return len(_VOTE_FILLER.sub(" ", rest).split()) == 0
 
 
+# "Edvard föreslår att mötet accepterar …" followed by "Inga motsättningar.": adopted.
+_PROPOSES = re.compile(r"(?i)\b(?:föreslår|föreslog|yrkar|yrkade|proposes|proposed|moved|moves)\s+(?:på\s+)?(?:att|that)\s+")
+
+
+def _carried_proposal(ctx: _Ctx, u: Unit, nxt: Unit) -> None:
+    text = ctx.text
+    m = _PROPOSES.search(text, u.start, u.end)
+    if not m or "\n\n" in text[u.end:nxt.start] or nxt.start - u.end > 3 and text[u.end:nxt.start].strip():
+        return
+    if not _only_vote(text, nxt.start, nxt.end):
+        return
+    f = find_votes(text, nxt.start, nxt.end)
+    if not any(x.vote.unanimous or (x.vote.for_ and x.vote.against is not None and x.vote.for_ > x.vote.against)
+               for x in f):
+        return
+    ts, te = _clause(text, m.end(), u.end)
+    if te > ts:
+        ctx.add(Decision(text=text[ts:te], text_span=(ts, te), span=(u.start, nxt.end),
+                         item=ctx.items.heading_at(u.start), outcome="approved"))
+
+
 def find_decisions(text: str, ls: list[Line], hs: list[Heading], items: ItemIndex,
                    units: list[Unit]) -> tuple[list[Decision], list[tuple[int, int]]]:
     """(decisions, the spans of every proposal entry read)."""
@@ -379,13 +400,14 @@ def find_decisions(text: str, ls: list[Line], hs: list[Heading], items: ItemInde
     # 5. statements in running text outside the blocks
     taken.sort()
     starts = [t[0] for t in taken]
-    for u in units:
+    for i, u in enumerate(units):
         k = bisect.bisect_right(starts, u.end) - 1
         if k >= 0 and taken[k][1] > u.start and taken[k][0] < u.end:
             continue
         if _in_comment(text, u.start, ls, line_starts):
             continue
-        _statement(ctx, u.start, u.end, False, [])
+        if not _statement(ctx, u.start, u.end, False, []) and i + 1 < len(units):
+            _carried_proposal(ctx, u, units[i + 1])
     out = sorted(ctx.out, key=lambda d: (d.span[0], d.text_span[0]))
     _attach_votes(text, out, items)
     proposals = sorted(e for bs in ctx.proposals.values() for b in bs for e in b.entries)
