@@ -100,6 +100,9 @@ _DECIDE = re.compile(r"""(?ix)
     # Swedish
   | \bbeslut\w* | \bbeslöt\b | \bbifall\w* | \bröst(?:ade|ades|ning|ningen)\w* | \bvotering\w* | \bbordla\w*
   | \breserv\w* | \bavslog\w* | \bgodkän\w* | \bklubba\w* | \bvaldes\b | \bvalde\s+(?:ni|vi|man|mötet|styrelsen)\b
+    # a proposal or motion: what became of it is a decision
+  | \bwhat\s+(?:happened|became)\s+(?:to|of)\s+the\s+(?:proposal|motion)\b | \bhur\s+gick\s+det\s+med\s+(?:förslaget|motionen)
+  | \bvad\s+hände\s+med\s+(?:förslaget|motionen|valet)
 """)
 # Outcomes a decision question may ask for.
 _TABLED = re.compile(r"(?i)\btabled\b|\bpostponed\b|\bdeferred\b|\bbordla\w*|\bskjut\w*\s+upp|\båterremitt\w*")
@@ -148,6 +151,8 @@ upcoming last latest previous recent förra senaste sista many många number ant
 decide decided decision decisions agreed approved resolved beslut beslutade beslutades beslöt beslutet besluten
 action actions task tasks todo todos assigned due deadline uppdrag uppdraget uppgift uppgifter ansvarig ansvar
 open still outstanding pending öppna kvar fortfarande happened hände summary summarise summarize sammanfatta
+tabled postponed deferred rejected bordlades bordlagt bordlagd bordläggs bordlagda avslogs avslagen avslaget
+reservation reservations reserverade reserverat dissented
 treasurer kassör justerare protokolljusterare vice
 absent absentees absence apologies regrets missing sent frånvarande kallade invited förhinder saknades
 organizations organisationer companies företag people persons personer who vem vilka vilken held hålls

@@ -114,6 +114,15 @@ def alternation(fragments) -> str:
     return "(?:" + "|".join(sorted(fragments, key=len, reverse=True)) + ")"
 
 
+# Agenda items that are the meeting's formalities, not its business: a digest mentions their
+# decisions last ("Val av justerare", "Godkännande av dagordningen", "Approval of the minutes").
+PROCEDURAL_ITEMS: tuple[str, ...] = (
+    r"mötets\s+(?:öppnande|avslutande)", r"öppnande", r"avslutande", r"beslutbar\w*", r"beslutsmässig\w*",
+    r"mötesschema\w*", r"dagordning\w*", r"föredragningslista\w*", r"val\s+av\s+(?:mötes|protokoll)?\w*",
+    r"justering\w*", r"justerare\w*", r"adjunger\w*", r"närvaro\w*", r"föregående\s+(?:mötes)?protokoll\w*",
+    r"call\s+to\s+order", r"approval\s+of\s+(?:the\s+)?(?:agenda|minutes)", r"adjourn\w*", r"roll\s+call",
+)
+
 # -- roles ------------------------------------------------------------------------------------
 
 # Attendee details that name a role, not an organisation ("Anna Berg, ledamot"): "which
@@ -147,6 +156,7 @@ ROLE_CUES: dict[str, tuple[str, ...]] = {
     "co_opted": (r"adjungera\w*", r"co-?opted"),
     "auditor": (r"revisor\w*", r"auditors?"),
     "vote_counter": (r"rösträknare\w*", r"vote\s+counters?", r"tellers?"),
+    "coordinator": (r"samordnare\w*", r"sammankallande", r"coordinators?", r"conveners?", r"convenors?"),
     "chair": (r"chair(?:ed|man|woman|person|ing)?", r"presided", r"led\s+the\s+meeting", r"(?:mötes)?ordförande",
               r"ledde\s+mötet", r"mötesledare"),
     "secretary": (r"secretary", r"took\s+(?:the\s+)?minutes", r"wrote\s+the\s+minutes", r"(?:mötes)?sekreterare",

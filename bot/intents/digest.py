@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import re
+
 from index.models import Meeting
+from index.vocab import PROCEDURAL_ITEMS
 
 from .. import compose as say
 from ..answer import Answer, Facts
@@ -14,6 +17,11 @@ from .records import action_passage, action_row, action_status, decision_passage
 from .view import SnapshotView
 
 MAX_CHARS = 1500
+_PROCEDURAL = re.compile(r"(?i)\b(?:" + "|".join(PROCEDURAL_ITEMS) + r")")
+
+
+def _procedural(item: str | None, text: str) -> bool:
+    return bool(_PROCEDURAL.search(item or "")) or bool(_PROCEDURAL.search(text[:80]))
 
 
 def _has_records(m: Meeting) -> bool:
@@ -40,12 +48,13 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | Non
         owners = say.join(a.owners, q.language) or say.say("nobody", q.language)
         text = say.say("digest_action", q.language, owners=owners, task=say.quoted(a.task, q.language))
         statements.append((a.span[0], a.item, text, action_passage(view, m, a), "action", action_row(m, a, today)))
-    statements.sort(key=lambda s: s[0])
+    # the meeting's business first, in document order; its formalities after, if room is left
+    statements.sort(key=lambda s: (_procedural(s[1], s[2]), s[0]))
     size = len(parts[0])
     by_item: dict[str, list[str]] = {}
     for _, item, text, passage, kind, row in statements:
         if size + len(text) + 4 > MAX_CHARS:
-            break
+            continue
         size += len(text) + 4
         by_item.setdefault(say.one_line(item) or "", []).append(text)
         passages.append(passage)
@@ -53,6 +62,14 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | Non
     for item, texts in by_item.items():
         joined = "; ".join(texts)
         parts.append(say.say("digest_item", q.language, item=item, what=joined) + "." if item else joined + ".")
+    # the business items with no decision or action recorded: named, so the digest covers the meeting
+    covered = {say.one_line(s[1]) for s in statements}
+    rest = [say.one_line(i.heading) for i in m.items
+            if i.level == 1 and say.one_line(i.heading) not in covered and not _procedural(i.heading, "")]
+    if statements and rest:
+        also = say.say("digest_also", q.language, items="; ".join(rest))
+        if size + len(also) <= MAX_CHARS:
+            parts.append(also)
     if not statements:
         headings = [say.one_line(i.heading) for i in m.items][:12]
         if headings:

@@ -53,11 +53,11 @@ def topic_share(text: str, concepts, language: str, idf, has=None) -> float:
     return got / total if total else 0.0
 
 
-def meetings_in_time(q: Question, view: SnapshotView, today: date, has) -> list[Meeting]:
+def meetings_in_time(q: Question, view: SnapshotView, today: date, has, meetings=None) -> list[Meeting]:
     """Meetings the question's time allows (held by ``today``), among those ``has`` accepts;
     "the last meeting" is the latest of them."""
     iso = today.isoformat()
-    ms = [m for m in view.meetings if has(m) and q.time.accepts(m.date) and (not m.date or m.date <= iso)]
+    ms = [m for m in (view.meetings if meetings is None else meetings) if has(m) and q.time.accepts(m.date) and (not m.date or m.date <= iso)]
     if q.time.last:
         ms = ms[-1:]
     return ms

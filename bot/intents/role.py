@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import re
+
 from index.models import Meeting, Person
+from index.vocab import ROLE_CUES
 
 from .. import compose as say
 from ..answer import Answer, Facts
@@ -13,17 +16,28 @@ from ..question import Question
 from .view import SnapshotView
 
 
+_CUE = {role: re.compile(r"(?i)\b(?:" + "|".join(cues) + r")\b") for role, cues in ROLE_CUES.items()}
+
+
 def holders(m: Meeting, role: str) -> list[tuple[str, tuple[int, int], tuple[int, int]]]:
-    """(name, quote span, name span) of whoever holds ``role`` in meeting ``m``."""
+    """(name, quote span, name span) of whoever holds ``role`` in meeting ``m``: the chair and
+    secretary the parser chose, a role record of that role (or titled so), else an attendee
+    whose detail names it ("Anna Berg, samordnare")."""
     if role in ("chair", "secretary"):
         p: Person | None = m.chair if role == "chair" else m.secretary
         if p is not None:
             return [(p.name, p.span, p.span)]
     out, seen = [], set()
+    cue = _CUE.get(role)
     for r in getattr(m, "roles", None) or []:
-        if r.role == role and r.name.casefold() not in seen:
+        if (r.role == role or (cue and r.title and cue.search(r.title))) and r.name.casefold() not in seen:
             seen.add(r.name.casefold())
             out.append((r.name, r.span, r.name_span))
+    if not out and cue:
+        for p in m.attendees:
+            if p.detail and cue.search(p.detail) and p.name.casefold() not in seen:
+                seen.add(p.name.casefold())
+                out.append((p.name, p.span, p.span))
     return out
 
 

@@ -94,6 +94,19 @@ _SENTENCE = re.compile(rf"""(?isx)
 _V7 = {"nekar": "rejected", "avslår": "rejected", "avvisar": "rejected", "godtar": "approved",
        "bifaller": "approved", "godkänner": "approved", "antar": "approved", "fastställer": "approved",
        "beviljar": "approved", "bordlägger": "tabled", "återremitterar": "referred_back"}
+# A proposal settled in the passive, with what it proposed as its subject: "Förslaget om en ny
+# logga bordläggs till nästa möte", "Motionen om lokalen avslogs", "The proposal to … was tabled".
+# Used with .match(text, start): anchored at the statement's start (a "^" would need pos 0).
+_PASSIVE = re.compile(r"""(?isx)
+    (?P<t>(?:förslaget|frågan|ärendet|motionen|propositionen|yrkandet|the\s+(?:proposal|motion|item))\b
+        [^.\n]{0,160}?)                                              # what was proposed
+    \s+(?:was\s+)?(?P<v>bordläggs|bordlades|återremitteras|återremitterades|avslås|avslogs|bifalls|bifölls
+        |godkänns|godkändes|antas|antogs|tabled|postponed|rejected|approved|adopted|referred\s+back)\b
+""")
+_PASSIVE_OUTCOME = {"bordläggs": "tabled", "bordlades": "tabled", "tabled": "tabled", "postponed": "tabled",
+                    "återremitteras": "referred_back", "återremitterades": "referred_back",
+                    "referred back": "referred_back", "avslås": "rejected", "avslogs": "rejected",
+                    "rejected": "rejected"}
 # "… lägger informationen till handlingarna", "Rapporten läggs till handlingarna".
 _NOTED = re.compile(r"(?is)(?:\b(?:lägger|lade|lägga)\s+(?P<t>.{1,200}?)\s+|\s)till\s+handlingarna\b")
 
@@ -268,6 +281,13 @@ def _statement(ctx: _Ctx, s: int, e: int, in_block: bool, proposals: list[tuple[
         ctx.add(Decision(text=text[ts:te], text_span=(ts, te), span=(s, e), item=ctx.items.heading_at(s),
                          outcome=outcome, proposal_span=psp))
         return True
+    pm = _PASSIVE.match(text, s, e)
+    if pm:
+        ts, te = trim_end(text, *pm.span("t"))
+        outcome = _PASSIVE_OUTCOME.get(" ".join(pm.group("v").casefold().split()), "approved")
+        ctx.add(Decision(text=text[ts:te], text_span=(ts, te), span=(s, e), item=ctx.items.heading_at(s),
+                         outcome=outcome))
+        return True
     nm = _NOTED.search(text, s, e)
     if nm:
         ts, te = nm.span("t") if nm.group("t") else (s, nm.start())
@@ -388,6 +408,10 @@ def find_decisions(text: str, ls: list[Line], hs: list[Heading], items: ItemInde
     for b in blocks:
         key = ctx.item_key(b.start)
         if b.kind == "proposal":
+            # "Förslaget om X bordläggs": a proposal and its outcome in one statement
+            for ps, pe in b.entries:
+                if _PASSIVE.match(text, ps, pe):
+                    _statement(ctx, ps, pe, True, [])
             if b.entries:
                 b.start, b.end = b.entries[0][0], b.entries[-1][1]
                 ctx.proposals.setdefault(key, []).append(b)
