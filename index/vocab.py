@@ -62,6 +62,8 @@ PRESENT_LABELS: tuple[str, ...] = (
     "närvarande", "deltagare", "närvaro", "present", "attendees", "attendance", "in attendance",
     "attending", "participants", "members present", "also present", "övriga närvarande",
     "övriga deltagare", r"adjungerade?", "guests", "gäster",
+    # municipal protokoll: deciding members, serving substitutes, substitutes present
+    "beslutande", "tjänstgörande", "ledamöter", "ersättare", "närvarande ersättare",
 )
 # Lists of people absent: "Frånvarande", "Anmält förhinder", "Regrets", "Apologies".
 ABSENT_LABELS: tuple[str, ...] = (
