@@ -32,7 +32,9 @@ JOIN_GAP = 600
 def _match(term: str, stems: set[str]) -> float:
     got = _matches(term, stems)
     if got < INFLECTION_WEIGHT and len(term) >= 4 and any(
-            s.startswith(term) and len(s) - len(term) < 4 or term.startswith(s) and len(s) >= 4 for s in stems):
+            # an ending more or less, not a compound part: "kontak" ~ "kontakt", not "styrels" ~ "styrelsekalend"
+            s.startswith(term) and len(s) - len(term) < 4 or term.startswith(s) and len(s) >= 4
+            and len(term) - len(s) < 4 for s in stems):
         return INFLECTION_WEIGHT
     return got
 
