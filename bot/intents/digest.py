@@ -14,6 +14,7 @@ from index.sentences import sentence_spans
 from index.vocab import PROCEDURAL_ITEMS
 
 from .. import compose as say
+from ..phrases import say as phrase
 from ..answer import Answer, Facts, Passage
 from ..question import Question
 from .records import action_passage, action_row, decision_passage, decision_row
@@ -76,15 +77,15 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | Non
     per_item: dict[int, list[tuple[str, Passage, str, dict]]] = {}
     loose: list[tuple[str, Passage, str, dict]] = []
     for d in m.decisions:
-        st = (say.say("digest_decided", lang, text=say.quoted(d.text, lang)), decision_passage(view, m, d),
+        st = (phrase("digest_decided", lang, text=say.quoted(d.text, lang)), decision_passage(view, m, d),
               "decision", decision_row(m, d))
         it = _item_of(m.items, d.span[0])
         (per_item.setdefault(id(it), []) if it else loose).append(st)
     for a in m.actions:
         if a.review:
             continue
-        owners = say.join(a.owners, lang) or say.say("nobody", lang)
-        st = (say.say("digest_action", lang, owners=owners, task=say.quoted(a.task, lang)), action_passage(view, m, a),
+        owners = say.join(a.owners, lang) or phrase("nobody", lang)
+        st = (phrase("digest_action", lang, owners=owners, task=say.quoted(a.task, lang)), action_passage(view, m, a),
               "action", action_row(m, a, today))
         it = _item_of(m.items, a.span[0])
         (per_item.setdefault(id(it), []) if it else loose).append(st)
@@ -95,19 +96,19 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | Non
         statements = per_item.get(id(it), [])
         if statements:
             what = "; ".join(s[0] for s in statements)
-            entries.append((_procedural(heading), say.say("digest_item", lang, item=heading, what=what),
+            entries.append((_procedural(heading), phrase("digest_item", lang, item=heading, what=what),
                             [s[1] for s in statements], [(s[2], s[3]) for s in statements]))
         elif it.level <= 2 and not _procedural(heading) and not _has_children(m.items, it):
             span = _first_sentence(view, m, it)
             if span is None or (m.title_span and span[0] < m.title_span[1] and m.title_span[0] < span[1]):
                 continue
             what = say.quoted(view.span_text(m, span), lang)
-            entries.append((False, say.say("digest_item", lang, item=heading, what=what),
+            entries.append((False, phrase("digest_item", lang, item=heading, what=what),
                             [view.span_passage(m, span)], []))
     for s in loose:
         entries.append((False, s[0], [s[1]], [(s[2], s[3])]))
     if not entries:
-        return view.answer(q, say.say("digest_empty", lang, label=label), found=True, passages=passages,
+        return view.answer(q, phrase("digest_empty", lang, label=label), found=True, passages=passages,
                            facts=facts)
 
     parts, size = [head], len(head)
