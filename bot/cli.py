@@ -63,7 +63,8 @@ def cmd_index(args, settings: Settings) -> int:
     else:
         print(f"indexed {report.meetings} meetings, {report.chunks} chunks "
               f"(added {len(report.added)}, updated {len(report.updated)}, removed {len(report.removed)}, "
-              f"unchanged {report.unchanged}; embedded {report.chunks_embedded} chunks)")
+              f"unchanged {report.unchanged}{', reparsed ' + str(report.reparsed) if report.reparsed else ''}; "
+              f"embedded {report.chunks_embedded} chunks)")
     for s in report.skipped:
         print(f"skipped {s['file']}: {s['reason']}", file=sys.stderr)
     return 0

@@ -123,6 +123,8 @@ PROCEDURAL_ITEMS: tuple[str, ...] = (
     r"mötesschema\w*", r"dagordning\w*", r"föredragningslista\w*", r"val\s+av\s+(?:mötes|protokoll)?\w*",
     r"justering\w*", r"justerare\w*", r"adjunger\w*", r"närvaro\w*", r"föregående\s+(?:mötes)?protokoll\w*",
     r"call\s+to\s+order", r"approval\s+of\s+(?:the\s+)?(?:agenda|minutes)", r"adjourn\w*", r"roll\s+call",
+    # boilerplate sections of minutes kept on GitHub: links to the recording, the calendar
+    r"links?", r"länkar", r"upcoming\s+meetings?", r"kommande\s+möten",
 )
 
 # -- roles ------------------------------------------------------------------------------------

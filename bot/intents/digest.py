@@ -23,6 +23,9 @@ from .view import SnapshotView
 MAX_CHARS = 1500
 # A first sentence shorter than this says nothing ("Inget att rapportera." still does: 3 words).
 MIN_WORDS = 3
+# What an item with no decision or action gets: its first sentences, this much of them.
+ITEM_CHARS = 160
+ITEM_SENTENCES = 3
 _PROCEDURAL = re.compile(r"(?i)\b(?:" + "|".join(PROCEDURAL_ITEMS) + r")")
 
 
@@ -35,15 +38,23 @@ def _has_content(m: Meeting) -> bool:
     return bool(m.decisions or m.actions or m.items)
 
 
-def _first_sentence(view: SnapshotView, m: Meeting, it: AgendaItem) -> tuple[int, int] | None:
-    """The first sentence under an item's heading that says something (not a sub-heading)."""
+def _opening(view: SnapshotView, m: Meeting, it: AgendaItem) -> list[tuple[int, int]]:
+    """The first sentences under an item's heading that say something (not sub-headings, not
+    markup), up to ``ITEM_CHARS`` characters or ``ITEM_SENTENCES`` sentences: a list item's
+    first bullets, a discussion's opening."""
     text = view.documents[m.source]
-    start = it.heading_span[1]
-    for s, e in sentence_spans(text, start, it.span[1], skip_bullets=True):
+    out, size = [], 0
+    for s, e in sentence_spans(text, it.heading_span[1], it.span[1], skip_bullets=True):
         piece = text[s:e]
-        if len(re.findall(r"\w+", piece)) >= MIN_WORDS and not piece.lstrip().startswith(("\\", "#", "%")):
-            return s, e
-    return None
+        if len(re.findall(r"\w+", piece)) < MIN_WORDS or piece.lstrip().startswith(("\\", "#", "%")):
+            continue
+        if out and size + len(piece) > ITEM_CHARS:
+            break
+        out.append((s, e))
+        size += len(piece)
+        if len(out) >= ITEM_SENTENCES:
+            break
+    return out
 
 
 def _has_children(items: list[AgendaItem], it: AgendaItem) -> bool:
@@ -99,12 +110,13 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | Non
             entries.append((_procedural(heading), phrase("digest_item", lang, item=heading, what=what),
                             [s[1] for s in statements], [(s[2], s[3]) for s in statements]))
         elif it.level <= 2 and not _procedural(heading) and not _has_children(m.items, it):
-            span = _first_sentence(view, m, it)
-            if span is None or (m.title_span and span[0] < m.title_span[1] and m.title_span[0] < span[1]):
+            spans = [sp for sp in _opening(view, m, it)
+                     if not (m.title_span and sp[0] < m.title_span[1] and m.title_span[0] < sp[1])]
+            if not spans:
                 continue
-            what = say.quoted(view.span_text(m, span), lang)
+            what = " ".join(say.quoted(view.span_text(m, sp), lang) for sp in spans)
             entries.append((False, phrase("digest_item", lang, item=heading, what=what),
-                            [view.span_passage(m, span)], []))
+                            [view.span_passage(m, (spans[0][0], spans[-1][1]))], []))
     for s in loose:
         entries.append((False, s[0], [s[1]], [(s[2], s[3])]))
     if not entries:
