@@ -67,14 +67,13 @@ def entities(q: str) -> list[str]:
     return out
 
 
-_NEXT = re.compile(
-    r"\bnext\s+(?:\w+\s+)?meeting|\bupcoming\s+meeting|\bwhen\s+(?:do|will|shall)\s+we\s+meet"
-    r"|\bmeet(?:ing)?\s+(?:again|next)\b|\bnästa\s+(?:\w+)?möte|\bkommande\s+(?:\w+)?möte"
-    r"|\bnär\s+ses\s+vi|\bnär\s+träffas\s+vi|\bnästa\s+sammanträde", re.I)
-_CHAIR = re.compile(r"\bchair(?:ed|man|woman|person|ing)?\b|\bpresided\b|\bled\s+the\s+meeting"
-                    r"|\b(?:mötes)?ordförande\b|\bledde\s+mötet|\bmötesledare", re.I)
-_SECRETARY = re.compile(r"\bsecretary\b|\btook\s+(?:the\s+)?minutes|\bwrote\s+the\s+minutes|\bminute[- ]?taker"
-                        r"|\b(?:mötes)?sekreterare\b|\bförde\s+protokoll(?:et)?|\bskrev\s+protokollet", re.I)
+_NEXT = re.compile(r"""(?ix)
+    \bnext\s+(?:\w+\s+)?meeting | \bupcoming\s+meeting | \bwhen\s+(?:do|will|shall)\s+we\s+meet
+  | \bmeet(?:ing)?\s+(?:again|next)\b
+    # Swedish
+  | \bnästa\s+(?:\w+)?möte | \bkommande\s+(?:\w+)?möte | \bnär\s+ses\s+vi | \bnär\s+träffas\s+vi
+  | \bnästa\s+sammanträde
+""")
 _WHO = re.compile(r"\bwho\b|\bwhom\b|\bvem\b|\bvilka\b|\bvilken\b|\bname\b|\bnamn\b|\bwhich\s+person", re.I)
 _ATTEND = re.compile(r"""(?ix)
     \battend(?:ed|ees?|ance|ing|s)?\b | \bparticipa(?:nts?|ted|ting)\b | \brepresented\b
@@ -128,11 +127,16 @@ _DIGEST = re.compile(r"""(?ix)
 _ROLE_ASK = {role: re.compile(r"(?i)\b(?:" + "|".join(cues) + r")\b") for role, cues in ROLE_CUES.items()}
 _MEETING_AFTER = re.compile(r"(?i)^\s*(?:meeting|möte|mötet|sammanträde\w*|workshop|session)\b")
 _COUNT = re.compile(r"\bhow\s+many\b|\bhur\s+många\b|\bnumber\s+of\b|\bantal\w*", re.I)
-_ORGS = re.compile(r"\borgani[sz]ations?\b|\bcompan(?:y|ies)\b|\brepresented\b|\borganisationer\w*\b"
-                   r"|\bföretag\w*\b|\brepresenterade?\b|\binstitutions?\b|\bmyndighet\w*", re.I)
+_ORGS = re.compile(r"""(?ix)
+    \borgani[sz]ations?\b | \bcompan(?:y|ies)\b | \brepresented\b | \binstitutions?\b
+    # Swedish
+  | \borganisationer\w*\b | \bföretag\w*\b | \brepresenterade?\b | \bmyndighet\w*
+""")
 _PRESENT_VERB = re.compile(r"\bpresent(?:ed|s)?\b(?!\s+at)|\bpresenterade?\b", re.I)
-_LAST = re.compile(r"\b(?:the\s+)?(?:last|latest|previous|most\s+recent)\s+(?:\w+\s+)?meeting"
-                   r"|\b(?:förra|senaste)\s+(?:\w+)?mötet|\bsist(?:a)?\s+mötet", re.I)
+_LAST = re.compile(r"""(?ix)
+    \b(?:the\s+)?(?:last|latest|previous|most\s+recent)\s+(?:\w+\s+)?meeting   # "the last (board) meeting"
+  | \b(?:förra|senaste)\s+(?:\w+)?mötet | \bsist(?:a)?\s+mötet                 # "förra styrelsemötet"
+""")
 _MONTH_YEAR = re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+((?:19|20)\d{2})\b", re.I)
 # "i maj", "in June": full month names (and "sept"); not "mar"/"jan", which are other words too.
 _FULL_MONTHS = {n.lower() for names in MONTH_NAMES.values() for n in names} | {m for m in MONTHS if len(m) > 3}

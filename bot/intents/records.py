@@ -10,7 +10,7 @@ from datetime import date
 from index.models import ActionItem, Decision, Meeting
 
 from ..answer import Passage
-from ..highlight import _matches
+from ..highlight import term_match
 from ..lexical import doc_terms
 from ..question import Question
 from ..registers import action_row, action_status, decision_row, is_open  # noqa: F401 (re-exported)
@@ -30,7 +30,7 @@ JOIN_GAP = 600
 
 
 def _match(term: str, stems: set[str]) -> float:
-    got = _matches(term, stems)
+    got = term_match(term, stems)
     if got < INFLECTION_WEIGHT and len(term) >= 4 and any(
             # an ending more or less, not a compound part: "kontak" ~ "kontakt", not "styrels" ~ "styrelsekalend"
             s.startswith(term) and len(s) - len(term) < 4 or term.startswith(s) and len(s) >= 4
