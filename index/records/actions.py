@@ -16,7 +16,7 @@ from index.dates import find_dates, slash_month_first
 from index.models import ActionItem, Decision, Meeting
 from index.people import looks_like_name
 from index.records.agenda import ItemIndex
-from index.records.cues import (ACTION_LABELS, DUE_COLUMNS, DUE_CUES, NOT_OWNERS, OWNER_BODIES, OWNER_COLUMNS,
+from index.vocab import (ACTION_LABELS, DUE_COLUMNS, DUE_CUES, NOT_OWNERS, OWNER_BODIES, OWNER_COLUMNS,
                                 REVIEW_HEADINGS, STATUS_COLUMNS, STATUS_WORDS, TASK_COLUMNS, TASK_VERBS_EN,
                                 TASK_VERBS_SV)
 from index.records.text import Unit, norm, trim_end

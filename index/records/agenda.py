@@ -10,7 +10,7 @@ import re
 
 from index.dates import find_dates
 from index.models import AgendaItem, Meeting
-from index.records.cues import BLOCK_HEADINGS
+from index.vocab import BLOCK_HEADINGS
 from index.records.roles import role_of
 from index.sections import Heading, norm_heading, strip_span
 

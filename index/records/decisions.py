@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from index.models import Decision
 from index.records.agenda import ItemIndex
-from index.records.cues import (ALL_WORDS, DECIDING_BODIES, DECISION_HEADINGS, ORDINALS, OUTCOME_WORDS,
+from index.vocab import (ALL_WORDS, DECIDING_BODIES, DECISION_HEADINGS, ORDINALS, OUTCOME_WORDS,
                                 PROPOSAL_HEADINGS, PROPOSAL_REFERENCES)
 from index.records.text import Unit, heading_lines, norm, trim_end
 from index.records.votes import find_votes, merge
