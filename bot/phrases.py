@@ -125,6 +125,7 @@ PHRASES: dict[str, dict[str, str]] = {
     "action_status_dropped": {"en": ", dropped", "sv": ", struken"},
     "actions_from": {"en": "Action items from {label}: {items}.", "sv": "Uppdrag från {label}: {items}."},
     "open_actions": {"en": "Open action items: {items}.", "sv": "Öppna uppdrag: {items}."},
+    "actions_list": {"en": "Action items: {items}.", "sv": "Uppdrag: {items}."},
     "no_actions": {"en": "I found no action items{when} in the minutes.",
                    "sv": "Jag hittar inga uppdrag{when} i protokollen."},
     "no_open_actions": {"en": "No action items are open{when}.", "sv": "Inga uppdrag är öppna{when}."},

@@ -71,4 +71,4 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | Non
         label = say.meeting_label(m.title, m.date, q.language)
     facts = Facts(actions=[action_row(m, a, today) for _, m, a in found], meetings=view.refs(passages),
                   people=list(dict.fromkeys(o for _, _, a in found for o in a.owners)))
-    return view.answer(q, say.actions_sentence(lines, label, q.language), found=True, passages=passages, facts=facts)
+    return view.answer(q, say.actions_sentence(lines, label, q.language, open_only=q.open_only), found=True, passages=passages, facts=facts)
