@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 import sys
 from datetime import date
 
@@ -117,8 +118,35 @@ def cmd_serve(args, settings: Settings) -> int:
     return serve(settings, service) or 0
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("minutes")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "unknown (not installed)"
+
+
+class _UsageError(Exception):
+    def __init__(self, parser: argparse.ArgumentParser, message: str):
+        super().__init__(message)
+        self.parser = parser
+
+
+class _Parser(argparse.ArgumentParser):
+    """Raises instead of exiting, so main() can report a usage error under --json as JSON too."""
+
+    def error(self, message: str):
+        raise _UsageError(self, message)
+
+
+def _print_json_error(message: str, kind: str) -> None:
+    print(json.dumps({"error": message, "type": kind}, ensure_ascii=False), flush=True)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="minutes", description="Answers questions about meeting minutes, with verbatim quotes.")
+    p = _Parser(prog="minutes", description="Answers questions about meeting minutes, with verbatim quotes.")
+    p.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = p.add_subparsers(dest="command", required=True)
 
     pi = sub.add_parser("index", help="index new, changed and deleted files of the corpus")
@@ -141,19 +169,38 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _error_type(e: BaseException) -> str:
+    """"IndexMissing" -> "index_missing": the `type` of a JSON error, for scripts to branch on."""
+    name = type(e).__name__.rstrip("_")
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+def _fail(args, message: str, kind: str) -> int:
+    print(f"minutes: error: {message}", file=sys.stderr)
+    if getattr(args, "json", False):  # scripts read stdout: give them the error there too
+        _print_json_error(message, kind)
+    return EXIT_ERROR
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        args = build_parser().parse_args(argv)
+    except _UsageError as e:
+        e.parser.print_usage(sys.stderr)
+        print(f"{e.parser.prog}: error: {e}", file=sys.stderr)
+        if "--json" in argv:
+            _print_json_error(f"{e.parser.prog}: {e}", "usage")
+        return EXIT_ERROR
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
         settings = load_settings()
         return args.func(args, settings)
     except MinutesError as e:
-        print(f"minutes: error: {e}", file=sys.stderr)
-        return EXIT_ERROR
+        return _fail(args, str(e), _error_type(e))
     except OSError as e:  # an index folder that is a file, a full disk, ...
         where = f": {e.filename}" if e.filename else ""
-        print(f"minutes: error: {e.strerror or e}{where}", file=sys.stderr)
-        return EXIT_ERROR
+        return _fail(args, f"{e.strerror or e}{where}", "os_error")
     except KeyboardInterrupt:
         return 130
 
