@@ -28,36 +28,24 @@ def _service(settings: Settings):
                           watch_interval=settings.watch_interval)
 
 
-def _progress_bar():
-    if not sys.stderr.isatty():
-        return None
-    from tqdm import tqdm
-
-    bar = None
-
-    def progress(done: int, total: int) -> None:
-        nonlocal bar
-        if bar is None:
-            bar = tqdm(total=total, unit="chunk", desc="embedding", file=sys.stderr)
-        bar.update(done - bar.n)
-        if done >= total:
-            bar.close()
-
-    return progress
-
-
 def cmd_index(args, settings: Settings) -> int:
+    import time
+
     from index.build import update_index
     from index.embed import LazyEmbedder
 
+    from .progress import terminal_progress
+
+    started = time.monotonic()
     report = update_index(settings.corpus_dir, settings.index_dir, LazyEmbedder(settings.embedding_model),
-                          rebuild=args.rebuild, progress=_progress_bar())
+                          rebuild=args.rebuild, progress=terminal_progress(json_output=args.json))
     if args.json:
         print(json.dumps(report.to_json_dict(), ensure_ascii=False))
     else:
         print(f"indexed {report.meetings} meetings, {report.chunks} chunks "
               f"(added {len(report.added)}, updated {len(report.updated)}, removed {len(report.removed)}, "
-              f"unchanged {report.unchanged}; embedded {report.chunks_embedded} chunks)")
+              f"unchanged {report.unchanged}; embedded {report.chunks_embedded} chunks) "
+              f"in {time.monotonic() - started:.0f} s")
     for s in report.skipped:
         print(f"skipped {s['file']}: {s['reason']}", file=sys.stderr)
     return 0

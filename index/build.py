@@ -20,10 +20,11 @@ from .loaders import SUPPORTED_EXTENSIONS, load_bytes, read_bytes
 from .models import Chunk, Meeting
 from .parse import parse_meeting
 from .pipeline import pipeline_version, text_key
+from .progress import BuildProgress, as_progress
 from .store import FORMAT, IndexSnapshot, load_index, write_index
 
-# progress(done, total) is called while embedding; the CLI draws a bar with it.
-Progress = Callable[[int, int], None]
+# A BuildProgress (index/progress.py), or a plain progress(done, total) told about embedding.
+Progress = BuildProgress | Callable[[int, int], None]
 
 
 @dataclass
@@ -117,10 +118,14 @@ def update_index(
             old = None
         if old is not None:
             old.check_model(embedder.name)
-        return _update(corpus_dir, index_dir, embedder, old, progress)
+        progress = as_progress(progress)
+        try:
+            return _update(corpus_dir, index_dir, embedder, old, progress)
+        finally:
+            progress.close()
 
 
-def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress) -> IndexReport:
+def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress: BuildProgress) -> IndexReport:
     report = IndexReport()
     old_hashes = old.hashes if old else {}
     # Parses made by another version of the pipeline are not kept: every file is parsed again
@@ -129,7 +134,11 @@ def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress
     keep: dict[str, str] = {}  # source -> sha, reused as they are
     fresh: list[_Parsed] = []
     seen: set[str] = set()
-    for source, path in scan_corpus(corpus_dir):
+    files = list(scan_corpus(corpus_dir))
+    progress.stage("parsing", len(files))
+    model_pending = hasattr(embedder, "loaded")  # a LazyEmbedder loads its model on first parse
+    for n, (source, path) in enumerate(files):
+        progress.advance(n)
         seen.add(source)
         if path.suffix.lower() not in SUPPORTED_EXTENSIONS:
             report.skipped.append({"file": source, "reason": f"unsupported file type {path.suffix or '(none)'}"})
@@ -146,7 +155,12 @@ def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress
                     continue
                 report.reparsed += 1
             text = load_bytes(data, source)
+            if model_pending:
+                progress.note("loading the embedding model")
             meeting, chunks = parse_document(text, source, embedder=embedder)
+            if model_pending:
+                model_pending = False
+                progress.note(None)
         except DocumentError as e:
             reason = e.reason
             if source in old_hashes:
@@ -158,6 +172,7 @@ def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress
         fresh.append(_Parsed(source, sha, text, meeting, chunks))
         if old_hashes.get(source) != sha:
             (report.updated if source in old_hashes else report.added).append(source)
+    progress.advance(len(files))
     report.removed = sorted(s for s in old_hashes if s not in seen)
 
     if old is not None and current and not fresh and not report.removed:
@@ -215,10 +230,10 @@ def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress
     return report
 
 
-def _embed(embedder, texts: list[str], progress: Progress | None, batch: int = 64) -> np.ndarray:
+def _embed(embedder, texts: list[str], progress: BuildProgress, batch: int = 64) -> np.ndarray:
+    progress.stage("embedding", len(texts))
     parts = []
     for i in range(0, len(texts), batch):
         parts.append(embedder.embed_documents(texts[i: i + batch]))
-        if progress:
-            progress(min(i + batch, len(texts)), len(texts))
+        progress.advance(min(i + batch, len(texts)))
     return np.concatenate(parts).astype(np.float32)
