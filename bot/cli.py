@@ -36,9 +36,20 @@ def cmd_index(args, settings: Settings) -> int:
 
     from .progress import terminal_progress
 
+    from index.errors import WouldDropMeetings
+
     started = time.monotonic()
-    report = update_index(settings.corpus_dir, settings.index_dir, LazyEmbedder(settings.embedding_model),
-                          rebuild=args.rebuild, progress=terminal_progress(json_output=args.json))
+
+    def update(prune: bool):
+        return update_index(settings.corpus_dir, settings.index_dir, LazyEmbedder(settings.embedding_model),
+                            rebuild=args.rebuild, prune=prune, progress=terminal_progress(json_output=args.json))
+
+    try:
+        report = update(args.prune)
+    except WouldDropMeetings as e:
+        if not _confirm_drop(e, args):
+            raise
+        report = update(True)
     if args.json:
         print(json.dumps(report.to_json_dict(), ensure_ascii=False))
     else:
@@ -49,6 +60,22 @@ def cmd_index(args, settings: Settings) -> int:
     for s in report.skipped:
         print(f"skipped {s['file']}: {s['reason']}", file=sys.stderr)
     return 0
+
+
+def _confirm_drop(e, args) -> bool:
+    """Ask before dropping most of the index, when someone is at the terminal to answer."""
+    if args.json or not (sys.stdin.isatty() and sys.stderr.isatty()):
+        return False
+    print(f"minutes: {e}", file=sys.stderr)
+    for source in e.sources[:20]:
+        print(f"  would drop {source}", file=sys.stderr)
+    if len(e.sources) > 20:
+        print(f"  ...and {len(e.sources) - 20} more", file=sys.stderr)
+    try:
+        reply = input(f"Drop these {len(e.sources)} meetings from the index? [y/N] ")
+    except EOFError:
+        return False
+    return reply.strip().lower() in ("y", "yes", "j", "ja")
 
 
 def _parse_today(value: str | None) -> date | None:
@@ -140,6 +167,8 @@ def build_parser() -> argparse.ArgumentParser:
     pi = sub.add_parser("index", help="index new, changed and deleted files of the corpus")
     pi.add_argument("--rebuild", action="store_true", help="start over instead of updating")
     pi.add_argument("--json", action="store_true", help="print a JSON summary")
+    pi.add_argument("--prune", action="store_true",
+                    help="drop the meetings of missing files even when that is more than half of the index")
     pi.set_defaults(func=cmd_index)
 
     pa = sub.add_parser("ask", help="ask a question (use - to read one question per line from stdin)")

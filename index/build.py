@@ -15,7 +15,8 @@ import faiss
 import numpy as np
 
 from .chunk import chunk_document
-from .errors import DocumentError, IndexBusy, IndexMissing
+from .errors import DocumentError, IndexBusy, IndexCorrupt, IndexMissing
+from .guard import check_drop
 from .loaders import SUPPORTED_EXTENSIONS, load_bytes, read_bytes
 from .models import Chunk, Meeting
 from .parse import parse_meeting
@@ -102,11 +103,13 @@ def update_index(
     *,
     rebuild: bool = False,
     progress: Progress | None = None,
+    prune: bool = False,
 ) -> IndexReport:
     """Bring the index in ``index_dir`` up to date with ``corpus_dir``.
 
     ``embedder`` needs ``name`` at once; its model is used (and may be loaded) only when
-    something has to be embedded."""
+    something has to be embedded. Dropping more than half of the indexed meetings (an empty
+    or unmounted corpus folder) raises WouldDropMeetings unless ``prune`` (index/guard.py)."""
     corpus_dir = Path(corpus_dir)
     if not corpus_dir.is_dir():
         what = "is not a folder" if corpus_dir.exists() else "does not exist"
@@ -118,11 +121,21 @@ def update_index(
             old = None
         if old is not None:
             old.check_model(embedder.name)
+        indexed = old.meetings if old is not None else _indexed_before(index_dir) if rebuild else {}
+        check_drop(indexed, {s for s, _ in scan_corpus(corpus_dir)}, corpus_dir, prune=prune)
         progress = as_progress(progress)
         try:
             return _update(corpus_dir, index_dir, embedder, old, progress)
         finally:
             progress.close()
+
+
+def _indexed_before(index_dir: Path) -> dict:
+    """The meetings a rebuild replaces (none when the old index is missing or damaged)."""
+    try:
+        return load_index(index_dir).meetings
+    except (IndexMissing, IndexCorrupt):
+        return {}
 
 
 def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress: BuildProgress) -> IndexReport:
