@@ -93,21 +93,34 @@ def cmd_ask(args, settings: Settings) -> int:
         raise ConfigError("ask: the question is empty (use - to read questions from stdin)")
     service = _service(settings)
     engine = service.engine()
+    warnings = _corpus_warnings(settings, engine.snapshot)
+
+    def show(answer) -> str:
+        if not args.json:
+            return render_text(answer)
+        return json.dumps({**answer.to_json_dict(), **({"warnings": warnings} if warnings else {})}, ensure_ascii=False)
+
     if args.question == "-":
         # One question per line, one JSON object per line: the model is loaded once.
         for line in sys.stdin:
             q = line.strip()
             if not q:
                 continue
-            answer = engine.ask(q, today=today)
-            print(json.dumps(answer.to_json_dict(), ensure_ascii=False) if args.json else render_text(answer), flush=True)
+            print(show(engine.ask(q, today=today)), flush=True)
         return 0
-    answer = engine.ask(args.question, today=today)
-    if args.json:
-        print(json.dumps(answer.to_json_dict(), ensure_ascii=False))
-    else:
-        sys.stdout.write(render_text(answer))
+    print(show(engine.ask(args.question, today=today)), end="" if not args.json else "\n")
     return 0
+
+
+def _corpus_warnings(settings: Settings, snapshot) -> list[str]:
+    """A corpus folder gone (an unmounted share): said on stderr, and returned for the JSON."""
+    from index.corpus_state import corpus_warning
+
+    warning = corpus_warning(settings.corpus_dir, len(snapshot.meetings), snapshot.params.get("built_at"))
+    if warning is None:
+        return []
+    print(f"minutes: warning: {warning}", file=sys.stderr)
+    return [warning]
 
 
 def cmd_status(args, settings: Settings) -> int:
@@ -117,12 +130,21 @@ def cmd_status(args, settings: Settings) -> int:
     snapshot = load_index(settings.index_dir)  # no index: the same line as `ask`
     snapshot.check_model(settings.embedding_model)
     status = snapshot.status()
+    from index.corpus_state import corpus_state
+
+    warnings = _corpus_warnings(settings, snapshot)
     if args.json:
-        print(json.dumps(status.to_json_dict(), ensure_ascii=False))
+        print(json.dumps({**status.to_json_dict(), "corpus_dir": str(settings.corpus_dir),
+                          "corpus_state": corpus_state(settings.corpus_dir), "warnings": warnings},
+                         ensure_ascii=False))
     else:
         span = f"{status.first_date} to {status.last_date}" if status.first_date else "no dates"
         print(f"{status.meetings} meetings ({span}), {status.chunks} chunks, "
               f"last update {status.updated_at or 'never'}, model {status.model}")
+        if status.skipped:
+            print(f"{len(status.skipped)} files not indexed:")
+            for s in status.skipped:
+                print(f"  {s['file']}: {s['reason']}")
     return 0
 
 

@@ -156,6 +156,9 @@ PHRASES: dict[str, dict[str, str]] = {
               "Senast uppdaterat: {updated}. Modell: `{model}`.",
     },
     "unknown": {"en": "unknown", "sv": "okänt"},
+    "status_skipped": {"en": "Not indexed ({n}, could not be read):",
+                       "sv": "Inte indexerat ({n}, gick inte att läsa):"},
+    "more_skipped": {"en": "…and {n} more.", "sv": "…och {n} till."},
     "file_kinds_or": {"en": " or ", "sv": " eller "},
 }
 

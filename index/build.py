@@ -188,7 +188,10 @@ def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress
     progress.advance(len(files))
     report.removed = sorted(s for s in old_hashes if s not in seen)
 
-    if old is not None and current and not fresh and not report.removed:
+    # The skipped files are recorded in the index (params.json) for `status` and for answers
+    # that would have needed one of them; a change in that list alone is worth a new generation.
+    same_skipped = old is not None and old.params.get("skipped", []) == report.skipped
+    if old is not None and current and not fresh and not report.removed and same_skipped:
         report.meetings, report.chunks = len(old.meetings), len(old.chunks)
         return report  # nothing to write: the index is current
 
@@ -236,7 +239,7 @@ def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress
     snapshot.params.update(
         format=FORMAT, model=embedder.name, dim=dim, pipeline=pipeline_version(),
         built_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        files=dict(sorted(snapshot.hashes.items())),
+        files=dict(sorted(snapshot.hashes.items())), skipped=report.skipped,
     )
     write_index(index_dir, snapshot)
     report.meetings, report.chunks = len(snapshot.meetings), len(snapshot.chunks)
