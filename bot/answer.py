@@ -50,6 +50,9 @@ class Answer(BaseModel):
     passages: list[Passage] = Field(default_factory=list)
     next_meeting: NextMeetingInfo | None = None
     facts: Facts = Field(default_factory=Facts)
+    # Why nothing was found (None when found): not_in_minutes | unknown_words | skipped_file |
+    # unsupported_language (bot/intents/not_found.py).
+    reason: str | None = None
 
     def to_json_dict(self) -> dict:
         d = self.model_dump(exclude={"language"})
