@@ -53,6 +53,7 @@ class Answer(BaseModel):
     # Why nothing was found (None when found): not_in_minutes | unknown_words | skipped_file |
     # unsupported_language (bot/intents/not_found.py).
     reason: str | None = None
+    notes: list[str] = Field(default_factory=list)  # about how the question was read (e.g. cut short)
 
     def to_json_dict(self) -> dict:
         d = self.model_dump(exclude={"language"})

@@ -85,6 +85,15 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": "The minutes never use the word {words}, nor any translation of it I know.",
         "sv": "Protokollen använder aldrig ordet {words}, inte heller någon översättning jag känner till.",
     },
+    # -- notes on an answer: bot.long_question ----------------------------------------------------
+    "long_question_questions": {
+        "en": "The question was {total} characters long; I read only its questions ({kept} characters).",
+        "sv": "Frågan var {total} tecken lång; jag läste bara dess frågor ({kept} tecken).",
+    },
+    "long_question_start": {
+        "en": "The question was {total} characters long; I read only the first {kept}.",
+        "sv": "Frågan var {total} tecken lång; jag läste bara de första {kept}.",
+    },
     "unsupported_language": {
         "en": "I answer questions in English or Swedish only, and this looks like {language}.",
         "sv": "Jag svarar bara på frågor på svenska eller engelska, och det här ser ut att vara {language}.",

@@ -22,6 +22,8 @@ from ..lexical import doc_terms, stem_en, stem_sv
 from ..phrases import say as phrase
 from ..question import Question
 
+MAX_WORDS_NAMED = 5  # a long question's unknown words are named by the first few
+
 SKIPPED_FILE, UNKNOWN_WORDS, NOT_IN_MINUTES, UNSUPPORTED_LANGUAGE = (
     "skipped_file", "unknown_words", "not_in_minutes", "unsupported_language")
 
@@ -76,7 +78,7 @@ def explain(q: Question, view, concepts) -> tuple[str, str]:
     files = skipped_match(q, view)
     if files:
         return skipped_sentence(files, q.language), SKIPPED_FILE
-    unknown = unknown_words(q, view, concepts)
+    unknown = list(dict.fromkeys(unknown_words(q, view, concepts)))[:MAX_WORDS_NAMED]
     if unknown:
         # Single quote marks: double ones are kept for verbatim quotes of the minutes.
         mark = ("‘", "’") if q.language == "en" else ("’", "’")
