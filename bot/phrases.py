@@ -71,6 +71,33 @@ PHRASES: dict[str, dict[str, str]] = {
         "sv": "Jag hittar inget om det i protokollen.",
     },
     "no_meeting_in": {"en": "There are no minutes from {when}.", "sv": "Det finns inga protokoll från {when}."},
+    # -- why nothing was found: bot.intents.not_found, bot.engine ----------------------------------
+    "skipped_file": {
+        "en": "The minutes that may hold this, {file}{more}, could not be read ({reason}).",
+        "sv": "Protokollet som kan innehålla det, {file}{more}, gick inte att läsa ({reason}).",
+    },
+    "and_more_files": {"en": " and {n} more", "sv": " och {n} till"},
+    "unknown_words": {
+        "en": "The minutes never use the words {words}, nor any translation of them I know.",
+        "sv": "Protokollen använder aldrig orden {words}, inte heller någon översättning jag känner till.",
+    },
+    "unknown_word": {
+        "en": "The minutes never use the word {words}, nor any translation of it I know.",
+        "sv": "Protokollen använder aldrig ordet {words}, inte heller någon översättning jag känner till.",
+    },
+    # -- notes on an answer: bot.long_question ----------------------------------------------------
+    "long_question_questions": {
+        "en": "The question was {total} characters long; I read only its questions ({kept} characters).",
+        "sv": "Frågan var {total} tecken lång; jag läste bara dess frågor ({kept} tecken).",
+    },
+    "long_question_start": {
+        "en": "The question was {total} characters long; I read only the first {kept}.",
+        "sv": "Frågan var {total} tecken lång; jag läste bara de första {kept}.",
+    },
+    "unsupported_language": {
+        "en": "I answer questions in English or Swedish only, and this looks like {language}.",
+        "sv": "Jag svarar bara på frågor på svenska eller engelska, och det här ser ut att vara {language}.",
+    },
     "no_organisations": {
         "en": "The attendee lists{when} record no organisations (only names and roles).",
         "sv": "Deltagarlistorna{when} anger inga organisationer (bara namn och roller).",
@@ -229,6 +256,9 @@ PHRASES: dict[str, dict[str, str]] = {
               "Senast uppdaterat: {updated}. Modell: `{model}`.",
     },
     "unknown": {"en": "unknown", "sv": "okänt"},
+    "status_skipped": {"en": "Not indexed ({n}, could not be read):",
+                       "sv": "Inte indexerat ({n}, gick inte att läsa):"},
+    "more_skipped": {"en": "…and {n} more.", "sv": "…och {n} till."},
     "file_kinds_or": {"en": " or ", "sv": " eller "},
 }
 

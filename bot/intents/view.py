@@ -160,11 +160,21 @@ class SnapshotView:
             score += best
         return score
 
-    def no_meeting_in(self, q: Question) -> Answer | None:
+    def no_meeting_in(self, q: Question, *, intent=None) -> Answer | None:
         """"There are no minutes from March 2019": the answer when the question's time matches
-        no meeting at all (None when it matches one, or gives no time)."""
+        no meeting at all (None when it matches one, or gives no time). When a file the index
+        could not read is dated then, that is said instead (bot/intents/not_found.py)."""
         if q.time and not any(q.time.accepts(m.date) for m in self.meetings):
-            return self.answer(q, say.no_meeting_in(q.time.text, q.language), found=False)
+            from . import not_found
+
+            files = not_found.skipped_match(q, self)
+            if files:
+                a = self.answer(q, not_found.skipped_sentence(files, q.language), found=False, intent=intent)
+                a.reason = not_found.SKIPPED_FILE
+            else:
+                a = self.answer(q, say.no_meeting_in(q.time.text, q.language), found=False, intent=intent)
+                a.reason = not_found.NOT_IN_MINUTES
+            return a
         return None
 
     @staticmethod
