@@ -125,6 +125,7 @@ _DIGEST = re.compile(r"""(?ix)
   | \bvad\s+hände\s+(?:på|vid|under|i)\b | \bsammanfatt\w* | \bsammandrag\b | \bvad\s+togs\s+upp\s+(?:på|vid)\b
 """)
 _ROLE_ASK = {role: re.compile(r"(?i)\b(?:" + "|".join(cues) + r")\b") for role, cues in ROLE_CUES.items()}
+_MEETING_WORD = re.compile(r"(?i)\bmeeting\b|\bmöte\w*|\bsammanträde\w*|\bstämma\w*|\bstormöte\w*")
 _MEETING_AFTER = re.compile(r"(?i)^\s*(?:meeting|möte|mötet|sammanträde\w*|workshop|session)\b")
 _COUNT = re.compile(r"\bhow\s+many\b|\bhur\s+många\b|\bnumber\s+of\b|\bantal\w*", re.I)
 _ORGS = re.compile(r"""(?ix)
@@ -245,7 +246,9 @@ def understand(question: str, names=None) -> Question:
     elif _WHO.search(q) and asked_role and not attended and not _RESERVATION.search(q):
         intent = ROLE
         role = asked_role
-    elif _DIGEST.search(q):
+    elif _DIGEST.search(q) and (time or _MEETING_WORD.search(q)):
+        # "what happened at the last meeting?", "sammanfatta mötet den 3 mars"; not "what
+        # happened at the summer party?" (a search)
         intent = DIGEST
     elif _ACTION.search(q):
         intent = ACTIONS
