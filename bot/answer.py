@@ -53,6 +53,10 @@ class Answer(BaseModel):
     passages: list[Passage] = Field(default_factory=list)
     next_meeting: NextMeetingInfo | None = None
     facts: Facts = Field(default_factory=Facts)
+    # Why nothing was found (None when found): not_in_minutes | unknown_words | skipped_file |
+    # unsupported_language (bot/intents/not_found.py).
+    reason: str | None = None
+    notes: list[str] = Field(default_factory=list)  # about how the question was read (e.g. cut short)
 
     def to_json_dict(self) -> dict:
         d = self.model_dump(exclude={"language"})

@@ -207,10 +207,10 @@ def action_line(owners: list[str], task: str, due: str | None, status: str | Non
                status=say(f"action_status_{status}", lang) if status else "")
 
 
-def actions_sentence(lines: list[str], label: str | None, lang: str) -> str:
+def actions_sentence(lines: list[str], label: str | None, lang: str, *, open_only: bool = False) -> str:
     if label:
         return say("actions_from", lang, label=label, items="; ".join(lines))
-    return say("open_actions", lang, items="; ".join(lines))
+    return say("open_actions" if open_only else "actions_list", lang, items="; ".join(lines))
 
 
 def no_actions(lang: str, when: str, *, open_only: bool) -> str:

@@ -12,7 +12,10 @@ from index.store import IndexSnapshot
 
 from . import compose as say
 from .answer import Answer
+from .foreign import unsupported_language
 from .intents import FALLBACK, HANDLERS, SnapshotView
+from .long_question import read_question
+from .phrases import say as say_phrase
 from .question import Intent, Question, TimeFilter
 from .understand import as_search, understand
 
@@ -37,10 +40,23 @@ class Engine:
         return self.view.meetings
 
     def ask(self, question: str, *, today: date | None = None, k: int = 5) -> Answer:
-        today = today or date.today()
+        read = read_question(question)  # a pasted e-mail is cut to its questions
+        a = self._ask(read.text, today=today or date.today(), k=k)
+        note = read.note(a.language)
+        if note:
+            a.notes.append(note)
+        return a
+
+    def _ask(self, question: str, *, today: date, k: int) -> Answer:
         if not (question or "").strip():
             q = Question(text="", language="en", intent=Intent.OFFTOPIC, time=TimeFilter())
             return self.view.answer(q, say.empty_question("en"), found=False)
+        foreign = unsupported_language(question)
+        if foreign:  # a German question is not searched in Swedish minutes: say which languages work
+            q = Question(text=question.strip(), language="en", intent=Intent.OFFTOPIC, time=TimeFilter())
+            a = self.view.answer(q, say_phrase("unsupported_language", "en", language=foreign), found=False)
+            a.reason = "unsupported_language"
+            return a
         q = understand(question, self.view.names)
         handler = HANDLERS.get(q.intent, FALLBACK)
         a = handler(q, self.view, today, k)

@@ -71,6 +71,33 @@ PHRASES: dict[str, dict[str, str]] = {
         "sv": "Jag hittar inget om det i protokollen.",
     },
     "no_meeting_in": {"en": "There are no minutes from {when}.", "sv": "Det finns inga protokoll från {when}."},
+    # -- why nothing was found: bot.intents.not_found, bot.engine ----------------------------------
+    "skipped_file": {
+        "en": "The minutes that may hold this, {file}{more}, could not be read ({reason}).",
+        "sv": "Protokollet som kan innehålla det, {file}{more}, gick inte att läsa ({reason}).",
+    },
+    "and_more_files": {"en": " and {n} more", "sv": " och {n} till"},
+    "unknown_words": {
+        "en": "The minutes never use the words {words}, nor any translation of them I know.",
+        "sv": "Protokollen använder aldrig orden {words}, inte heller någon översättning jag känner till.",
+    },
+    "unknown_word": {
+        "en": "The minutes never use the word {words}, nor any translation of it I know.",
+        "sv": "Protokollen använder aldrig ordet {words}, inte heller någon översättning jag känner till.",
+    },
+    # -- notes on an answer: bot.long_question ----------------------------------------------------
+    "long_question_questions": {
+        "en": "The question was {total} characters long; I read only its questions ({kept} characters).",
+        "sv": "Frågan var {total} tecken lång; jag läste bara dess frågor ({kept} tecken).",
+    },
+    "long_question_start": {
+        "en": "The question was {total} characters long; I read only the first {kept}.",
+        "sv": "Frågan var {total} tecken lång; jag läste bara de första {kept}.",
+    },
+    "unsupported_language": {
+        "en": "I answer questions in English or Swedish only, and this looks like {language}.",
+        "sv": "Jag svarar bara på frågor på svenska eller engelska, och det här ser ut att vara {language}.",
+    },
     "no_organisations": {
         "en": "The attendee lists{when} record no organisations (only names and roles).",
         "sv": "Deltagarlistorna{when} anger inga organisationer (bara namn och roller).",
@@ -125,6 +152,7 @@ PHRASES: dict[str, dict[str, str]] = {
     "action_status_dropped": {"en": ", dropped", "sv": ", struken"},
     "actions_from": {"en": "Action items from {label}: {items}.", "sv": "Uppdrag från {label}: {items}."},
     "open_actions": {"en": "Open action items: {items}.", "sv": "Öppna uppdrag: {items}."},
+    "actions_list": {"en": "Action items: {items}.", "sv": "Uppdrag: {items}."},
     "no_actions": {"en": "I found no action items{when} in the minutes.",
                    "sv": "Jag hittar inga uppdrag{when} i protokollen."},
     "no_open_actions": {"en": "No action items are open{when}.", "sv": "Inga uppdrag är öppna{when}."},
@@ -142,12 +170,14 @@ PHRASES: dict[str, dict[str, str]] = {
     "role_name_co_opted": {"en": "co-opted member", "sv": "adjungerad"},
     "role_name_auditor": {"en": "auditor", "sv": "revisor"},
     "role_name_vote_counter": {"en": "vote counter", "sv": "rösträknare"},
+    "role_name_coordinator": {"en": "coordinator", "sv": "samordnare"},
     "role_name_other": {"en": "office holder", "sv": "förtroendevald"},
     "digest_head": {"en": "{label}: {n} attended.", "sv": "{label}: {n} deltog."},
     "digest_head_no_list": {"en": "{label}.", "sv": "{label}."},
     "digest_item": {"en": "{item}: {what}", "sv": "{item}: {what}"},
     "digest_decided": {"en": "decided {text}", "sv": "beslut {text}"},
     "digest_action": {"en": "{owners} to {task}", "sv": "{owners}: {task}"},
+    "digest_also": {"en": "Also on the agenda: {items}.", "sv": "Också på dagordningen: {items}."},
     "digest_nothing": {"en": "The minutes of {label} record no decisions or action items; its agenda: {items}.",
                        "sv": "Protokollet från {label} anger inga beslut eller uppdrag; dagordningen: {items}."},
     "digest_empty": {"en": "The minutes of {label} record no items, decisions or action items.",
@@ -226,6 +256,9 @@ PHRASES: dict[str, dict[str, str]] = {
               "Senast uppdaterat: {updated}. Modell: `{model}`.",
     },
     "unknown": {"en": "unknown", "sv": "okänt"},
+    "status_skipped": {"en": "Not indexed ({n}, could not be read):",
+                       "sv": "Inte indexerat ({n}, gick inte att läsa):"},
+    "more_skipped": {"en": "…and {n} more.", "sv": "…och {n} till."},
     "file_kinds_or": {"en": " or ", "sv": " eller "},
 }
 

@@ -36,6 +36,18 @@ def action_row(m: Meeting, a: ActionItem, today: date) -> dict:
             "end": a.task_span[1]}
 
 
+def linked(meetings, today: date) -> list[Meeting]:
+    """The meetings held by ``today``, oldest first, with each action's status as the later
+    minutes (up to ``today``) report it: copies, so the snapshot's records stay as parsed."""
+    from index.records import link_actions
+
+    iso = today.isoformat()
+    held = sorted((m.model_copy(deep=True) for m in meetings if not m.date or m.date <= iso),
+                  key=lambda m: (m.date or "", m.source))
+    link_actions(held)
+    return held
+
+
 def _newest_first(meetings) -> list[Meeting]:
     return sorted(meetings, key=lambda m: (m.date or "", m.source), reverse=True)
 
@@ -60,9 +72,7 @@ def actions(meetings, *, today: date, open_only: bool = False, owner: str | None
     from .names import names_match
 
     rows = []
-    for m in _newest_first(meetings):
-        if m.date and m.date > today.isoformat():
-            continue
+    for m in _newest_first(linked(meetings, today)):
         for a in m.actions:
             if a.review or (open_only and not is_open(a, today)):
                 continue

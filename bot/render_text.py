@@ -13,7 +13,8 @@ ANSI_BOLD, ANSI_RESET = "\x1b[1m", "\x1b[0m"
 
 def render_text(answer: Answer, *, width: int = 100, ansi: bool = False) -> str:
     on, off = (ANSI_BOLD, ANSI_RESET) if ansi else ("", "")
-    lines = [marked(render_sentence(answer.answer, answer.passages), on, off), ""]
+    lines = [marked(render_sentence(answer.answer, answer.passages), on, off),
+             *(f"({n})" for n in answer.notes), ""]
     for i, p in enumerate(answer.passages, 1):
         where = " · ".join(x for x in (p.source, one_line(p.title), p.meeting_date) if x)
         lines.append(f"[{i}] {where}")

@@ -67,14 +67,13 @@ def entities(q: str) -> list[str]:
     return out
 
 
-_NEXT = re.compile(
-    r"\bnext\s+(?:\w+\s+)?meeting|\bupcoming\s+meeting|\bwhen\s+(?:do|will|shall)\s+we\s+meet"
-    r"|\bmeet(?:ing)?\s+(?:again|next)\b|\bnästa\s+(?:\w+)?möte|\bkommande\s+(?:\w+)?möte"
-    r"|\bnär\s+ses\s+vi|\bnär\s+träffas\s+vi|\bnästa\s+sammanträde", re.I)
-_CHAIR = re.compile(r"\bchair(?:ed|man|woman|person|ing)?\b|\bpresided\b|\bled\s+the\s+meeting"
-                    r"|\b(?:mötes)?ordförande\b|\bledde\s+mötet|\bmötesledare", re.I)
-_SECRETARY = re.compile(r"\bsecretary\b|\btook\s+(?:the\s+)?minutes|\bwrote\s+the\s+minutes|\bminute[- ]?taker"
-                        r"|\b(?:mötes)?sekreterare\b|\bförde\s+protokoll(?:et)?|\bskrev\s+protokollet", re.I)
+_NEXT = re.compile(r"""(?ix)
+    \bnext\s+(?:\w+\s+)?meeting | \bupcoming\s+meeting | \bwhen\s+(?:do|will|shall)\s+we\s+meet
+  | \bmeet(?:ing)?\s+(?:again|next)\b
+    # Swedish
+  | \bnästa\s+(?:\w+)?möte | \bkommande\s+(?:\w+)?möte | \bnär\s+ses\s+vi | \bnär\s+träffas\s+vi
+  | \bnästa\s+sammanträde
+""")
 _WHO = re.compile(r"\bwho\b|\bwhom\b|\bvem\b|\bvilka\b|\bvilken\b|\bname\b|\bnamn\b|\bwhich\s+person", re.I)
 _ATTEND = re.compile(r"""(?ix)
     \battend(?:ed|ees?|ance|ing|s)?\b | \bparticipa(?:nts?|ted|ting)\b | \brepresented\b
@@ -100,6 +99,9 @@ _DECIDE = re.compile(r"""(?ix)
     # Swedish
   | \bbeslut\w* | \bbeslöt\b | \bbifall\w* | \bröst(?:ade|ades|ning|ningen)\w* | \bvotering\w* | \bbordla\w*
   | \breserv\w* | \bavslog\w* | \bgodkän\w* | \bklubba\w* | \bvaldes\b | \bvalde\s+(?:ni|vi|man|mötet|styrelsen)\b
+    # a proposal or motion: what became of it is a decision
+  | \bwhat\s+(?:happened|became)\s+(?:to|of)\s+the\s+(?:proposal|motion)\b | \bhur\s+gick\s+det\s+med\s+(?:förslaget|motionen)
+  | \bvad\s+hände\s+med\s+(?:förslaget|motionen|valet)
 """)
 # Outcomes a decision question may ask for.
 _TABLED = re.compile(r"(?i)\btabled\b|\bpostponed\b|\bdeferred\b|\bbordla\w*|\bskjut\w*\s+upp|\båterremitt\w*")
@@ -123,13 +125,19 @@ _DIGEST = re.compile(r"""(?ix)
   | \bvad\s+hände\s+(?:på|vid|under|i)\b | \bsammanfatt\w* | \bsammandrag\b | \bvad\s+togs\s+upp\s+(?:på|vid)\b
 """)
 _ROLE_ASK = {role: re.compile(r"(?i)\b(?:" + "|".join(cues) + r")\b") for role, cues in ROLE_CUES.items()}
+_MEETING_WORD = re.compile(r"(?i)\bmeeting\b|\bmöte\w*|\bsammanträde\w*|\bstämma\w*|\bstormöte\w*")
 _MEETING_AFTER = re.compile(r"(?i)^\s*(?:meeting|möte|mötet|sammanträde\w*|workshop|session)\b")
 _COUNT = re.compile(r"\bhow\s+many\b|\bhur\s+många\b|\bnumber\s+of\b|\bantal\w*", re.I)
-_ORGS = re.compile(r"\borgani[sz]ations?\b|\bcompan(?:y|ies)\b|\brepresented\b|\borganisationer\w*\b"
-                   r"|\bföretag\w*\b|\brepresenterade?\b|\binstitutions?\b|\bmyndighet\w*", re.I)
+_ORGS = re.compile(r"""(?ix)
+    \borgani[sz]ations?\b | \bcompan(?:y|ies)\b | \brepresented\b | \binstitutions?\b
+    # Swedish
+  | \borganisationer\w*\b | \bföretag\w*\b | \brepresenterade?\b | \bmyndighet\w*
+""")
 _PRESENT_VERB = re.compile(r"\bpresent(?:ed|s)?\b(?!\s+at)|\bpresenterade?\b", re.I)
-_LAST = re.compile(r"\b(?:the\s+)?(?:last|latest|previous|most\s+recent)\s+(?:\w+\s+)?meeting"
-                   r"|\b(?:förra|senaste)\s+(?:\w+)?mötet|\bsist(?:a)?\s+mötet", re.I)
+_LAST = re.compile(r"""(?ix)
+    \b(?:the\s+)?(?:last|latest|previous|most\s+recent)\s+(?:\w+\s+)?meeting   # "the last (board) meeting"
+  | \b(?:förra|senaste)\s+(?:\w+)?mötet | \bsist(?:a)?\s+mötet                 # "förra styrelsemötet"
+""")
 _MONTH_YEAR = re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+((?:19|20)\d{2})\b", re.I)
 # "i maj", "in June": full month names (and "sept"); not "mar"/"jan", which are other words too.
 _FULL_MONTHS = {n.lower() for names in MONTH_NAMES.values() for n in names} | {m for m in MONTHS if len(m) > 3}
@@ -148,6 +156,8 @@ upcoming last latest previous recent förra senaste sista many många number ant
 decide decided decision decisions agreed approved resolved beslut beslutade beslutades beslöt beslutet besluten
 action actions task tasks todo todos assigned due deadline uppdrag uppdraget uppgift uppgifter ansvarig ansvar
 open still outstanding pending öppna kvar fortfarande happened hände summary summarise summarize sammanfatta
+tabled postponed deferred rejected bordlades bordlagt bordlagd bordläggs bordlagda avslogs avslagen avslaget
+reservation reservations reserverade reserverat dissented
 treasurer kassör justerare protokolljusterare vice
 absent absentees absence apologies regrets missing sent frånvarande kallade invited förhinder saknades
 organizations organisationer companies företag people persons personer who vem vilka vilken held hålls
@@ -236,7 +246,9 @@ def understand(question: str, names=None) -> Question:
     elif _WHO.search(q) and asked_role and not attended and not _RESERVATION.search(q):
         intent = ROLE
         role = asked_role
-    elif _DIGEST.search(q):
+    elif _DIGEST.search(q) and (time or _MEETING_WORD.search(q)):
+        # "what happened at the last meeting?", "sammanfatta mötet den 3 mars"; not "what
+        # happened at the summer party?" (a search)
         intent = DIGEST
     elif _ACTION.search(q):
         intent = ACTIONS

@@ -34,8 +34,13 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | Non
             for d in m.decisions:
                 if _wanted(q, d):
                     share = topic_share(decision_text(view, m, d), concepts, m.language, idf, view.retriever.bm25.has)
-                    if share >= MIN_TOPIC_SHARE:
+                    # one meeting named ("on 7 February 2023"): the topic orders its decisions
+                    if share >= MIN_TOPIC_SHARE or (q.time.day and share > 0):
                         found.append((share, m, d))
+        if not found and q.time.day:
+            # one meeting named and none of its decisions names the topic in so many words
+            # ("which requests for money were approved on 7 February?"): all of that meeting's
+            found = [(0.0, m, d) for m in reversed(ms) for d in m.decisions if _wanted(q, d)]
         if not found:
             return None  # nothing decided about it in the records: search the text
         found.sort(key=lambda x: (x[0], x[1].date or ""), reverse=True)  # best match, then newest

@@ -10,7 +10,7 @@ from datetime import date
 from index.models import ActionItem, Decision, Meeting
 
 from ..answer import Passage
-from ..highlight import _matches
+from ..highlight import term_match
 from ..lexical import doc_terms
 from ..question import Question
 from ..registers import action_row, action_status, decision_row, is_open  # noqa: F401 (re-exported)
@@ -30,9 +30,11 @@ JOIN_GAP = 600
 
 
 def _match(term: str, stems: set[str]) -> float:
-    got = _matches(term, stems)
+    got = term_match(term, stems)
     if got < INFLECTION_WEIGHT and len(term) >= 4 and any(
-            s.startswith(term) and len(s) - len(term) < 4 or term.startswith(s) and len(s) >= 4 for s in stems):
+            # an ending more or less, not a compound part: "kontak" ~ "kontakt", not "styrels" ~ "styrelsekalend"
+            s.startswith(term) and len(s) - len(term) < 4 or term.startswith(s) and len(s) >= 4
+            and len(term) - len(s) < 4 for s in stems):
         return INFLECTION_WEIGHT
     return got
 
@@ -53,11 +55,11 @@ def topic_share(text: str, concepts, language: str, idf, has=None) -> float:
     return got / total if total else 0.0
 
 
-def meetings_in_time(q: Question, view: SnapshotView, today: date, has) -> list[Meeting]:
+def meetings_in_time(q: Question, view: SnapshotView, today: date, has, meetings=None) -> list[Meeting]:
     """Meetings the question's time allows (held by ``today``), among those ``has`` accepts;
     "the last meeting" is the latest of them."""
     iso = today.isoformat()
-    ms = [m for m in view.meetings if has(m) and q.time.accepts(m.date) and (not m.date or m.date <= iso)]
+    ms = [m for m in (view.meetings if meetings is None else meetings) if has(m) and q.time.accepts(m.date) and (not m.date or m.date <= iso)]
     if q.time.last:
         ms = ms[-1:]
     return ms

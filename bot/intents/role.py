@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import re
+
 from index.models import Meeting, Person
+from index.vocab import ROLE_CUES
 
 from .. import compose as say
 from ..answer import Answer, Facts
@@ -13,27 +16,55 @@ from ..question import Question
 from .view import SnapshotView
 
 
+_CUE = {role: re.compile(r"(?i)\b(?:" + "|".join(cues) + r")\b") for role, cues in ROLE_CUES.items()}
+
+
 def holders(m: Meeting, role: str) -> list[tuple[str, tuple[int, int], tuple[int, int]]]:
-    """(name, quote span, name span) of whoever holds ``role`` in meeting ``m``."""
+    """(name, quote span, name span) of whoever holds ``role`` in meeting ``m``: the chair and
+    secretary the parser chose, a role record of that role (or titled so), else an attendee
+    whose detail names it ("Anna Berg, samordnare")."""
     if role in ("chair", "secretary"):
         p: Person | None = m.chair if role == "chair" else m.secretary
         if p is not None:
             return [(p.name, p.span, p.span)]
     out, seen = [], set()
+    cue = _CUE.get(role)
     for r in getattr(m, "roles", None) or []:
-        if r.role == role and r.name.casefold() not in seen:
+        if (r.role == role or (cue and r.title and cue.search(r.title))) and r.name.casefold() not in seen:
             seen.add(r.name.casefold())
+            out.append((r.name, r.span, r.name_span))
+    if not out and cue:
+        for p in m.attendees:
+            if p.detail and cue.search(p.detail) and p.name.casefold() not in seen:
+                seen.add(p.name.casefold())
+                out.append((p.name, p.span, p.span))
+    return out
+
+
+def _of_body(m: Meeting, role: str, words: set[str]) -> list[tuple[str, tuple[int, int], tuple[int, int]]]:
+    """Holders of ``role`` in a body the question names ("ordförande för ConCats")."""
+    out = []
+    for r in getattr(m, "roles", None) or []:
+        if r.role == role and r.body and words & {w.casefold() for w in re.findall(r"\w+", r.body)}:
             out.append((r.name, r.span, r.name_span))
     return out
 
 
 def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | None:
     role = q.role or "chair"
-    ms = view.select(q, today, lambda m: bool(holders(m, role)))
+    words = set(q.words)
+    if words and any(_of_body(m, role, words) for m in view.meetings):
+        # the role in a committee the question names, not the meeting's own
+        def held(m):
+            return _of_body(m, role, words)
+    else:
+        def held(m):
+            return holders(m, role)
+    ms = view.select(q, today, lambda m: bool(held(m)))
     if not ms:
         if (no_minutes := view.no_meeting_in(q)) is not None:
             return no_minutes
-        if q.words and not any(holders(m, role) for m in view.meetings):
+        if q.words and not any(held(m) for m in view.meetings):
             return None  # "who was re-elected as chair?": the text may say, search it
         # No minutes (of that time) name one: say so.
         if role in ("chair", "secretary"):
@@ -42,7 +73,7 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | Non
     sentences, passages, facts = [], [], Facts()
     for m in reversed(ms[-5:]):
         label = say.meeting_label(m.title, m.date, q.language)
-        for name, span, name_span in holders(m, role):
+        for name, span, name_span in held(m):
             if role in ("chair", "secretary"):
                 sentences.append(say.role_sentence(role, name, label, q.language))
             else:

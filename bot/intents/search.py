@@ -14,6 +14,7 @@ from ..answer import Answer, Facts, Passage
 from ..highlight import first_body_sentence, highlight
 from ..lexical import tokens
 from ..question import Intent, Question
+from . import not_found
 from .view import SnapshotView
 
 # Search passages after the first are kept only while their fused score is at least this share
@@ -70,7 +71,7 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer:
             # January; search them all with the month as one more word
             words += [w for w in tokens(q.time.text) if w not in words]
         elif not ms:
-            return view.answer(q, say.no_meeting_in(q.time.text, q.language), found=False, intent=Intent.SEARCH)
+            return view.no_meeting_in(q, intent=Intent.SEARCH)
         else:
             allowed = view.rows(ms)
     retriever = view.retriever
@@ -90,7 +91,10 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer:
     got.hits = hits[:k]
     answerable = got.answerable or (not concepts and allowed is not None and bool(got.hits))
     if not answerable:
-        return view.answer(q, say.offtopic_sentence(q.language), found=False, intent=Intent.OFFTOPIC)
+        text, reason = not_found.explain(q, view, concepts)
+        a = view.answer(q, text, found=False, intent=Intent.OFFTOPIC)
+        a.reason = reason
+        return a
     passages = [search_passage(view, h.row, h.score, concepts) for h in got.hits]
     top = passages[0]
     label = say.meeting_label(top.title, top.meeting_date, q.language)

@@ -16,6 +16,7 @@ from ..answer import Answer, Facts, MeetingRef, NextMeetingInfo, Passage
 from ..lexical import doc_terms, stem_en, stem_sv
 from ..names import NameIndex
 from ..question import Question
+from ..registers import linked
 from ..retrieve import Retriever
 
 # A title word matched only through translation counts half: a title in the question's own
@@ -46,6 +47,17 @@ class SnapshotView:
         self.names = NameIndex(people)
         self._title_terms = {m.source: self._meeting_terms(m) for m in self.meetings}
         self._forms: dict[str, list[tuple[str, float]]] = {}
+        self._linked: dict[str, list[Meeting]] = {}
+
+    def linked(self, today: date) -> list[Meeting]:
+        """The meetings held by ``today`` with their actions' statuses as later minutes report
+        them (computed once per day asked about)."""
+        key = today.isoformat()
+        if key not in self._linked:
+            if len(self._linked) > 8:
+                self._linked.clear()
+            self._linked[key] = linked(self.meetings, today)
+        return self._linked[key]
 
     # -- answers ----------------------------------------------------------------------------------
     @staticmethod
@@ -148,11 +160,21 @@ class SnapshotView:
             score += best
         return score
 
-    def no_meeting_in(self, q: Question) -> Answer | None:
+    def no_meeting_in(self, q: Question, *, intent=None) -> Answer | None:
         """"There are no minutes from March 2019": the answer when the question's time matches
-        no meeting at all (None when it matches one, or gives no time)."""
+        no meeting at all (None when it matches one, or gives no time). When a file the index
+        could not read is dated then, that is said instead (bot/intents/not_found.py)."""
         if q.time and not any(q.time.accepts(m.date) for m in self.meetings):
-            return self.answer(q, say.no_meeting_in(q.time.text, q.language), found=False)
+            from . import not_found
+
+            files = not_found.skipped_match(q, self)
+            if files:
+                a = self.answer(q, not_found.skipped_sentence(files, q.language), found=False, intent=intent)
+                a.reason = not_found.SKIPPED_FILE
+            else:
+                a = self.answer(q, say.no_meeting_in(q.time.text, q.language), found=False, intent=intent)
+                a.reason = not_found.NOT_IN_MINUTES
+            return a
         return None
 
     @staticmethod

@@ -60,8 +60,19 @@ def status_text(status, lang: str = "en") -> str:
     if not status.meetings:
         return say("not_indexed", lang)
     span = f"{status.first_date or '?'} – {status.last_date or '?'}"
-    return say("status", lang, meetings=status.meetings, chunks=status.chunks, span=span,
+    text = say("status", lang, meetings=status.meetings, chunks=status.chunks, span=span,
                updated=status.updated_at or say("unknown", lang), model=escape(str(status.model)))
+    return text + skipped_text(getattr(status, "skipped", None) or [], lang)
+
+
+def skipped_text(skipped: list, lang: str = "en", limit: int = 10) -> str:
+    """The files the index could not read, one bullet each: a newcomer's .odt is not lost silently."""
+    if not skipped:
+        return ""
+    lines = [f"• `{escape(str(_get(s, 'file')))}`: {escape(str(_get(s, 'reason')))}" for s in skipped[:limit]]
+    if len(skipped) > limit:
+        lines.append(say("more_skipped", lang, n=len(skipped) - limit))
+    return "\n" + say("status_skipped", lang, n=len(skipped)) + "\n" + "\n".join(lines)
 
 
 def reindex_text(report) -> str:

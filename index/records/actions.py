@@ -16,7 +16,7 @@ from index.dates import find_dates, slash_month_first
 from index.models import ActionItem, Decision, Meeting
 from index.people import looks_like_name
 from index.records.agenda import ItemIndex
-from index.records.cues import (ACTION_LABELS, DUE_COLUMNS, DUE_CUES, NOT_OWNERS, OWNER_BODIES, OWNER_COLUMNS,
+from index.vocab import (ACTION_LABELS, DUE_COLUMNS, DUE_CUES, NOT_OWNERS, OWNER_BODIES, OWNER_COLUMNS,
                                 REVIEW_HEADINGS, STATUS_COLUMNS, STATUS_WORDS, TASK_COLUMNS, TASK_VERBS_EN,
                                 TASK_VERBS_SV)
 from index.records.text import Unit, norm, trim_end
@@ -303,6 +303,8 @@ class _Reader:
                 continue
             if modal and re.match(r"[\wåäö]+as\b", text[m.start("task"):]):
                 continue  # "Edward ska avsättas": a passive says what happens, not who does it
+            if modal and re.match(r"(?i)(?:ha(?!\s+(?:ett\s+|en\s+)?(?:möte|samtal|koll|kontakt|dialog))|få|vara|bli|be|have|get|leave)\b", text[m.start("task"):]):
+                continue  # "Christoffer ska ha pr-mailen", "Sam will leave it on hold": a state, no task
             found.append((s, owners, m.start("task") if modal else m.start("v"), m.start("v")))
         for k, (s, owners, ts, _) in enumerate(found):
             te = found[k + 1][0] if k + 1 < len(found) else u.end
@@ -312,9 +314,6 @@ class _Reader:
             if len(found) > 1 and self.out and self.out[-1].span == (u.start, u.end):
                 self.spans.discard((u.start, u.end))  # the next clause of this statement may add too
         return bool(found)
-
-
-_HEADER_SPLIT = re.compile(r"\s*(?:\||\t+|,\s+)\s*")
 
 
 def _cells(text: str, ln: Line, sep: str) -> list[tuple[int, int]]:

@@ -10,7 +10,8 @@ import re
 
 from index.dates import find_dates
 from index.models import AgendaItem, Meeting
-from index.records.cues import BLOCK_HEADINGS
+from index.vocab import BLOCK_HEADINGS
+from index.records.roles import role_of
 from index.sections import Heading, norm_heading, strip_span
 
 # (Used with .match(text, pos): "^" would not match at pos.)
@@ -31,6 +32,19 @@ def _date_only(title: str) -> bool:
     if hits and hits[0][1][1] - hits[0][1][0] >= len(t) - 3:
         return True
     return bool(re.fullmatch(r"\d{1,2}(?::[ae])?\s+\w+\s+\d{4}", t))
+
+
+_FIELD_LABELS = {"utses att justera", "att justera", "datum", "date", "plats", "place", "tid", "time", "närvarande",
+                 "frånvarande", "present", "absent", "regrets", "kallade", "deltagare"}
+
+
+def _field(title: str) -> bool:
+    """"Utses att justera: Erik Ek", "Justerare: Anna Berg": a header field standing alone, no item."""
+    m = re.match(r"([^:]{2,40}):\s+\S", title)
+    if not m:
+        return False
+    label = m.group(1).strip(" *_").casefold()
+    return label in _FIELD_LABELS or role_of(label) is not None
 
 
 def agenda_items(text: str, meeting: Meeting, hs: list[Heading]) -> list[AgendaItem]:
@@ -60,7 +74,7 @@ def agenda_items(text: str, meeting: Meeting, hs: list[Heading]) -> list[AgendaI
             continue
         if meeting.title_span and h.title_span == tuple(meeting.title_span):
             continue
-        if _date_only(title):
+        if _date_only(title) or _field(title):
             continue
         raw.append((h, number, (ts, te)))
     end_of_body = text.rfind("\\end{document}")

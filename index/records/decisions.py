@@ -15,13 +15,13 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from index.models import AgendaItem, Decision
+from index.models import Decision
 from index.records.agenda import ItemIndex
-from index.records.cues import (ALL_WORDS, DECIDING_BODIES, DECISION_HEADINGS, ORDINALS, OUTCOME_WORDS,
+from index.vocab import (ALL_WORDS, DECIDING_BODIES, DECISION_HEADINGS, ORDINALS, OUTCOME_WORDS,
                                 PROPOSAL_HEADINGS, PROPOSAL_REFERENCES)
 from index.records.text import Unit, heading_lines, norm, trim_end
 from index.records.votes import find_votes, merge
-from index.sections import Heading, Line, norm_heading, strip_span
+from index.sections import Heading, Line, norm_heading
 
 _OUTCOME = {k: re.compile(r"(?i)(?<!\w)(?:" + "|".join(v) + r")(?!\w)") for k, v in OUTCOME_WORDS.items()}
 _DECISION_H = {h.rstrip(":") for h in DECISION_HEADINGS}
@@ -94,6 +94,19 @@ _SENTENCE = re.compile(rf"""(?isx)
 _V7 = {"nekar": "rejected", "avslår": "rejected", "avvisar": "rejected", "godtar": "approved",
        "bifaller": "approved", "godkänner": "approved", "antar": "approved", "fastställer": "approved",
        "beviljar": "approved", "bordlägger": "tabled", "återremitterar": "referred_back"}
+# A proposal settled in the passive, with what it proposed as its subject: "Förslaget om en ny
+# logga bordläggs till nästa möte", "Motionen om lokalen avslogs", "The proposal to … was tabled".
+# Used with .match(text, start): anchored at the statement's start (a "^" would need pos 0).
+_PASSIVE = re.compile(r"""(?isx)
+    (?P<t>(?:förslaget|frågan|ärendet|motionen|propositionen|yrkandet|the\s+(?:proposal|motion|item))\b
+        [^.\n]{0,160}?)                                              # what was proposed
+    \s+(?:was\s+)?(?P<v>bordläggs|bordlades|återremitteras|återremitterades|avslås|avslogs|bifalls|bifölls
+        |godkänns|godkändes|antas|antogs|tabled|postponed|rejected|approved|adopted|referred\s+back)\b
+""")
+_PASSIVE_OUTCOME = {"bordläggs": "tabled", "bordlades": "tabled", "tabled": "tabled", "postponed": "tabled",
+                    "återremitteras": "referred_back", "återremitterades": "referred_back",
+                    "referred back": "referred_back", "avslås": "rejected", "avslogs": "rejected",
+                    "rejected": "rejected"}
 # "… lägger informationen till handlingarna", "Rapporten läggs till handlingarna".
 _NOTED = re.compile(r"(?is)(?:\b(?:lägger|lade|lägga)\s+(?P<t>.{1,200}?)\s+|\s)till\s+handlingarna\b")
 
@@ -164,15 +177,15 @@ def _in_comment(text: str, pos: int, ls: list[Line], line_starts: list[int]) -> 
 
 
 def _reference(text: str, s: int, e: int, outcome: str | None = None):
-    """(ordinals, all, outcome, statement end) when text[s:e] only refers to a proposal."""
+    """(ordinals, outcome) when text[s:e] only refers to a proposal. Without an ordinal the
+    reference settles the whole proposal ("förslaget", "attsatserna", and "attsatsen" too:
+    it names the proposal's only att-sats, or all of them when the minutes say no more)."""
     seg = text[s:e]
     m = _REFERENCE.match(seg)
     if not m:
         return None
     ords = m.group("ords") or m.group("ords2")
-    allw = m.group("all") or m.group("all2")
     rest = m.group("rest") if m.group("rest") is not None else m.group("rest2")
-    ref = (m.group("ref") or m.group("ref2") or "").casefold()
     verb = m.group("verb")
     out = outcome or (_VERB_OUTCOME.get(verb.casefold()) if verb else None) or outcome_of(rest or "")
     if out is None:
@@ -182,12 +195,10 @@ def _reference(text: str, s: int, e: int, outcome: str | None = None):
     if len(left.split()) > 3:
         return None  # "förslaget om X antas med ändringen att Y": says more than the reference
     nums = [ORDINALS[w.casefold()] for w in re.findall(rf"(?i){_ORDS}", ords)] if ords else []
-    plural = bool(allw) or ref.endswith(("erna", "er", "na")) or ref.startswith("förslag")
-    return nums, plural, out
+    return nums, out
 
 
-def _settle(ctx: _Ctx, s: int, e: int, nums: list[int], plural: bool, outcome: str,
-            vote_span_end: int | None = None) -> bool:
+def _settle(ctx: _Ctx, s: int, e: int, nums: list[int], outcome: str) -> bool:
     """Decisions for a reference at [s, e): the proposal entries it settles."""
     text = ctx.text
     key = ctx.item_key(s)
@@ -252,11 +263,11 @@ def _statement(ctx: _Ctx, s: int, e: int, in_block: bool, proposals: list[tuple[
         am = re.match(r"(?i)att\s+", text[ts:te])
         if am:
             ts += am.end()
-        r2 = _reference(text, ts, te, outcome if g in ("t6", "t7") and outcome != "approved" else None)
-        if r2 or (outcome and _reference(text, ts, te, outcome)):
-            r2 = r2 or _reference(text, ts, te, outcome)
-            nums, plural, out = r2
-            return _settle(ctx, s, e, nums, plural, out)
+        # the clause's own outcome word wins over the verb's ("Mötet godtar att frågan bordläggs")
+        r2 = _reference(text, ts, te) or (_reference(text, ts, te, outcome) if outcome else None)
+        if r2:
+            nums, out = r2
+            return _settle(ctx, s, e, nums, out)
         inner = outcome_of(text[ts:te])
         if outcome is None:
             outcome = inner if inner in ("tabled", "referred_back", "noted") else "decided"
@@ -269,6 +280,13 @@ def _statement(ctx: _Ctx, s: int, e: int, in_block: bool, proposals: list[tuple[
                         outcome, psp = "approved", (ps, pe)
         ctx.add(Decision(text=text[ts:te], text_span=(ts, te), span=(s, e), item=ctx.items.heading_at(s),
                          outcome=outcome, proposal_span=psp))
+        return True
+    pm = _PASSIVE.match(text, s, e)
+    if pm:
+        ts, te = trim_end(text, *pm.span("t"))
+        outcome = _PASSIVE_OUTCOME.get(" ".join(pm.group("v").casefold().split()), "approved")
+        ctx.add(Decision(text=text[ts:te], text_span=(ts, te), span=(s, e), item=ctx.items.heading_at(s),
+                         outcome=outcome))
         return True
     nm = _NOTED.search(text, s, e)
     if nm:
@@ -290,7 +308,7 @@ def _statement(ctx: _Ctx, s: int, e: int, in_block: bool, proposals: list[tuple[
         outcome = inner if inner in ("tabled", "referred_back", "noted") else "decided"
         psp = None
         for ps, pe in proposals:
-            if norm(trim_end(text, ps, pe) and text[ps:pe]) == seg:
+            if norm(text[ps:pe]) == seg:
                 outcome, psp = "approved", (ps, pe)
                 break
         ctx.add(Decision(text=text[s:e], text_span=(s, e), span=(s, e), item=ctx.items.heading_at(s),
@@ -314,6 +332,27 @@ def _only_vote(text: str, s: int, e: int) -> bool:
         a, b = f.vote.span
         rest = rest[: a - s] + " " * (b - a) + rest[b - s:]
     return len(_VOTE_FILLER.sub(" ", rest).split()) == 0
+
+
+# "Edvard föreslår att mötet accepterar …" followed by "Inga motsättningar.": adopted.
+_PROPOSES = re.compile(r"(?i)\b(?:föreslår|föreslog|yrkar|yrkade|proposes|proposed|moved|moves)\s+(?:på\s+)?(?:att|that)\s+")
+
+
+def _carried_proposal(ctx: _Ctx, u: Unit, nxt: Unit) -> None:
+    text = ctx.text
+    m = _PROPOSES.search(text, u.start, u.end)
+    if not m or "\n\n" in text[u.end:nxt.start] or nxt.start - u.end > 3 and text[u.end:nxt.start].strip():
+        return
+    if not _only_vote(text, nxt.start, nxt.end):
+        return
+    f = find_votes(text, nxt.start, nxt.end)
+    if not any(x.vote.unanimous or (x.vote.for_ and x.vote.against is not None and x.vote.for_ > x.vote.against)
+               for x in f):
+        return
+    ts, te = _clause(text, m.end(), u.end)
+    if te > ts:
+        ctx.add(Decision(text=text[ts:te], text_span=(ts, te), span=(u.start, nxt.end),
+                         item=ctx.items.heading_at(u.start), outcome="approved"))
 
 
 def find_decisions(text: str, ls: list[Line], hs: list[Heading], items: ItemIndex,
@@ -369,6 +408,10 @@ def find_decisions(text: str, ls: list[Line], hs: list[Heading], items: ItemInde
     for b in blocks:
         key = ctx.item_key(b.start)
         if b.kind == "proposal":
+            # "Förslaget om X bordläggs": a proposal and its outcome in one statement
+            for ps, pe in b.entries:
+                if _PASSIVE.match(text, ps, pe):
+                    _statement(ctx, ps, pe, True, [])
             if b.entries:
                 b.start, b.end = b.entries[0][0], b.entries[-1][1]
                 ctx.proposals.setdefault(key, []).append(b)
@@ -381,13 +424,14 @@ def find_decisions(text: str, ls: list[Line], hs: list[Heading], items: ItemInde
     # 5. statements in running text outside the blocks
     taken.sort()
     starts = [t[0] for t in taken]
-    for u in units:
+    for i, u in enumerate(units):
         k = bisect.bisect_right(starts, u.end) - 1
         if k >= 0 and taken[k][1] > u.start and taken[k][0] < u.end:
             continue
         if _in_comment(text, u.start, ls, line_starts):
             continue
-        _statement(ctx, u.start, u.end, False, [])
+        if not _statement(ctx, u.start, u.end, False, []) and i + 1 < len(units):
+            _carried_proposal(ctx, u, units[i + 1])
     out = sorted(ctx.out, key=lambda d: (d.span[0], d.text_span[0]))
     _attach_votes(text, out, items)
     proposals = sorted(e for bs in ctx.proposals.values() for b in bs for e in b.entries)

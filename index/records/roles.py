@@ -13,7 +13,7 @@ import re
 
 from index.models import Meeting, Person, RoleHolder
 from index.people import looks_like_name
-from index.records.cues import MEETING_SCOPED, NOT_OWNERS, ROLE_TITLES
+from index.vocab import MEETING_SCOPED, NOT_OWNERS, ROLE_TITLES
 from index.records.text import Unit
 from index.sections import Heading, strip_span
 

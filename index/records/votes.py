@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from index.models import Vote
 from index.people import looks_like_name
-from index.records.cues import NOT_OWNERS
+from index.vocab import NOT_OWNERS
 
 _N = r"(\d{1,4})"
 _D = r"\s*[-–—/:]\s*"  # the separator of "5–2", "6/1/0", "5-2-1"

@@ -1,4 +1,4 @@
-"""Cue words of the record extractors, one table per concept (to be folded into index/vocab.py).
+"""Cue words of the record extractors (decisions, votes, actions, roles), one table per concept.
 
 Where they come from: the shared corpora (dvd-goteborg-sv LaTeX protokoll, lithekod-sv board
 minutes, nodejs-tsc-en), Swedish association and municipal protokoll conventions ("Beslut",
