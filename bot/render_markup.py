@@ -259,17 +259,21 @@ _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}(?!#)\s*(\S.*?)\s*#*\s*$")
 _MD_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _MD_LIST = re.compile(r"^(\s*)[-*+]\s+(?:\[[ xX]\]\s+)?")
 _MD_RULE = re.compile(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
-_MD_BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_MD_ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+_MD_BOLD = re.compile(r"(?<!\\)(\*\*|__)(?=\S)(.+?)(?<=[^\s\\])\1")
+# Single stars around text; an escaped star (\*) is text, never a marker.
+_MD_ITALIC = re.compile(r"(?<![\w*\\])\*(?=\S)([^*\n]+?)(?<=[^\s\\])\*(?![\w*])")
 _MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _MD_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
+# "**" left unpaired once the pairs are bold: a quote that starts or ends inside bold text.
+_MD_STRAY_BOLD = re.compile(r"(?<!\\)\*\*")
 
 
 def _md_inline(line: str) -> str:
     line = _MD_LINK.sub(lambda m: m.group(1), line)
     line = _MD_BOLD.sub(lambda m: BOLD_ON + m.group(2) + BOLD_OFF, line)
+    line = _MD_STRAY_BOLD.sub("", line)
     line = _MD_ITALIC.sub(lambda m: "_" + m.group(1) + "_", line)
     return _MD_ESCAPE.sub(lambda m: m.group(1), line)
 

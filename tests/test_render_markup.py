@@ -73,3 +73,10 @@ def test_shared_latex_minutes_have_no_raw_markup(shared_corpora):
     for path in sorted((shared_corpora / "dvd-goteborg-sv").glob("*.tex")):
         out = plain(render(path.read_text(encoding="utf-8"), path.name))
         assert not RAW.search(out), (path.name, RAW.search(out).group())
+
+
+def test_markdown_quote_cut_inside_bold_leaves_no_stray_markers():
+    assert plain(render("godkänna** budgeten för 2025", "m.md")) == "godkänna budgeten för 2025"
+    assert plain(render("Beslut: **godkänna", "m.md")) == "Beslut: godkänna"
+    assert plain(render(r"fem \*\* stjärnor", "m.md")) == "fem ** stjärnor"  # escaped ones are text
+    assert render("**Beslut:** ja", "m.md") == f"{BOLD_ON}Beslut:{BOLD_OFF} ja"
