@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 LINE_FORMATS = frozenset({".txt", ".md", ".markdown", ".tex"})
 PLACEHOLDERS = frozenset({"path", "line"})
+MAX_URL = 1000  # a longer link would crowd the source line out of its context block: none then
 # A query parameter holding {line} ("?line={line}" or "&l={line}"), dropped when there is no line.
 _LINE_PARAM = re.compile(r"[?&][^?&#=]*=[^&#]*\{line\}[^&#]*")
 
@@ -67,8 +68,10 @@ class SourceLinks:
 
         def link(source: str, start: int = 0, quote_text: str = "") -> str | None:
             if permalinks.get(source):
-                return _safe(permalinks[source])
-            return self.url(source, documents.get(source), start, quote_text)
+                url = _safe(permalinks[source])
+            else:
+                url = self.url(source, documents.get(source), start, quote_text)
+            return url if url and len(url) <= MAX_URL else None
 
         return link
 
