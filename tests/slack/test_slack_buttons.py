@@ -199,3 +199,15 @@ def test_slash_command_answer_has_buttons_and_more_goes_to_the_clicker(fake, ser
         assert not fake.calls_to("chat.postMessage")
     finally:
         bot.runner.stop()
+
+
+def test_buttons_work_in_socket_mode(socket_bot, fake):
+    from tests.slack.conftest import event_envelope
+
+    socket_bot.wait_ack(socket_bot.send("events_api", event_envelope(mention("life science", ts="1700000700.000100"))))
+    [post] = fake.wait_calls("chat.postMessage")
+    assert MORE in _buttons(post.body)  # five passages: three shown
+    eid = socket_bot.send("interactive", click_payload(post.body, MORE, response_url=f"{fake.base}/response/sm"))
+    socket_bot.wait_ack(eid)
+    rest = fake.wait_calls("chat.postMessage", 2)[1].body
+    assert rest["thread_ts"] == "1700000700.000100" and _quotes(rest)
