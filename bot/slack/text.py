@@ -37,7 +37,10 @@ def cut(text: str, limit: int) -> str:
             head = head[:amp]
     if head.rfind("<") > head.rfind(">"):  # inside a link (its label may hold spaces)
         head = head[:head.rfind("<")]
-    return head.rstrip() + ELLIPSIS
+    head = head.rstrip()
+    if head.rsplit("\n", 1)[-1].count("*") % 2:  # cut inside *bold* (a line's own): close it
+        head = head.rstrip("*").rstrip() + "*" if not head.endswith("*") else head[:-1].rstrip()
+    return head + ELLIPSIS
 
 
 def blockquote(text: str) -> str:

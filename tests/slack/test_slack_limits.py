@@ -121,3 +121,13 @@ def test_huge_synthetic_answer_and_its_more_messages_are_within_limits():
     more = more_messages(a, 1, SourceLinks(TEMPLATE).linker({}))
     assert len(more) == 4 and all(violations(m) == [] for m in more)  # 79 passages, 24 a message
     assert sum(len(m["blocks"]) - 1 for m in more) == 2 * 79
+
+
+def test_a_cut_inside_bold_closes_it_and_never_splits_an_entity():
+    from bot.slack.text import cut
+
+    assert cut("> *Beslut om budget och mer* text", 22) == "> *Beslut om budget*…"
+    assert cut("> *Beslut* om budget och mer text", 22) == "> *Beslut* om budget…"
+    assert cut("> *a*\n> *bbb ccc ddd eee*", 18) == "> *a*\n> *bbb ccc*…"
+    out = cut("*" + "&amp;" * 1000 + "*", 3000)
+    assert len(out) <= 3000 and out.endswith("*…") and out[1:-2].count("&amp;") * 5 == len(out) - 3
