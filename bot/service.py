@@ -22,6 +22,7 @@ from index.store import IndexSnapshot, IndexStatus, current_generation, load_ind
 
 from .answer import Answer
 from .engine import Engine
+from .followup import Context
 from .sandbox import read_untrusted
 
 log = logging.getLogger(__name__)
@@ -91,6 +92,10 @@ class MinutesService:
 
     def ask(self, question: str, today: date | None = None) -> Answer:
         return self.engine().ask(question, today=today)
+
+    def converse(self, question: str, context: Context | None, today: date | None = None):
+        """(Answer, Context): ``question`` as a follow-up in ``context`` (bot/followup.py)."""
+        return self.engine().converse(question, context, today=today)
 
     def snapshot(self) -> IndexSnapshot | None:
         try:
