@@ -56,6 +56,14 @@ class Engine:
             a.notes.append(note)
         return a, (remember(q, a) if q is not None else None)
 
+    def context_of(self, question: str, answer: Answer) -> Context | None:
+        """The context a fresh ``question`` leaves, given the ``answer`` it got: for an interface
+        that asked with :meth:`ask` (what :meth:`converse` returns with it)."""
+        text = read_question(question).text
+        if not (text or "").strip() or unsupported_language(text):
+            return None
+        return remember(understand(text, self.view.names), answer)
+
     def _ask(self, question: str, *, today: date, k: int,
              context: Context | None = None) -> tuple[Answer, Question | None]:
         if not (question or "").strip():

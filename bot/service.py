@@ -97,6 +97,9 @@ class MinutesService:
         """(Answer, Context): ``question`` as a follow-up in ``context`` (bot/followup.py)."""
         return self.engine().converse(question, context, today=today)
 
+    def context_of(self, question: str, answer: Answer) -> Context | None:
+        return self.engine().context_of(question, answer)
+
     def snapshot(self) -> IndexSnapshot | None:
         try:
             return self.engine().snapshot

@@ -21,6 +21,8 @@ from .access import Access
 from .app import build_app
 from .dedupe import Deduper
 from .secrets import protect
+from .state import BotState
+from .threads import ThreadMemory
 from .http import EVENTS_PATH, HttpRunner
 
 log = logging.getLogger(__name__)
@@ -77,6 +79,8 @@ def create_app(settings, service, client: WebClient | None = None, mode: str | N
             deduper=Deduper.beside_index(service.index_dir),
             access=Access(channels=settings.allowed_channel_ids, dms=settings.allow_dms),
             redact=settings.redact,
+            # Beside the index too: a thread's context survives a restart.
+            threads=ThreadMemory(BotState.beside_index(service.index_dir)),
         )
     except BoltError as e:  # auth.test said no
         raise ConfigError(f"Slack rejected SLACK_BOT_TOKEN: {str(e).splitlines()[0]}") from None

@@ -128,21 +128,23 @@ def fetch(client: WebClient, file_id: str, policy: UploadPolicy) -> tuple[str, b
     return describe_file(info), download(url, policy)
 
 
-def result_text(name: str, result) -> str:
-    """What the uploader is told about ``service.add_file``'s result."""
+def result_text(name: str, result, lang: str = "en") -> str:
+    """What the uploader is told about ``service.add_file``'s result, in ``lang``."""
+    name_ = escape(name)
     if result.error:
-        return f"I could not add `{escape(name)}`: {escape(result.error)}"
+        return say("upload_failed", lang, name=name_, reason=escape(result.error))
     if result.duplicate_of:
-        return f"`{escape(name)}` is already in the minutes as `{escape(result.duplicate_of)}` (same content); nothing changed."
-    lines = [f"Added `{escape(name)}` as `{escape(result.stored_as or name)}`."]
+        return say("upload_duplicate", lang, name=name_, other=escape(result.duplicate_of))
+    lines = [say("upload_added", lang, name=name_, stored=escape(result.stored_as or name))]
     if getattr(result, "pending", None):
         # Stored; the corpus watcher indexes it once the running update is done.
-        lines.append("It will be indexed as soon as the index update now running has finished.")
+        lines.append(say("upload_pending", lang))
         return "\n".join(lines)
     m = result.meeting
     if m is not None:
-        lines.append(f"Meeting: *{escape(m.title or 'no title found')}*, {escape(m.date or 'no date found')}.")
-        lines.append(f"Attendees: {len(m.attendees)}. Passages indexed: {result.chunks}.")
+        lines.append(say("upload_meeting", lang, title=escape(m.title or say("no_title", lang)),
+                         date=escape(m.date or say("no_date", lang))))
+        lines.append(say("upload_counts", lang, n=len(m.attendees), chunks=result.chunks))
     else:
-        lines.append(f"Passages indexed: {result.chunks}.")
+        lines.append(say("upload_chunks", lang, chunks=result.chunks))
     return "\n".join(lines)
