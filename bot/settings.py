@@ -38,6 +38,10 @@ class Settings(BaseSettings):
     redact: bool = True
     allowed_channels: str = ""  # comma-separated Slack channel ids; empty: every channel
     allow_dms: bool = True  # answer direct messages (admins may always upload and reindex there)
+    # A Slack channel id (C…): newly indexed minutes are announced there (bot/slack/announce.py).
+    announce_channel: str = ""
+    # Days before an announced next meeting to post a reminder in the announce channel; 0 = off.
+    reminder_days: int = Field(default=0, ge=0, le=60)
 
     @field_validator("embedding_model")
     @classmethod
