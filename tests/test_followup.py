@@ -118,3 +118,32 @@ def test_fresh_question_is_answered_as_ask_does(engine):
 def test_empty_question_leaves_no_context(engine):
     a, c = engine.converse("   ", ctx("who attended in 2015?"), today=TODAY)
     assert c is None and not a.found
+
+
+# -- the CLI's batch mode ---------------------------------------------------------------------------
+def test_cli_batch_keeps_context_with_followups(monkeypatch, capsys, corpus_copy, tmp_path):
+    import io
+    import json
+
+    from bot.cli import main
+    from tests.conftest import FakeEmbedder
+
+    monkeypatch.setenv("MINUTES_CORPUS_DIR", str(corpus_copy))
+    monkeypatch.setenv("MINUTES_INDEX_DIR", str(tmp_path / "ix"))
+    monkeypatch.setenv("MINUTES_EMBEDDING_MODEL", "fake-embedder")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("index.embed.load_embedder", lambda name: FakeEmbedder(name=name))
+    assert main(["index"]) == 0
+    capsys.readouterr()
+    lines = "who attended the meeting in November 2021?\nwhat about 2015?\n"
+
+    def batch(*flags):
+        monkeypatch.setattr("sys.stdin", io.StringIO(lines))
+        assert main(["ask", "--json", "--today", "2026-01-01", *flags, "-"]) == 0
+        return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+
+    with_context = batch("--followups")
+    assert [a["intent"] for a in with_context] == ["attendance", "attendance"]
+    assert {m["meeting_date"] for m in with_context[1]["facts"]["meetings"]} == {IKEM_DATE}
+    without = batch()
+    assert without[1]["intent"] != "attendance"  # alone, "what about 2015?" is no attendance question
