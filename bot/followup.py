@@ -79,7 +79,9 @@ def answered_meeting(answer: Answer) -> str | None:
 
 
 def remember(q: Question, answer: Answer) -> Context:
-    return Context(question=q, meeting=answered_meeting(answer) if answer.found else None)
+    # A next-meeting answer quotes the minutes that announce it: not the meeting it is about.
+    about_one = answer.found and q.intent != Intent.NEXT_MEETING
+    return Context(question=q, meeting=answered_meeting(answer) if about_one else None)
 
 
 def is_elliptical(q: Question) -> bool:
@@ -119,6 +121,8 @@ def merge(q: Question, context: Context | None) -> Question:
     if not q.time:
         if _OWN_MEETING.search(q.text):
             pass  # "who attended the planning meeting?": its own meeting, any date
+        elif not elliptical and out.intent == Intent.ACTIONS and out.open_only:
+            pass  # "which action items are open?": open now, whatever meeting set them
         elif context.meeting:
             out.time = _meeting_time(context.meeting)
         else:

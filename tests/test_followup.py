@@ -75,6 +75,16 @@ def test_a_follow_up_naming_its_own_meeting_does_not_inherit_the_date():
     assert not q.time
 
 
+def test_open_action_items_are_open_now_whatever_the_meeting_before():
+    q = merge(understand("which action items are still open?"), ctx("who attended in November 2021?", SGH_DATE))
+    assert q.intent == Intent.ACTIONS and q.open_only and not q.time
+
+
+def test_a_next_meeting_answer_is_about_no_meeting_of_the_minutes(engine):
+    _, c = engine.converse("when is the next meeting?", None, today=TODAY)
+    assert c.meeting is None
+
+
 def test_a_question_of_its_own_is_not_elliptical():
     assert is_elliptical(understand("och 2015?"))
     assert not is_elliptical(understand("what was decided about the budget?"))
