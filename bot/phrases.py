@@ -260,7 +260,28 @@ PHRASES: dict[str, dict[str, str]] = {
                        "sv": "Inte indexerat ({n}, gick inte att läsa):"},
     "more_skipped": {"en": "…and {n} more.", "sv": "…och {n} till."},
     "file_kinds_or": {"en": " or ", "sv": " eller "},
+    "reindexed": {"en": "Index updated: {added} added, {updated} updated, {removed} removed, {unchanged} unchanged; "
+                        "{embedded} passages embedded.",
+                  "sv": "Indexet uppdaterat: {added} tillagda, {updated} ändrade, {removed} borttagna, {unchanged} "
+                        "oförändrade; {embedded} utdrag inbäddade."},
+    "reindex_skipped": {"en": "Skipped:", "sv": "Hoppade över:"},
     # -- uploads: bot.slack.uploads.result_text ----------------------------------------------------------
+    "refused_host": {"en": "I won't fetch a file from {host}: it is not a Slack file host.",
+                     "sv": "Jag hämtar inga filer från {host}: det är ingen filserver hos Slack."},
+    "refused_kind": {"en": "`{name}` is a {kind} file; I can read {kinds} minutes.",
+                     "sv": "`{name}` är en {kind}-fil; jag kan läsa protokoll i {kinds}."},
+    "refused_size": {"en": "`{name}` is {size}; the limit is {limit}.", "sv": "`{name}` är {size}; gränsen är {limit}."},
+    "refused_external": {"en": "`{name}` is stored outside Slack; upload the file itself.",
+                         "sv": "`{name}` ligger utanför Slack; ladda upp själva filen."},
+    "refused_http": {"en": "Slack refused the download (HTTP {code}).", "sv": "Slack vägrade nedladdningen (HTTP {code})."},
+    "refused_download": {"en": "Could not download the file: {reason}.", "sv": "Kunde inte ladda ned filen: {reason}."},
+    "refused_larger": {"en": "The file is larger than the limit of {limit}.", "sv": "Filen är större än gränsen på {limit}."},
+    "refused_login_page": {
+        "en": "Slack sent a login page instead of the file: does the app have the `files:read` scope?",
+        "sv": "Slack skickade en inloggningssida i stället för filen: har appen behörigheten `files:read`?"},
+    "refused_info": {"en": "Slack would not describe the file: `{error}`.", "sv": "Slack ville inte beskriva filen: `{error}`."},
+    "refused_no_link": {"en": "Slack gave no download link for `{name}`.",
+                        "sv": "Slack gav ingen nedladdningslänk för `{name}`."},
     "upload_failed": {"en": "I could not add `{name}`: {reason}", "sv": "Jag kunde inte lägga till `{name}`: {reason}"},
     "upload_duplicate": {"en": "`{name}` is already in the minutes as `{other}` (same content); nothing changed.",
                          "sv": "`{name}` finns redan bland protokollen som `{other}` (samma innehåll); inget ändrades."},

@@ -165,7 +165,7 @@ class MinutesBot:
 
         def run():
             try:
-                self._respond(respond, lang, lambda: text_message(reindex_text(self.service.reindex(rebuild=rebuild))))
+                self._respond(respond, lang, lambda: text_message(reindex_text(self.service.reindex(rebuild=rebuild), lang)))
             except Exception:  # noqa: BLE001 - response_url gone: the log is all that is left
                 log.exception("could not report the index update to Slack")
             finally:
@@ -243,7 +243,7 @@ class MinutesBot:
                     name, data = fetch(client, f["id"], self.upload_policy)
                     lines.append(result_text(name, self.service.add_file(name, data), lang))
                 except UploadRefused as e:
-                    lines.append(str(e))
+                    lines.append(e.say(lang))
                 except Exception as e:  # noqa: BLE001 - each file gets its own verdict
                     lines.append(f"`{escape(name)}`: {escape(user_message(e, lang))}")
             post(client, channel, event.get("thread_ts"),

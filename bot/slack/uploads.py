@@ -31,7 +31,16 @@ DOWNLOAD_TIMEOUT = 60
 
 
 class UploadRefused(MinutesError):
-    """The file was not taken; ``str()`` says why, in words for the uploader."""
+    """The file was not taken; ``str()`` says why, in words for the uploader (English);
+    :meth:`say` in the uploader's language. ``key`` is the phrase in bot/phrases.py, ``values``
+    its (already escaped) fields."""
+
+    def __init__(self, key: str, **values):
+        self.key, self.values = key, values
+        super().__init__(say(key, "en", **values))
+
+    def say(self, lang: str) -> str:
+        return say(self.key, lang, **self.values)
 
 
 @dataclass(frozen=True)
@@ -49,7 +58,7 @@ class UploadPolicy:
             return
         if u.scheme == api.scheme and host == (api.hostname or "").lower() and u.port == api.port:
             return  # a plain-http API URL is a local test server; its host serves files too
-        raise UploadRefused(f"I won't fetch a file from {escape(host or url)}: it is not a Slack file host.")
+        raise UploadRefused("refused_host", host=escape(host or url))
 
 
 def file_kinds(extensions=DEFAULT_EXTENSIONS, lang: str = "en") -> str:
@@ -75,13 +84,13 @@ def check_info(info: dict, policy: UploadPolicy) -> None:
     ext = os.path.splitext(name)[1].lower()
     if ext not in policy.extensions:
         kind = ext or info.get("filetype") or "unknown"
-        raise UploadRefused(f"`{escape(name)}` is a {escape(kind)} file; I can read "
-                            f"{escape(file_kinds(policy.extensions))} minutes.")
+        raise UploadRefused("refused_kind", name=escape(name), kind=escape(kind),
+                            kinds=escape(file_kinds(policy.extensions)))
     size = info.get("size")
     if isinstance(size, int) and size > policy.max_bytes:
-        raise UploadRefused(f"`{escape(name)}` is {_human_mb(size)}; the limit is {_human_mb(policy.max_bytes)}.")
+        raise UploadRefused("refused_size", name=escape(name), size=_human_mb(size), limit=_human_mb(policy.max_bytes))
     if info.get("mode") in ("external", "snippet_external") or info.get("is_external"):
-        raise UploadRefused(f"`{escape(name)}` is stored outside Slack; upload the file itself.")
+        raise UploadRefused("refused_external", name=escape(name))
 
 
 class _SlackOnlyRedirects(urllib.request.HTTPRedirectHandler):
@@ -102,16 +111,16 @@ def download(url: str, policy: UploadPolicy) -> bytes:
             data = resp.read(policy.max_bytes + 1)
             content_type = resp.headers.get("Content-Type", "")
     except urllib.error.HTTPError as e:
-        raise UploadRefused(f"Slack refused the download (HTTP {e.code}).") from None
+        raise UploadRefused("refused_http", code=e.code) from None
     except urllib.error.URLError as e:
-        raise UploadRefused(f"Could not download the file: {escape(str(e.reason))}.") from None
+        raise UploadRefused("refused_download", reason=escape(str(e.reason))) from None
     except (http.client.HTTPException, ValueError, OSError) as e:
-        raise UploadRefused(f"Could not download the file: {escape(str(e) or type(e).__name__)}.") from None
+        raise UploadRefused("refused_download", reason=escape(str(e) or type(e).__name__)) from None
     if len(data) > policy.max_bytes:
-        raise UploadRefused(f"The file is larger than the limit of {_human_mb(policy.max_bytes)}.")
+        raise UploadRefused("refused_larger", limit=_human_mb(policy.max_bytes))
     if content_type.startswith("text/html"):
         # Slack answers a download without a valid token or the files:read scope with its login page.
-        raise UploadRefused("Slack sent a login page instead of the file: does the app have the `files:read` scope?")
+        raise UploadRefused("refused_login_page")
     return data
 
 
@@ -120,11 +129,11 @@ def fetch(client: WebClient, file_id: str, policy: UploadPolicy) -> tuple[str, b
     try:
         info = client.files_info(file=file_id)["file"]
     except SlackApiError as e:  # file_not_found, missing_scope, ...: Slack's word, not a bug
-        raise UploadRefused(f"Slack would not describe the file: `{escape(str(e.response.get('error')))}`.") from None
+        raise UploadRefused("refused_info", error=escape(str(e.response.get("error")))) from None
     check_info(info, policy)
     url = info.get("url_private_download") or info.get("url_private")
     if not url:
-        raise UploadRefused(f"Slack gave no download link for `{escape(describe_file(info))}`.")
+        raise UploadRefused("refused_no_link", name=escape(describe_file(info)))
     return describe_file(info), download(url, policy)
 
 

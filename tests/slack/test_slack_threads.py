@@ -192,3 +192,19 @@ def test_is_thread_reply_rules():
     assert not is_thread_reply({**reply("och 2015?", ts="2.0"), "channel_type": "im"}, threads, "UBOT")
     assert not is_thread_reply(reply("och 2015?", ts="2.0", thread_ts="9.9"), threads, "UBOT")
 
+
+
+def test_upload_replies_follow_the_uploaders_locale(bot, fake, service):
+    from tests.slack.conftest import ADMIN
+    from tests.slack.fake_slack import FakeFile
+
+    fake.locales[ADMIN] = "sv-SE"
+    ok = fake.add_file(FakeFile("F1", "2023-03-03 styrelse.txt",
+                                "Protokoll styrelsemöte den 3 mars 2023\n\nNärvarande: Anna Berg, Erik Ek\n".encode()))
+    big = fake.add_file(FakeFile("F2", "big.txt", b"x", size=5_000_000))
+    bot.event(dm("", ts="1700000400.000100", user=ADMIN, subtype="file_share",
+                 files=[{"id": ok.id, "name": ok.name}, {"id": big.id, "name": big.name}]))
+    [post] = fake.wait_calls("chat.postMessage")
+    text = post.body["text"]
+    assert "La till `2023-03-03 styrelse.txt`" in text and "Deltagare: 2" in text
+    assert "`big.txt` är 5.0 MB; gränsen är 1.0 MB." in text
