@@ -15,7 +15,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry import RateLimitErrorRetryHandler
 from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler
 
-from index.errors import ConfigError
+from index.errors import ConfigError, MinutesError
 
 from .access import Access
 from .announce import Announcer
@@ -110,7 +110,10 @@ def attach_announcements(app: App, settings, service, client: WebClient, state: 
     Both pass what they post through the bot's masking, as answers do."""
     finish = app.minutes_bot.out
     announcer = Announcer(client, channel, state, finish=finish)
-    announcer.start(service.snapshot())
+    try:
+        announcer.start(service.snapshot())
+    except MinutesError as e:  # a damaged index: the bot still starts, and says so when asked
+        log.warning("announcements: cannot read the index yet (%s)", e)
     service.on_new_index(announcer.on_snapshot)
     app.minutes_announcer = announcer
     if settings.reminder_days:
