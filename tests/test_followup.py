@@ -157,3 +157,27 @@ def test_cli_batch_keeps_context_with_followups(monkeypatch, capsys, corpus_copy
     assert {m["meeting_date"] for m in with_context[1]["facts"]["meetings"]} == {IKEM_DATE}
     without = batch()
     assert without[1]["intent"] != "attendance"  # alone, "what about 2015?" is no attendance question
+
+
+# -- real minutes (../shared/corpora; skipped when absent) ------------------------------------------------
+def _engine_over(folder, tmp_path):
+    update_index(folder, tmp_path / "idx", FakeEmbedder())
+    return Engine(load_index(tmp_path / "idx"), FakeEmbedder())
+
+
+def test_real_swedish_thread_keeps_the_meeting(shared_corpora, tmp_path):
+    engine = _engine_over(shared_corpora / "lithekod-sv", tmp_path)
+    a1, c1 = engine.converse("vilka var närvarande på mötet i november 2016?", None, today=TODAY)
+    assert a1.intent == "attendance" and c1.meeting == "2016-11-15"
+    a2, c2 = engine.converse("och vilka var frånvarande?", c1, today=TODAY)
+    assert a2.intent == "absence" and a2.language == "sv"
+    assert {m.meeting_date for m in a2.facts.meetings} <= {"2016-11-15"}
+    assert all(p.meeting_date == "2016-11-15" for p in a2.passages)
+
+
+def test_real_english_thread_switches_year(shared_corpora, tmp_path):
+    engine = _engine_over(shared_corpora / "nodejs-tsc-en", tmp_path)
+    _, c1 = engine.converse("what was decided in 2015?", None, today=TODAY)
+    a2, _ = engine.converse("and in 2016?", c1, today=TODAY)
+    assert a2.intent == "decisions" and a2.found
+    assert a2.facts.decisions and all(r["meeting_date"].startswith("2016") for r in a2.facts.decisions)
