@@ -12,7 +12,10 @@ import json
 import re
 from dataclasses import asdict, dataclass, field, replace
 
+from index.vocab import ROLE_CUES
+
 from .answer import Answer
+from .compose import human_date
 from .lexical import tokens
 from .question import Intent, Question, TimeFilter
 
@@ -39,6 +42,9 @@ _OWN_MEETING = re.compile(r"""(?ix)
     \b(?!(?:the|that|this|same|a|an|which|what)\b)[a-z][\w-]+\s+meeting\b   # "the planning meeting"
   | \b\w{3,}(?:möte|mötet|sammanträdet|stämman)\b                        # "styrelsemötet"
 """)
+# The cues of bot/understand.py, in the definite form too: a follow-up names the office alone
+# ("och ordföranden?", "sekreteraren").
+_ROLE_ASK = {role: re.compile(r"(?i)\b(?:" + "|".join(cues) + r")(?:n|en)?\b") for role, cues in ROLE_CUES.items()}
 _SHORT_ELLIPSIS = 3  # content words a cue-led follow-up may add and still re-ask the question before
 
 
@@ -94,9 +100,9 @@ def is_elliptical(q: Question) -> bool:
     return bool(_FOLLOWUP_CUE.match(q.text)) and len(words) <= _SHORT_ELLIPSIS and bool(q.time or q.person)
 
 
-def _meeting_time(iso: str) -> TimeFilter:
+def _meeting_time(iso: str, lang: str) -> TimeFilter:
     y, m, d = (int(x) for x in iso.split("-"))
-    return TimeFilter(year=y, month=m, day=d, text=iso)
+    return TimeFilter(year=y, month=m, day=d, text=human_date(iso, lang))  # "for 8 July 2021"
 
 
 def merge(q: Question, context: Context | None) -> Question:
@@ -105,8 +111,12 @@ def merge(q: Question, context: Context | None) -> Question:
     if context is None:
         return q
     prev = context.question
-    elliptical = is_elliptical(q)
     out = replace(q, time=replace(q.time), words=list(q.words), entities=list(q.entities))
+    role = _role_asked(q)
+    if role is not None:  # "and the chair?", "och sekreteraren?": who held it, at the same meeting
+        out.intent, out.role = Intent.ROLE, role
+        out.words = [w for w in q.words if not _ROLE_ASK[role].search(w)]
+    elliptical = role is None and is_elliptical(q)
     if elliptical:  # the question before, asked again for another time or person
         out.intent = prev.intent
         for name in _INTENT_FLAGS:
@@ -124,7 +134,7 @@ def merge(q: Question, context: Context | None) -> Question:
         elif not elliptical and out.intent == Intent.ACTIONS and out.open_only:
             pass  # "which action items are open?": open now, whatever meeting set them
         elif context.meeting:
-            out.time = _meeting_time(context.meeting)
+            out.time = _meeting_time(context.meeting, out.language)
         else:
             out.time = replace(prev.time)
     if q.person is None:
@@ -137,6 +147,13 @@ def merge(q: Question, context: Context | None) -> Question:
         out.intent = Intent.PERSON
         out.person_attended = prev.intent == Intent.ATTENDANCE
     return out
+
+
+def _role_asked(q: Question) -> str | None:
+    """The office a short cue-led follow-up names with no "who" ("and the chair?"), if any."""
+    if q.intent != Intent.SEARCH or not _FOLLOWUP_CUE.match(q.text) or len(q.words) > _SHORT_ELLIPSIS:
+        return None
+    return next((role for role, pat in _ROLE_ASK.items() if pat.search(q.text)), None)
 
 
 def _has_words_of_its_own(q: Question) -> bool:

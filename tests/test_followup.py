@@ -85,6 +85,13 @@ def test_a_next_meeting_answer_is_about_no_meeting_of_the_minutes(engine):
     assert c.meeting is None
 
 
+def test_an_office_alone_asks_who_held_it_at_the_same_meeting():
+    q = merge(understand("and the chair?"), ctx("who attended in November 2021?", SGH_DATE))
+    assert q.intent == Intent.ROLE and q.role == "chair" and q.time.day == 10 and "chair" not in q.words
+    sv = merge(understand("och sekreteraren 2015?"), ctx("vilka deltog 2021?"))
+    assert sv.intent == Intent.ROLE and sv.role == "secretary" and sv.time.year == 2015
+
+
 def test_a_question_of_its_own_is_not_elliptical():
     assert is_elliptical(understand("och 2015?"))
     assert not is_elliptical(understand("what was decided about the budget?"))
