@@ -283,6 +283,61 @@ PHRASES: dict[str, dict[str, str]] = {
                        "sv": "Inte indexerat ({n}, gick inte att läsa):"},
     "more_skipped": {"en": "…and {n} more.", "sv": "…och {n} till."},
     "file_kinds_or": {"en": " or ", "sv": " eller "},
+    "reindexed": {"en": "Index updated: {added} added, {updated} updated, {removed} removed, {unchanged} unchanged; "
+                        "{embedded} passages embedded.",
+                  "sv": "Indexet uppdaterat: {added} tillagda, {updated} ändrade, {removed} borttagna, {unchanged} "
+                        "oförändrade; {embedded} utdrag inbäddade."},
+    "reindex_skipped": {"en": "Skipped:", "sv": "Hoppade över:"},
+    # -- uploads: bot.slack.uploads.result_text ----------------------------------------------------------
+    "refused_host": {"en": "I won't fetch a file from {host}: it is not a Slack file host.",
+                     "sv": "Jag hämtar inga filer från {host}: det är ingen filserver hos Slack."},
+    "refused_kind": {"en": "`{name}` is a {kind} file; I can read {kinds} minutes.",
+                     "sv": "`{name}` är en {kind}-fil; jag kan läsa protokoll i {kinds}."},
+    "refused_size": {"en": "`{name}` is {size}; the limit is {limit}.", "sv": "`{name}` är {size}; gränsen är {limit}."},
+    "refused_external": {"en": "`{name}` is stored outside Slack; upload the file itself.",
+                         "sv": "`{name}` ligger utanför Slack; ladda upp själva filen."},
+    "refused_http": {"en": "Slack refused the download (HTTP {code}).", "sv": "Slack vägrade nedladdningen (HTTP {code})."},
+    "refused_download": {"en": "Could not download the file: {reason}.", "sv": "Kunde inte ladda ned filen: {reason}."},
+    "refused_larger": {"en": "The file is larger than the limit of {limit}.", "sv": "Filen är större än gränsen på {limit}."},
+    "refused_login_page": {
+        "en": "Slack sent a login page instead of the file: does the app have the `files:read` scope?",
+        "sv": "Slack skickade en inloggningssida i stället för filen: har appen behörigheten `files:read`?"},
+    "refused_info": {"en": "Slack would not describe the file: `{error}`.", "sv": "Slack ville inte beskriva filen: `{error}`."},
+    "refused_no_link": {"en": "Slack gave no download link for `{name}`.",
+                        "sv": "Slack gav ingen nedladdningslänk för `{name}`."},
+    "upload_failed": {"en": "I could not add `{name}`: {reason}", "sv": "Jag kunde inte lägga till `{name}`: {reason}"},
+    "upload_duplicate": {"en": "`{name}` is already in the minutes as `{other}` (same content); nothing changed.",
+                         "sv": "`{name}` finns redan bland protokollen som `{other}` (samma innehåll); inget ändrades."},
+    "upload_added": {"en": "Added `{name}` as `{stored}`.", "sv": "La till `{name}` som `{stored}`."},
+    "upload_pending": {"en": "It will be indexed as soon as the index update now running has finished.",
+                       "sv": "Det indexeras så snart den indexuppdatering som pågår är klar."},
+    "upload_meeting": {"en": "Meeting: *{title}*, {date}.", "sv": "Möte: *{title}*, {date}."},
+    "upload_counts": {"en": "Attendees: {n}. Passages indexed: {chunks}.",
+                      "sv": "Deltagare: {n}. Indexerade utdrag: {chunks}."},
+    "upload_chunks": {"en": "Passages indexed: {chunks}.", "sv": "Indexerade utdrag: {chunks}."},
+    "no_title": {"en": "no title found", "sv": "ingen titel hittades"},
+    "no_date": {"en": "no date found", "sv": "inget datum hittades"},
+    # -- the App Home tab: bot.slack.blocks.home_view -----------------------------------------------
+    "home_intro": {"en": "Ask me about the meeting minutes: mention me in a channel, send me a direct message, "
+                         "or use `/minutes &lt;question&gt;`. I quote the minutes word for word.",
+                   "sv": "Fråga mig om mötesprotokollen: nämn mig i en kanal, skriv till mig i ett direktmeddelande "
+                         "eller använd `/minutes &lt;fråga&gt;`. Jag citerar protokollen ordagrant."},
+    "home_index": {"en": "Index", "sv": "Index"},
+    "home_try": {"en": "Try asking", "sv": "Prova att fråga"},
+    # -- announcements and reminders: bot.slack.announce, bot.slack.reminders ------------------------------
+    "announce_head": {"en": "New minutes: *{title}*, {date}.", "sv": "Nytt protokoll: *{title}*, {date}."},
+    "announce_attendees": {"en": "{n} attended.", "sv": "{n} deltog."},
+    "announce_decisions": {"en": "*Decisions*", "sv": "*Beslut*"},
+    "announce_actions": {"en": "*New action items*", "sv": "*Nya uppdrag*"},
+    "announce_nothing": {"en": "The minutes record no decisions or action items.",
+                         "sv": "Protokollet anger inga beslut eller uppdrag."},
+    "announce_more": {"en": "…and {n} more.", "sv": "…och {n} till."},
+    "announce_source": {"en": "Source: {source}", "sv": "Källa: {source}"},
+    "announce_others": {"en": "Also indexed: {n} more meetings.", "sv": "Också indexerat: {n} möten till."},
+    "reminder_head": {"en": "Reminder: the next meeting is on *{date}* (announced in the minutes of {label}).",
+                      "sv": "Påminnelse: nästa möte är *{date}* (enligt protokollet från {label})."},
+    "reminder_actions": {"en": "*Open action items*", "sv": "*Öppna uppdrag*"},
+    "reminder_no_actions": {"en": "No action items are open.", "sv": "Inga uppdrag är öppna."},
 }
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import os
+import queue
 import re
 import tempfile
 import threading
@@ -22,6 +23,7 @@ from index.store import IndexSnapshot, IndexStatus, current_generation, load_ind
 
 from .answer import Answer
 from .engine import Engine
+from .followup import Context
 from .sandbox import read_untrusted
 
 log = logging.getLogger(__name__)
@@ -63,6 +65,9 @@ class MinutesService:
         self._stop = threading.Event()
         self._watcher: threading.Thread | None = None
         self._corpus_signature = None
+        self._listeners: list = []  # called with each new index snapshot (announcements)
+        self._news: queue.Queue = queue.Queue()
+        self._notifier: threading.Thread | None = None
 
     # -- reading -----------------------------------------------------------------------------
     def engine(self) -> Engine:
@@ -87,10 +92,47 @@ class MinutesService:
             if live is None or (self._engine is not None and self._engine.snapshot.path == live):
                 return False
             self._engine = self._load_engine()  # the swap: one assignment
-            return True
+            snapshot = self._engine.snapshot
+        if self._listeners:
+            self._news.put(snapshot)
+        return True
+
+    def on_new_index(self, listener) -> None:
+        """Call ``listener(snapshot)`` with every index generation this service switches to, in
+        order, on a thread of its own (never under the index locks; a slow Slack cannot hold an
+        upload or the watcher)."""
+        self._listeners.append(listener)
+        if self._notifier is None:
+            self._notifier = threading.Thread(target=self._notify, name="minutes-new-index", daemon=True)
+            self._notifier.start()
+
+    def _notify(self) -> None:
+        while True:
+            snapshot = self._news.get()
+            if snapshot is None:
+                return
+            for listener in list(self._listeners):
+                try:
+                    listener(snapshot)
+                except Exception:  # noqa: BLE001 - one failing listener must not stop the others
+                    log.exception("a listener for new index generations failed")
+            self._news.task_done()
+
+    def wait_notified(self, timeout: float = 10.0) -> bool:
+        """Wait until the listeners have seen every generation switched to so far (tests)."""
+        done = threading.Event()
+        threading.Thread(target=lambda: (self._news.join(), done.set()), daemon=True).start()
+        return done.wait(timeout)
 
     def ask(self, question: str, today: date | None = None) -> Answer:
         return self.engine().ask(question, today=today)
+
+    def converse(self, question: str, context: Context | None, today: date | None = None):
+        """(Answer, Context): ``question`` as a follow-up in ``context`` (bot/followup.py)."""
+        return self.engine().converse(question, context, today=today)
+
+    def context_of(self, question: str, answer: Answer) -> Context | None:
+        return self.engine().context_of(question, answer)
 
     def snapshot(self) -> IndexSnapshot | None:
         try:
@@ -198,6 +240,10 @@ class MinutesService:
 
     def stop(self) -> None:
         self._stop.set()
+        if self._notifier is not None:
+            self._news.put(None)
+            self._notifier.join(timeout=5)
+            self._notifier = None
         if self._watcher is not None:
             self._watcher.join(timeout=5)
             self._watcher = None

@@ -40,6 +40,10 @@ class Settings(BaseSettings):
     allow_dms: bool = True  # answer direct messages (admins may always upload and reindex there)
     # Where a quote links to: a URL template with {path} and {line}, or a folder URL (bot/slack/links.py).
     source_url: str = ""
+    # A Slack channel id (C…): newly indexed minutes are announced there (bot/slack/announce.py).
+    announce_channel: str = ""
+    # Days before an announced next meeting to post a reminder in the announce channel; 0 = off.
+    reminder_days: int = Field(default=0, ge=0, le=60)
 
     @field_validator("embedding_model")
     @classmethod

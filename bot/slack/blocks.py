@@ -121,14 +121,13 @@ def home_view(status, lang: str = "en", error: str | None = None, records: list[
     examples = "\n".join(f"• _{escape(q)}_" for q in EXAMPLE_QUESTIONS)
     blocks = [
         {"type": "header", "text": {"type": "plain_text", "text": "Minutes"}},
-        _section("Ask me about the meeting minutes: mention me in a channel, send me a direct message, "
-                 "or use `/minutes &lt;question&gt;`. I quote the minutes word for word."),
+        _section(t("home_intro", lang)),
         {"type": "divider"},
-        {"type": "header", "text": {"type": "plain_text", "text": "Index"}},
+        {"type": "header", "text": {"type": "plain_text", "text": t("home_index", lang)}},
         _section(escape(error) if error else status_text(status, lang)),
         *records,
         {"type": "divider"},
-        {"type": "header", "text": {"type": "plain_text", "text": "Try asking"}},
+        {"type": "header", "text": {"type": "plain_text", "text": t("home_try", lang)}},
         _section(examples),
     ]
     return {"type": "home", "blocks": blocks}
