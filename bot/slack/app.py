@@ -140,7 +140,7 @@ class MinutesBot:
         lang = self.locales.language(client, event["user"]) or "en"
         try:
             view = home_view(self.service.status(), lang, records=records_blocks(
-                self.service.snapshot(), link=self.linker(), today=date.today()))
+                self.service.snapshot(), lang, link=self.linker(), today=date.today()))
         except Exception as e:  # noqa: BLE001 - the tab shows the reason instead
             view = home_view(None, lang, error=user_message(e, lang))
         client.views_publish(user_id=event["user"], view=self.out(view, lang))
