@@ -159,3 +159,6 @@ ROLE_TITLES = {
 }
 MEETING_SCOPED = ("möte", "stämm", "protokoll", "juste", "meeting", "minute", "note", "scribe",
                   "föredragande", "adjunger", "rösträkn", "facilitator", "moderator", "mötesledare")
+# Words that point back to what came before ("Samuel förbereder detta"): a task holding one says
+# nothing alone, so a digest quotes the whole statement it stands in.
+ANAPHORS = frozenset({"detta", "det", "dessa", "denna", "dem", "den", "this", "that", "it", "these", "those", "them"})
