@@ -142,7 +142,8 @@ class Retriever:
             for g in self.sv_en.glosses(part):
                 st = stem_en(g.english)
                 if self.bm25.has(st) and st not in {a.term for a in alts}:
-                    alts.append(Alternative(st, TRANSLATION_WEIGHT * g.weight, compound=False, word=g.english))
+                    alts.append(Alternative(st, TRANSLATION_WEIGHT * g.weight, compound=False, word=g.english,
+                                            english=True))
             out.append(alts[:limit])
         return out
 
@@ -215,7 +216,7 @@ class Retriever:
             allowed_mask[np.fromiter(allowed, dtype=np.int64, count=len(allowed))] = True
 
         if concepts:
-            lex_total, lex_hits, per_concept = self.bm25.score_arrays(concepts)
+            lex_total, lex_hits, per_concept = self.bm25.score_arrays(concepts, self._english_rows)
         else:
             lex_total, lex_hits, per_concept = np.zeros(n), np.zeros(n, dtype=np.int64), []
         coverage = self._coverage(concepts, allowed_mask, per_concept)
@@ -303,6 +304,20 @@ class Retriever:
         rows = np.flatnonzero(shares)
         return dict(zip(rows.tolist(), shares[rows].tolist()))
 
+    def _credit(self, c: Concept) -> np.ndarray:
+        """Per passage, how much of the concept a match is worth: 1 for the word itself or its
+        Swedish forms; for an English rendering, how primary the sense is ("bakar" matched only
+        by "back", the gloss of the noun "bak", is weak evidence of a question about baking)."""
+        credit = np.zeros(len(self.snapshot.chunks), dtype=np.float64)
+        for a in c.alternatives:
+            f = min(1.0, a.weight / TRANSLATION_WEIGHT) if a.english else 1.0
+            for t, _ in self.bm25.expand(a.term, a.compound):
+                rows = self.bm25.rows_of(t)
+                if a.english:
+                    rows = rows[self._english_rows[rows]]
+                credit[rows] = np.maximum(credit[rows], f)
+        return credit
+
     def _coverage(self, concepts: list[Concept], allowed_mask: np.ndarray, per_concept: list[np.ndarray]) -> float:
         """The best idf-weighted share of the concepts that one allowed passage matches."""
         if not concepts:
@@ -315,9 +330,9 @@ class Retriever:
         total = sum(weights) or 1.0
         got = np.zeros(len(allowed_mask), dtype=np.float64)
         matched = np.zeros(len(allowed_mask), dtype=bool)
-        for w, scores in zip(weights, per_concept):
+        for c, w, scores in zip(concepts, weights, per_concept):
             hit = scores > 0
-            got[hit] += w
+            got[hit] += w * self._credit(c)[hit] if any(a.english for a in c.alternatives) else w
             matched |= hit
         rows = matched & allowed_mask
         return float(got[rows].max()) / total if rows.any() else 0.0

@@ -51,7 +51,9 @@ def topic_share(text: str, concepts, language: str, idf, has=None) -> float:
         present = [idf(a.term) for a in c.alternatives if has is None or has(a.term)]
         weight = max(present, default=1.0)
         total += weight
-        got += weight * max((_match(a.term, stems) * a.weight for a in c.alternatives), default=0.0)
+        got += weight * max((_match(a.term, stems) * a.weight for a in c.alternatives
+                             # an English rendering is evidence in English minutes only
+                             if not (a.english and language != "en")), default=0.0)
     return got / total if total else 0.0
 
 
