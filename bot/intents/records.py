@@ -26,6 +26,8 @@ INFLECTION_WEIGHT = 0.8
 # Quote a decision's text and the statement that settles it as one passage when they are this
 # close in the document (a proposal and "förslaget bifalles" under it); else the text alone.
 JOIN_GAP = 600
+# A decision statement of this many words says what was decided by itself.
+STATEMENT_WORDS = 8
 
 
 
@@ -77,6 +79,10 @@ def decision_passage(view: SnapshotView, m: Meeting, d: Decision, score: float =
     s, e = d.text_span
     if d.span and abs(d.span[0] - e) <= JOIN_GAP and abs(s - d.span[1]) <= JOIN_GAP * 2:
         s, e = min(s, d.span[0]), max(e, d.span[1])
+    elif d.span and len(view.span_text(m, d.span).split()) >= STATEMENT_WORDS:
+        # far from what it decided ("… we should not proceed with it", under its topic): the
+        # statement is the evidence; a bare "förslaget bifalles" is not, its text is
+        s, e = d.span
     return view.span_passage(m, (s, e), highlight=d.text, score=score)
 
 
