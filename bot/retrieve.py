@@ -304,20 +304,6 @@ class Retriever:
         rows = np.flatnonzero(shares)
         return dict(zip(rows.tolist(), shares[rows].tolist()))
 
-    def _credit(self, c: Concept) -> np.ndarray:
-        """Per passage, how much of the concept a match is worth: 1 for the word itself or its
-        Swedish forms; for an English rendering, how primary the sense is ("bakar" matched only
-        by "back", the gloss of the noun "bak", is weak evidence of a question about baking)."""
-        credit = np.zeros(len(self.snapshot.chunks), dtype=np.float64)
-        for a in c.alternatives:
-            f = min(1.0, a.weight / TRANSLATION_WEIGHT) if a.english else 1.0
-            for t, _ in self.bm25.expand(a.term, a.compound):
-                rows = self.bm25.rows_of(t)
-                if a.english:
-                    rows = rows[self._english_rows[rows]]
-                credit[rows] = np.maximum(credit[rows], f)
-        return credit
-
     def _coverage(self, concepts: list[Concept], allowed_mask: np.ndarray, per_concept: list[np.ndarray]) -> float:
         """The best idf-weighted share of the concepts that one allowed passage matches."""
         if not concepts:
@@ -330,9 +316,9 @@ class Retriever:
         total = sum(weights) or 1.0
         got = np.zeros(len(allowed_mask), dtype=np.float64)
         matched = np.zeros(len(allowed_mask), dtype=bool)
-        for c, w, scores in zip(concepts, weights, per_concept):
+        for w, scores in zip(weights, per_concept):
             hit = scores > 0
-            got[hit] += w * self._credit(c)[hit] if any(a.english for a in c.alternatives) else w
+            got[hit] += w
             matched |= hit
         rows = matched & allowed_mask
         return float(got[rows].max()) / total if rows.any() else 0.0
