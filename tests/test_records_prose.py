@@ -38,3 +38,21 @@ def test_prose_actions_name_their_owner():
     assert (("Tim Persson",), "kontaktar studentkåren om lokalen") in got or (("Tim",), "kontaktar studentkåren om lokalen") in got
     assert any(o and o[0].startswith("Anna") and t.startswith("tar fram ett förslag") for o, t in got)
     assert any(o and o[0].startswith("Tom") and t.startswith("update the DNS records") for o, t in got)
+
+
+def test_a_task_that_points_back_comes_after_one_that_says_what(tmp_path):
+    from datetime import date
+
+    from tests.test_engine import assert_verbatim, engine_over
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "2024-03-21-styrelsemote.txt").write_text(
+        "Protokoll styrelsemöte 2024-03-21\n\nNärvarande: Tim Persson, Anna Berg\n\n§ 1 Loggan\n"
+        "Vi tar upp loggan på stämman. Tim formulerar en punkt om detta.\nTim kontaktar studentkåren.\n",
+        encoding="utf-8")
+    engine, snap = engine_over(corpus, tmp_path / "index")
+    a = engine.ask("vilka uppdrag har Tim?", today=date(2024, 3, 25))
+    assert a.intent == "actions" and a.found
+    assert [r["task"] for r in a.facts.actions][:2] == ["kontaktar studentkåren", "formulerar en punkt om detta"]
+    assert_verbatim(a, snap)

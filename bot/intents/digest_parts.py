@@ -14,12 +14,12 @@ from datetime import date
 from index.models import AgendaItem, Meeting
 from index.parse.labels import list_kind
 from index.sentences import sentence_spans
-from index.vocab import ANAPHORS, PROCEDURAL_ITEMS
+from index.vocab import PROCEDURAL_ITEMS
 
 from .. import compose as say
 from ..answer import Passage
 from ..phrases import say as phrase
-from .records import action_passage, action_row, decision_passage, decision_row
+from .records import action_passage, action_row, decision_passage, decision_row, points_back
 from .view import SnapshotView
 
 # A sentence shorter than this says nothing ("Inget att rapportera." still does: 3 words).
@@ -108,10 +108,6 @@ def _sentences(text: str, rng: tuple[int, int], taken: list[tuple[int, int]]) ->
     return out
 
 
-def _anaphoric(task: str) -> bool:
-    return any(w in ANAPHORS for w in re.findall(r"\w+", task.casefold()))
-
-
 def quote_chars(m: Meeting, budget: int) -> int:
     """How long a record's quote may be for all of the meeting's records to fit in ``budget``."""
     n = len(m.decisions) + sum(not a.review for a in m.actions)
@@ -148,7 +144,7 @@ def item_statements(view: SnapshotView, m: Meeting, lang: str, today: date,
             continue  # a report on an earlier action, or the decision that gave it already says it
         taken.append(a.span)
         it = _item_of(items, a.span[0])
-        if _anaphoric(a.task) and a.span[1] - a.span[0] <= 2 * QUOTE_CHARS:
+        if points_back(a.task) and a.span[1] - a.span[0] <= 2 * QUOTE_CHARS:
             piece = say.quoted(say.clip(view.span_text(m, a.span), limit), lang)
         else:
             owners = say.join(a.owners, lang) or phrase("nobody", lang)

@@ -5,9 +5,11 @@ Records (decisions, action items) were parsed at index time and stored with thei
 stems and translations) and its time, and turned into quoted passages and facts rows."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from index.models import ActionItem, Decision, Meeting
+from index.vocab import ANAPHORS
 
 from ..answer import Passage
 from ..highlight import term_match
@@ -88,3 +90,9 @@ def decision_passage(view: SnapshotView, m: Meeting, d: Decision, score: float =
 
 def action_passage(view: SnapshotView, m: Meeting, a: ActionItem, score: float = 1.0) -> Passage:
     return view.span_passage(m, a.span, highlight=a.task, score=score)
+
+
+def points_back(task: str) -> bool:
+    """A task that says nothing alone: it points back to what came before ("Samuel förbereder
+    detta", "Tim formulerar en punkt om detta")."""
+    return any(w in ANAPHORS for w in re.findall(r"\w+", task.casefold()))
