@@ -31,6 +31,12 @@ def test_swedish_prose_decisions():
     assert got.get("ansökan om bidrag till resan") == "rejected"
 
 
+def test_a_role_in_apposition():
+    _, _, r = _fixture("2024-02-20-styrelsemote.md")
+    assert ("auditor", "Karin Lund") in {(h.role, h.name) for h in r.roles}
+    assert ("kassör", "Erik Ek") in {(h.title, h.name) for h in r.roles}  # "Erik Ek valdes till kassör"
+
+
 def test_prose_actions_name_their_owner():
     _, _, sv = _fixture("2024-02-20-styrelsemote.md")
     _, _, en = _fixture("2024-02-15-board.md")
