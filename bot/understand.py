@@ -162,6 +162,7 @@ action actions task tasks todo todos assigned due deadline uppdrag uppdraget upp
 open still outstanding pending öppna kvar fortfarande happened hände summary summarise summarize sammanfatta
 tabled postponed deferred rejected bordlades bordlagt bordlagd bordläggs bordlagda avslogs avslagen avslaget
 reservation reservations reserverade reserverat dissented proposal proposals förslaget förslag motion motionen
+valdes valde väljs chosen chose
 treasurer kassör justerare protokolljusterare vice
 absent absentees absence apologies regrets missing sent frånvarande kallade invited förhinder saknades
 organizations organisationer companies företag people persons personer who vem vilka vilken held hålls
