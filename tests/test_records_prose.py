@@ -41,7 +41,7 @@ def test_prose_actions_name_their_owner():
     _, _, sv = _fixture("2024-02-20-styrelsemote.md")
     _, _, en = _fixture("2024-02-15-board.md")
     got = {(tuple(a.owners), a.task) for a in sv.actions + en.actions}
-    assert (("Tim Persson",), "kontaktar studentkåren om lokalen") in got or (("Tim",), "kontaktar studentkåren om lokalen") in got
+    assert any(o and o[0].startswith("Tim") and t == "kontaktar studentkåren om lokalen" for o, t in got)
     assert any(o and o[0].startswith("Anna") and t.startswith("tar fram ett förslag") for o, t in got)
     assert any(o and o[0].startswith("Tom") and t.startswith("update the DNS records") for o, t in got)
 
