@@ -161,7 +161,7 @@ decide decided decision decisions agreed approved resolved beslut beslutade besl
 action actions task tasks todo todos assigned due deadline uppdrag uppdraget uppgift uppgifter ansvarig ansvar
 open still outstanding pending öppna kvar fortfarande happened hände summary summarise summarize sammanfatta
 tabled postponed deferred rejected bordlades bordlagt bordlagd bordläggs bordlagda avslogs avslagen avslaget
-reservation reservations reserverade reserverat dissented proposal proposals förslaget förslag motion motionen
+reservation reservations reserverade reserverat dissented
 valdes valde väljs chosen chose
 treasurer kassör justerare protokolljusterare vice
 absent absentees absence apologies regrets missing sent frånvarande kallade invited förhinder saknades
