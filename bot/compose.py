@@ -52,6 +52,16 @@ def quoted(s: str, lang: str) -> str:
     return f"“{s}”" if lang == "en" else f"”{s}”"
 
 
+def clip(s: str, limit: int) -> str:
+    """``s`` cut at a word before ``limit`` characters, with "…" (a verbatim prefix, marked
+    as cut); ``s`` itself when it is short enough."""
+    s = single_line(s)
+    if len(s) <= limit:
+        return s
+    cut = s[:limit].rsplit(None, 1)[0] if " " in s[:limit] else s[:limit]
+    return cut.rstrip(",;:–- ") + "…"
+
+
 def _when(when: str, lang: str) -> str:
     return say("for_when", lang, when=when) if when else ""
 
@@ -181,7 +191,7 @@ def person_not_absent(name: str, lang: str) -> str:
 
 
 # -- records ------------------------------------------------------------------------------------
-def _capital(s: str) -> str:
+def capital(s: str) -> str:
     return s[:1].upper() + s[1:]
 
 
@@ -231,4 +241,4 @@ def no_role_holder(role: str, lang: str, when: str) -> str:
 
 
 def digest_head(label: str, n: int | None, lang: str) -> str:
-    return _capital(say("digest_head", lang, label=label, n=n) if n else say("digest_head_no_list", lang, label=label))
+    return capital(say("digest_head", lang, label=label, n=n) if n else say("digest_head_no_list", lang, label=label))

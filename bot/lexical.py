@@ -70,6 +70,9 @@ class Alternative:
     weight: float = 1.0  # translations count for less than the word itself
     compound: bool = True  # may it match inside Swedish compounds
     word: str | None = None  # for a translation: the Swedish word itself
+    # an English rendering of a Swedish question word: evidence in English passages only (the
+    # "back" of "bakar" is Swedish slang in "30.000 back", not the word asked for)
+    english: bool = False
 
 
 @dataclass
@@ -182,8 +185,9 @@ class BM25:
         self._expansions[key] = out
         return out
 
-    def concept_array(self, concept: Concept) -> np.ndarray:
-        """Per passage, the best-scoring alternative of ``concept`` (0 where none matches)."""
+    def concept_array(self, concept: Concept, english_rows: np.ndarray | None = None) -> np.ndarray:
+        """Per passage, the best-scoring alternative of ``concept`` (0 where none matches).
+        ``english_rows`` (a mask of the English passages) confines English-only alternatives."""
         best = np.zeros(self.n, dtype=np.float64)
         for alt in concept.alternatives:
             for term, disc in self.expand(alt.term, alt.compound):
@@ -192,6 +196,9 @@ class BM25:
                 sl = slice(self.indptr[i], self.indptr[i + 1])
                 rows = self.rows[sl]
                 tf = self.tf[sl].astype(np.float64)
+                if alt.english and english_rows is not None:
+                    keep = english_rows[rows]
+                    rows, tf = rows[keep], tf[keep]
                 s = w * (tf * (self.k1 + 1) / (tf + self._len_norm[rows]))
                 best[rows] = np.maximum(best[rows], s)
         return best
@@ -202,13 +209,14 @@ class BM25:
         rows = np.flatnonzero(best)
         return dict(zip(rows.tolist(), best[rows].tolist()))
 
-    def score_arrays(self, concepts: list[Concept]) -> tuple[np.ndarray, np.ndarray, list[np.ndarray]]:
+    def score_arrays(self, concepts: list[Concept], english_rows: np.ndarray | None = None,
+                     ) -> tuple[np.ndarray, np.ndarray, list[np.ndarray]]:
         """(score per passage, how many concepts each matched, each concept's array)."""
         total = np.zeros(self.n, dtype=np.float64)
         hits = np.zeros(self.n, dtype=np.int64)
         per = []
         for c in concepts:
-            best = self.concept_array(c)
+            best = self.concept_array(c, english_rows)
             total += best
             hits += best > 0
             per.append(best)

@@ -175,7 +175,6 @@ PHRASES: dict[str, dict[str, str]] = {
     "digest_head": {"en": "{label}: {n} attended.", "sv": "{label}: {n} deltog."},
     "digest_head_no_list": {"en": "{label}.", "sv": "{label}."},
     "digest_item": {"en": "{item}: {what}", "sv": "{item}: {what}"},
-    "digest_decided": {"en": "decided {text}", "sv": "beslut {text}"},
     "digest_action": {"en": "{owners} to {task}", "sv": "{owners}: {task}"},
     "digest_also": {"en": "Also on the agenda: {items}.", "sv": "Också på dagordningen: {items}."},
     "digest_nothing": {"en": "The minutes of {label} record no decisions or action items; its agenda: {items}.",

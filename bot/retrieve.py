@@ -142,7 +142,8 @@ class Retriever:
             for g in self.sv_en.glosses(part):
                 st = stem_en(g.english)
                 if self.bm25.has(st) and st not in {a.term for a in alts}:
-                    alts.append(Alternative(st, TRANSLATION_WEIGHT * g.weight, compound=False, word=g.english))
+                    alts.append(Alternative(st, TRANSLATION_WEIGHT * g.weight, compound=False, word=g.english,
+                                            english=True))
             out.append(alts[:limit])
         return out
 
@@ -215,7 +216,7 @@ class Retriever:
             allowed_mask[np.fromiter(allowed, dtype=np.int64, count=len(allowed))] = True
 
         if concepts:
-            lex_total, lex_hits, per_concept = self.bm25.score_arrays(concepts)
+            lex_total, lex_hits, per_concept = self.bm25.score_arrays(concepts, self._english_rows)
         else:
             lex_total, lex_hits, per_concept = np.zeros(n), np.zeros(n, dtype=np.int64), []
         coverage = self._coverage(concepts, allowed_mask, per_concept)

@@ -147,6 +147,10 @@ _YEAR = re.compile(r"(?<![\d/-])((?:19|20)\d{2})(?![\d/-])")
 # A year that is part of a name: "Agenda 2030", "Vision 2025" (a capitalised word right before it
 # that is no month), unless a time word comes first ("i 2030", "in 2015").
 _NAMED_YEAR = re.compile(r"(?<!\w)([A-ZÅÄÖ][\w-]*)\s+((?:19|20)\d{2})(?![\d/-])")
+# A year a thing is for ("revisorer för 2023", "chair for 2023", "budget för verksamhetsåret
+# 2024"): a term, often decided the year before; searched for, not the time of the meeting.
+_FOR_YEAR = re.compile(r"(?i)\b(?:för|for|inför)\s+(?:(?:verksamhetsåret|räkenskapsåret|året|the\s+year|year)\s+)?"
+                       r"((?:19|20)\d{2})(?![\d/-])")
 
 # Words that only carry intent or time: left out of what is searched for.
 _INTENT_WORDS = set("""attend attended attendees attendance attending participants participant participated
@@ -158,6 +162,7 @@ action actions task tasks todo todos assigned due deadline uppdrag uppdraget upp
 open still outstanding pending öppna kvar fortfarande happened hände summary summarise summarize sammanfatta
 tabled postponed deferred rejected bordlades bordlagt bordlagd bordläggs bordlagda avslogs avslagen avslaget
 reservation reservations reserverade reserverat dissented
+valdes valde väljs chosen chose
 treasurer kassör justerare protokolljusterare vice
 absent absentees absence apologies regrets missing sent frånvarande kallade invited förhinder saknades
 organizations organisationer companies företag people persons personer who vem vilka vilken held hålls
@@ -195,6 +200,7 @@ def topic_years(q: str) -> set[str]:
         word = fold(m.group(1))
         if word not in MONTHS and not (m.start() == 0 and (word in STOP or word in _EN_WORDS or word in _SV_WORDS)):
             out.add(m.group(2))
+    out.update(m.group(1) for m in _FOR_YEAR.finditer(q))
     return out
 
 

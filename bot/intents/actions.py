@@ -10,7 +10,8 @@ from .. import compose as say
 from ..answer import Answer, Facts
 from ..names import names_match
 from ..question import Question
-from .records import MIN_ACTION_SHARE, action_passage, action_row, action_status, is_open, meetings_in_time, topic_share
+from .records import (MIN_ACTION_SHARE, action_passage, action_row, action_status, is_open, meetings_in_time,
+                      points_back, topic_share)
 from .view import SnapshotView
 
 MAX_ACTIONS = 8
@@ -59,8 +60,9 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | Non
             return None  # nobody was given it in the records: the text may still say
         return view.answer(q, say.no_actions(q.language, q.time.text, open_only=q.open_only), found=False,
                            facts=Facts(people=[owner] if owner else []))
-    if concepts:
-        found.sort(key=lambda x: x[0], reverse=True)  # stable: newest first among equals
+    # best match first (stable: newest first among equals); a task that only points back ("Tim
+    # formulerar en punkt om detta") after those that say what is to be done
+    found.sort(key=lambda x: (x[0] if concepts else 0.0, not points_back(x[2].task)), reverse=True)
     found = found[:MAX_ACTIONS]
     passages = [action_passage(view, m, a, score) for score, m, a in found]
     lines = [say.action_line(a.owners, a.task, a.due, action_status(a, today), q.language) for _, m, a in found]

@@ -5,9 +5,11 @@ Records (decisions, action items) were parsed at index time and stored with thei
 stems and translations) and its time, and turned into quoted passages and facts rows."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from index.models import ActionItem, Decision, Meeting
+from index.vocab import ANAPHORS
 
 from ..answer import Passage
 from ..highlight import term_match
@@ -26,6 +28,8 @@ INFLECTION_WEIGHT = 0.8
 # Quote a decision's text and the statement that settles it as one passage when they are this
 # close in the document (a proposal and "förslaget bifalles" under it); else the text alone.
 JOIN_GAP = 600
+# A decision statement of this many words says what was decided by itself.
+STATEMENT_WORDS = 8
 
 
 
@@ -51,7 +55,9 @@ def topic_share(text: str, concepts, language: str, idf, has=None) -> float:
         present = [idf(a.term) for a in c.alternatives if has is None or has(a.term)]
         weight = max(present, default=1.0)
         total += weight
-        got += weight * max((_match(a.term, stems) * a.weight for a in c.alternatives), default=0.0)
+        got += weight * max((_match(a.term, stems) * a.weight for a in c.alternatives
+                             # an English rendering is evidence in English minutes only
+                             if not (a.english and language != "en")), default=0.0)
     return got / total if total else 0.0
 
 
@@ -75,8 +81,18 @@ def decision_passage(view: SnapshotView, m: Meeting, d: Decision, score: float =
     s, e = d.text_span
     if d.span and abs(d.span[0] - e) <= JOIN_GAP and abs(s - d.span[1]) <= JOIN_GAP * 2:
         s, e = min(s, d.span[0]), max(e, d.span[1])
+    elif d.span and len(view.span_text(m, d.span).split()) >= STATEMENT_WORDS:
+        # far from what it decided ("… we should not proceed with it", under its topic): the
+        # statement is the evidence; a bare "förslaget bifalles" is not, its text is
+        s, e = d.span
     return view.span_passage(m, (s, e), highlight=d.text, score=score)
 
 
 def action_passage(view: SnapshotView, m: Meeting, a: ActionItem, score: float = 1.0) -> Passage:
     return view.span_passage(m, a.span, highlight=a.task, score=score)
+
+
+def points_back(task: str) -> bool:
+    """A task that says nothing alone: it points back to what came before ("Samuel förbereder
+    detta", "Tim formulerar en punkt om detta")."""
+    return any(w in ANAPHORS for w in re.findall(r"\w+", task.casefold()))

@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 
 from index.models import Decision
 from index.records.agenda import ItemIndex
-from index.vocab import (ALL_WORDS, DECIDING_BODIES, DECISION_HEADINGS, ORDINALS, OUTCOME_WORDS,
+from index.vocab import (ALL_WORDS, DECISION_HEADINGS, ORDINALS, OUTCOME_WORDS,
                                 PROPOSAL_HEADINGS, PROPOSAL_REFERENCES)
+from index.records.prose import ELECTED, SENTENCE, V7, outer_entry
 from index.records.text import Unit, heading_lines, norm, trim_end
 from index.records.votes import find_votes, merge
 from index.sections import Heading, Line, norm_heading
@@ -63,37 +64,6 @@ _FILLER = re.compile(r"(?i)\b(?:till|beslut|i\s+sin\s+helhet|med|röster?|för|m
                      r"|nästa|möte|mötet|stämma|stämman|divisionsstämma|stormöte|was|is|the|by|a|vote|of"
                      r"|utan\s+ändringar|enligt|ovan|därmed)\b|\d+|[/–—:;.,()-]")
 
-_BODIES = "|".join(sorted((re.escape(b) for b in DECIDING_BODIES), key=len, reverse=True))
-_BODIES_SV = r"[\wåäöÅÄÖ]+(?:en|et|na|n)"  # "Styrelsen", "Mötet", "Nämnden", "Divisionsstämman"
-# Decisions stated in running text. Each alternative names its clause group t1..t8.
-_SENTENCE = re.compile(rf"""(?isx)
-    # Styrelsen beslutar att …, Mötet beslutade därför att …, Nämnden har beslutat att …
-    (?<![\w-])(?:{_BODIES}|{_BODIES_SV})\s+(?:har\s+)?(?:beslutar|beslutade|beslöt|beslutat)
-      \s+(?:(?:därför|därmed|också|även|enhälligt|vidare)\s+){{0,2}}(?:att|om)\s+(?P<t1>.+)
-  | # Med 4 röster mot 2 beslutar nämnden att …, Därefter beslutade styrelsen att … (inverted order)
-    \b(?:beslutar|beslutade|beslöt|har)\s+(?:{_BODIES}|{_BODIES_SV})\s+(?:(?:därför|därmed|också|även|enhälligt|beslutat)\s+){{0,2}}
-      (?:att|om)\s+(?P<t9>.+)
-  | # Beslutades att …, Det beslutades att …, Beslöts att …
-    (?<![\w-])(?:det\s+)?(?:beslutades|beslöts|beslutas)\s+(?:(?:därför|därmed|också|även|enhälligt)\s+){{0,2}}
-      (?:att|om)\s+(?P<t2>.+)
-  | # RESOLVED that …
-    \bresolved,?\s+that\s+(?P<t3>.+)
-  | # The board agreed to …, We decided that …, The group agreed on …
-    \b(?:{_BODIES}|group|everyone|all|tsc|board|committee)\s+(?:unanimously\s+)?(?:agreed|decided|resolved)
-      \s+(?:to|that|on)\s+(?P<t4>.+)
-  | # It was agreed that …, It was decided to …
-    \bit\s+was\s+(?:unanimously\s+)?(?:agreed|decided|resolved)\s+(?:that|to)\s+(?P<t5>.+)
-  | # The motion to … carried / Motion that … failed
-    \b(?:the\s+)?motion\s+(?:to|that)\s+(?P<t6>.{{3,300}}?)\s*,?\s+(?:was\s+)?(?P<o6>carried|passed|failed|defeated|adopted|rejected)\b
-  | # Unanimous vote of present TSC members to move forward with this request
-    \b(?:unanimous|majority)\s+vote\s+(?:of\s+[^.\n]{{0,60}}?\s+)?(?:to|in\s+favou?r\s+of)\s+(?P<t8>.+)
-  | # Mötet nekar ansvarsfrihet …, Styrelsen godkänner budgeten, Nämnden bordlägger ärendet
-    (?<![\w-])(?:{_BODIES}|{_BODIES_SV})\s+(?:(?:därför|därmed|också|enhälligt)\s+)?
-      (?P<v7>nekar|godtar|bifaller|avslår|godkänner|antar|fastställer|beviljar|bordlägger|återremitterar|avvisar)\s+(?P<t7>.+)
-""")
-_V7 = {"nekar": "rejected", "avslår": "rejected", "avvisar": "rejected", "godtar": "approved",
-       "bifaller": "approved", "godkänner": "approved", "antar": "approved", "fastställer": "approved",
-       "beviljar": "approved", "bordlägger": "tabled", "återremitterar": "referred_back"}
 # A proposal settled in the passive, with what it proposed as its subject: "Förslaget om en ny
 # logga bordläggs till nästa möte", "Motionen om lokalen avslogs", "The proposal to … was tabled".
 # Used with .match(text, start): anchored at the statement's start (a "^" would need pos 0).
@@ -243,21 +213,32 @@ def _statement(ctx: _Ctx, s: int, e: int, in_block: bool, proposals: list[tuple[
     ref = _reference(text, s, e)
     if ref:
         return _settle(ctx, s, e, *ref)
-    m = _SENTENCE.search(text, s, e)
+    m = SENTENCE.search(text, s, e)
     if m:
-        g = next(k for k in ("t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t9") if m.group(k) is not None)
+        g = next(k for k in ("t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t9", "t10", "t11", "t12")
+                 if m.group(k) is not None)
         ts, te = m.span(g)
         if g in ("t2", "t7") and m.start() > s:
             return False  # "… och styrelsen godkänner X" inside a sentence is no decision
         if g == "t6":
             outcome = "rejected" if m.group("o6").casefold() in ("failed", "defeated", "rejected") else "approved"
         elif g == "t7":
-            outcome = _V7[m.group("v7").casefold()]
-        elif g == "t8":
+            outcome = V7[m.group("v7").casefold()]
+        elif g in ("t8", "t11", "t12"):
             outcome = "approved"
+        elif g == "t10":
+            outcome = "rejected"
         else:
             outcome = None
         ts, te = _clause(text, ts, te)
+        if g == "t10" and len(re.findall(r"\w+", text[ts:te])) <= 4:
+            # "we should not proceed with it at this point": what "it" is, the topic says (the
+            # outermost list entry it is nested under, else the item's heading)
+            topic = outer_entry(text, s)
+            if topic is None and ctx.items.at(s) is not None:
+                topic = ctx.items.at(s).heading_span
+            if topic is not None:
+                ts, te = topic
         if te <= ts:
             return False
         am = re.match(r"(?i)att\s+", text[ts:te])
@@ -280,6 +261,12 @@ def _statement(ctx: _Ctx, s: int, e: int, in_block: bool, proposals: list[tuple[
                         outcome, psp = "approved", (ps, pe)
         ctx.add(Decision(text=text[ts:te], text_span=(ts, te), span=(s, e), item=ctx.items.heading_at(s),
                          outcome=outcome, proposal_span=psp))
+        return True
+    em = ELECTED.match(text, s, e)
+    if em:
+        ts, te = trim_end(text, *em.span("t"))
+        ctx.add(Decision(text=text[ts:te], text_span=(ts, te), span=(s, e), item=ctx.items.heading_at(s),
+                         outcome="decided"))
         return True
     pm = _PASSIVE.match(text, s, e)
     if pm:

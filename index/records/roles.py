@@ -41,6 +41,9 @@ _ELECTION = [
                rf"[ \t]+(?:as[ \t]+|to[ \t]+(?:be[ \t]+)?)?(?:the[ \t]+)?{_TITLE}"),
     # Mötet väljer Anna Berg till ordförande / Divisionsstämman väljer X (DV'20) till divisionsordförande
     re.compile(rf"(?i:väljer|valde|utser|utsåg)[ \t]+{_NAMES}[ \t]+(?:till|som)[ \t]+{_TITLE}"),
+    # "… lämnar ordet till revisorn, Hugo Hörnquist." / "the treasurer, Ann Lee, reported": a role
+    # and its holder in apposition (one name; role_of() keeps only titles that are roles)
+    re.compile(rf"(?<![\w-])(?P<title>[\wåäöÅÄÖ-]{{3,30}})[ \t]*,[ \t]*(?P<names>{_NAME})(?=[ \t]*[.,;:)]|[ \t]*$)"),
 ]
 # "Justerare: Anna Berg", "Föredragande: Erik Ek", "Kassör: Lisa Holm", "Chair: Rod Vagg".
 _LABEL = re.compile(rf"^[>*_\-•\s]{{0,6}}(?P<title>[\wåäöÅÄÖ -]{{3,40}}?)[*_]{{0,2}}[ \t]*:[*_]{{0,2}}[ \t]*{_NAMES}")

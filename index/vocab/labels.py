@@ -66,8 +66,8 @@ def alternation(fragments) -> str:
 # Agenda items that are the meeting's formalities, not its business: a digest mentions their
 # decisions last ("Val av justerare", "Godkännande av dagordningen", "Approval of the minutes").
 PROCEDURAL_ITEMS: tuple[str, ...] = (
-    r"mötets\s+(?:öppnande|avslutande)", r"öppnande", r"avslutande", r"beslutbar\w*", r"beslutsmässig\w*",
-    r"mötesschema\w*", r"dagordning\w*", r"föredragningslista\w*", r"val\s+av\s+(?:mötes|protokoll)?\w*",
+    r"mötets\s+(?:öppnande|avslutande)", r"öppnande", r"avslutande", r"avslutning\w*", r"beslutbar\w*", r"beslutsmässig\w*",
+    r"mötesschema\w*", r"dagordning\w*", r"föredragningslista\w*", r"val\s+av\s+(?:vice\s+)?(?:mötes|protokoll|röst|juster)\w*",
     r"justering\w*", r"justerare\w*", r"adjunger\w*", r"närvaro\w*", r"föregående\s+(?:mötes)?protokoll\w*",
     r"call\s+to\s+order", r"approval\s+of\s+(?:the\s+)?(?:agenda|minutes)", r"adjourn\w*", r"roll\s+call",
     # boilerplate sections of minutes kept on GitHub: links to the recording, the calendar

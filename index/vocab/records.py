@@ -97,6 +97,9 @@ TASK_VERBS_SV = (
     "hör med", "pratar med", "ansvarar för", "tar ansvar för", "tar gemensamt ansvar för",
     "åtar sig", "tar på sig", "driver", "påbörjar", "levererar", "bevakar",
     "följer upp", "skapar", "fixa", "ska", "skall", "kommer att",
+    # setting things up and sending them out
+    "sätter upp", "sätter ihop", "sätter ut", "gör klart", "lägger in", "lägger ut",
+    "publicerar", "informerar", "frågar", "meddelar", "organiserar", "planerar", "samordnar",
 )
 TASK_VERBS_EN = (
     "will", "to", "shall", "agreed to", "volunteered to", "offered to", "is going to",
@@ -159,3 +162,6 @@ ROLE_TITLES = {
 }
 MEETING_SCOPED = ("möte", "stämm", "protokoll", "juste", "meeting", "minute", "note", "scribe",
                   "föredragande", "adjunger", "rösträkn", "facilitator", "moderator", "mötesledare")
+# Words that point back to what came before ("Samuel förbereder detta"): a task holding one says
+# nothing alone, so a digest quotes the whole statement it stands in.
+ANAPHORS = frozenset({"detta", "det", "dessa", "denna", "dem", "den", "this", "that", "it", "these", "those", "them"})
