@@ -142,6 +142,9 @@ def load_index(index_dir: Path) -> IndexSnapshot:
         raise IndexCorrupt(f"index in {index_dir} is damaged ({e.__class__.__name__}); run `minutes index --rebuild`") from None
     if vectors.ntotal != len(chunks):
         raise IndexCorrupt(f"index in {index_dir} is damaged (vectors and chunks differ); run `minutes index --rebuild`")
+    problem = _inconsistency(params, meetings, docs, chunks, vectors)
+    if problem:
+        raise IndexCorrupt(f"index in {index_dir} is damaged ({problem}); run `minutes index --rebuild`")
     snapshot = IndexSnapshot(
         params=params, meetings=meetings,
         documents={d["source"]: d["text"] for d in docs},
@@ -150,6 +153,31 @@ def load_index(index_dir: Path) -> IndexSnapshot:
     )
     snapshot.index_rows()
     return snapshot
+
+
+def _inconsistency(params: dict, meetings: dict, docs: list[dict], chunks: list[Chunk], vectors) -> str | None:
+    """What is wrong with a generation whose files all parsed, or None. Catches a file cut
+    short at a line boundary (which parses) and flipped bytes: the files must agree with the
+    list in params.json, every chunk must be its document's text at its offsets, and every
+    vector must still have unit length."""
+    files = params.get("files")
+    if not isinstance(files, dict):
+        return "params.json has no file list"
+    hashes = {d["source"]: d["sha256"] for d in docs}
+    if hashes != files:
+        return "documents.jsonl does not match params.json"
+    if set(meetings) != set(files):
+        return "meetings.jsonl does not match params.json"
+    texts = {d["source"]: d["text"] for d in docs}
+    for c in chunks:
+        text = texts.get(c.source)
+        if text is None or text[c.start:c.end] != c.text:
+            return f"chunk {c.id} is not its document's text"
+    if vectors.ntotal:
+        norms = np.linalg.norm(vectors.reconstruct_n(0, vectors.ntotal), axis=1)
+        if not np.all(np.isfinite(norms)) or np.any(np.abs(norms[norms > 0] - 1.0) > 1e-3):
+            return "vectors.faiss holds vectors that are not normalised"
+    return None
 
 
 def _write_bytes(path: Path, data: bytes) -> None:
@@ -197,8 +225,10 @@ def write_index(index_dir: Path, snapshot: IndexSnapshot) -> Path:
             n += 1
             gen = index_dir / f"gen-{n:06d}"
         os.rename(tmp, gen)
-    except BaseException:
+    except BaseException as e:
         shutil.rmtree(tmp, ignore_errors=True)
+        if isinstance(e, OSError) and e.filename is None:  # a full disk names no file: name the folder
+            raise OSError(e.errno, e.strerror, str(index_dir)) from None
         raise
     pointer_tmp = index_dir / f".{CURRENT}.tmp"
     pointer_tmp.write_text(gen.name + "\n", encoding="utf-8")
