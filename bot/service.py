@@ -15,8 +15,8 @@ from datetime import date
 from pathlib import Path
 
 from index.build import IndexReport, scan_corpus, sha256, update_index
-from index.errors import DocumentError, IndexMissing, MinutesError
-from index.loaders import SUPPORTED_EXTENSIONS
+from index.errors import DocumentError, IndexMissing, MinutesError, WouldDropMeetings
+from index.loaders import SUPPORTED_EXTENSIONS, load_bytes
 from index.models import Meeting
 from index.store import IndexSnapshot, IndexStatus, current_generation, load_index
 
@@ -179,11 +179,17 @@ class MinutesService:
         # update (none yet means one update, which is cheap when nothing changed).
 
         def loop():
+            refused = None  # the last refusal logged: an unmounted share is reported once, not every scan
             while not self._stop.wait(self.watch_interval):
                 try:
                     report = self.check_corpus()
+                    refused = None
                     if report is not None and report.changed:
                         log.info("corpus changed: +%d ~%d -%d", len(report.added), len(report.updated), len(report.removed))
+                except WouldDropMeetings as e:  # answers keep coming from the index as it was
+                    if str(e) != refused:
+                        log.warning("index not updated: %s", e)
+                        refused = str(e)
                 except Exception:  # noqa: BLE001 - the watcher must outlive one bad scan
                     log.exception("index update after a corpus change failed")
 

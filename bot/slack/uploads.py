@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.phrases import say
 from index.errors import MinutesError
 from index.loaders import SUPPORTED_EXTENSIONS
 
@@ -58,7 +59,7 @@ def file_kinds(extensions=DEFAULT_EXTENSIONS, lang: str = "en") -> str:
     named += sorted(exts - set(_NAMED_ORDER) - _UNLISTED_ALIASES)
     if len(named) <= 1:
         return "".join(named)
-    return ", ".join(named[:-1]) + (" eller " if lang == "sv" else " or ") + named[-1]
+    return ", ".join(named[:-1]) + say("file_kinds_or", lang) + named[-1]
 
 
 def _human_mb(n: int) -> str:
