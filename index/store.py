@@ -32,6 +32,7 @@ from .vectors import VectorIndex
 
 FORMAT = 1
 CURRENT = "CURRENT"
+SAMPLE_ROWS = 1000  # vectors checked for unit length when a generation is loaded
 
 
 @dataclass
@@ -160,8 +161,8 @@ def load_index(index_dir: Path) -> IndexSnapshot:
 def _inconsistency(params: dict, meetings: dict, docs: list[dict], chunks: list[Chunk], vectors) -> str | None:
     """What is wrong with a generation whose files all parsed, or None. Catches a file cut
     short at a line boundary (which parses) and flipped bytes: the files must agree with the
-    list in params.json, every chunk must be its document's text at its offsets, and every
-    vector must still have unit length."""
+    list in params.json, every chunk must be its document's text at its offsets, and the vectors
+    must have the recorded shape and, in a sample of at most ``SAMPLE_ROWS`` rows, unit length."""
     files = params.get("files")
     if not isinstance(files, dict):
         return "params.json has no file list"
@@ -175,10 +176,18 @@ def _inconsistency(params: dict, meetings: dict, docs: list[dict], chunks: list[
         text = texts.get(c.source)
         if text is None or text[c.start:c.end] != c.text:
             return f"chunk {c.id} is not its document's text"
+    if vectors.matrix.ndim != 2:
+        return "the vector file is not a matrix"
+    dim = params.get("dim")
+    if vectors.ntotal and dim and vectors.d != dim:
+        return f"the vectors have {vectors.d} dimensions, params.json says {dim}"
     if vectors.ntotal:
-        norms = np.linalg.norm(vectors.reconstruct_n(0, vectors.ntotal), axis=1)
+        # A sample, not every row: start-up must not grow with the corpus. Evenly spaced rows
+        # (first and last included) still catch a file cut short or overwritten in a stretch.
+        rows = np.unique(np.linspace(0, vectors.ntotal - 1, num=min(SAMPLE_ROWS, vectors.ntotal)).astype(np.int64))
+        norms = np.linalg.norm(vectors.vectors_of(rows), axis=1)
         if not np.all(np.isfinite(norms)) or np.any(np.abs(norms[norms > 0] - 1.0) > 1e-3):
-            return "vectors.faiss holds vectors that are not normalised"
+            return "the vector file holds vectors that are not normalised"
     return None
 
 
