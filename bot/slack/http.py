@@ -80,10 +80,16 @@ class HttpRunner:
         log.info("listening for Slack events on http://%s:%d%s", self.server.effective_host, self.port, EVENTS_PATH)
 
     def stop(self) -> None:
-        # Closing every socket in waitress's map ends its loop (it runs while the map is not
-        # empty); then the workers finish what they hold.
-        wasyncore.close_all(self.server._map)
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-            self._thread = None
+        # The workers finish what they hold first: each wakes the I/O loop through its trigger
+        # pipe when done, which must still be open then.
         self.server.task_dispatcher.shutdown(timeout=5)
+        # Closing every socket in waitress's map ends its loop (it runs while the map is not
+        # empty). It is done on the loop's own thread, through the trigger: closed from here,
+        # the sockets vanished under the loop's select(), which failed with EBADF ("Bad file
+        # descriptor") in the server thread.
+        if self._thread is not None and self._thread.is_alive():
+            self.server.trigger.pull_trigger(lambda: wasyncore.close_all(self.server._map))
+            self._thread.join(timeout=5)
+        else:
+            wasyncore.close_all(self.server._map)
+        self._thread = None
