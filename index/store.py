@@ -32,6 +32,7 @@ from .vectors import VectorIndex
 
 FORMAT = 1
 CURRENT = "CURRENT"
+LOAD_ATTEMPTS = 5  # loads retried while CURRENT moves under them (a writer updating in a loop)
 SAMPLE_ROWS = 1000  # vectors checked for unit length when a generation is loaded
 
 
@@ -130,7 +131,20 @@ def current_generation(index_dir: Path) -> Path | None:
 
 
 def load_index(index_dir: Path) -> IndexSnapshot:
-    gen = current_generation(index_dir)
+    """The live generation. A writer keeps only the live generation and the one before, so one
+    resolved just before two quick updates can be pruned while it is read: then CURRENT has
+    moved, and the new one is read instead (a failure with CURRENT unchanged is real damage)."""
+    for _ in range(LOAD_ATTEMPTS - 1):
+        gen = current_generation(index_dir)
+        try:
+            return _load_generation(index_dir, gen)
+        except IndexCorrupt:
+            if current_generation(index_dir) == gen:
+                raise
+    return _load_generation(index_dir, current_generation(index_dir))
+
+
+def _load_generation(index_dir: Path, gen: Path | None) -> IndexSnapshot:
     if gen is None:
         raise IndexMissing(f"no index in {index_dir}: run `minutes index` first")
     try:
