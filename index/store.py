@@ -233,7 +233,10 @@ def write_index(index_dir: Path, snapshot: IndexSnapshot) -> Path:
     index_dir.mkdir(parents=True, exist_ok=True)
     current = current_generation(index_dir)
     n = int(current.name.split("-")[1]) + 1 if current and current.name.startswith("gen-") else 1
-    tmp = Path(tempfile.mkdtemp(prefix=".tmp-gen-", dir=index_dir))
+    try:
+        tmp = Path(tempfile.mkdtemp(prefix=".tmp-gen-", dir=index_dir))
+    except OSError as e:  # an unwritable folder: name it, not the random name tried in it
+        raise OSError(e.errno, e.strerror, str(index_dir)) from None
     try:
         # Every file is fsynced before the rename, so after a power cut CURRENT never points at a
         # generation whose files are still empty.
