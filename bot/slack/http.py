@@ -16,6 +16,8 @@ from slack_bolt.response import BoltResponse
 from waitress import wasyncore
 from waitress.server import create_server
 
+from .payload import bad_timestamp, problem
+
 log = logging.getLogger(__name__)
 
 EVENTS_PATH = "/slack/events"
@@ -27,7 +29,8 @@ CHANNEL_TIMEOUT = 30  # seconds a connection may sit idle (or mid-request withou
 
 
 class SlackWsgi(SlackRequestHandler):
-    """Bolt's WSGI handler plus ``GET /healthz``, a lenient body decode and a last-resort 400.
+    """Bolt's WSGI handler plus ``GET /healthz``, a lenient body decode, malformed bodies refused
+    (bot/slack/payload.py) and a last-resort 400.
 
     Bolt's own adapter decodes the body as strict UTF-8, so a non-UTF-8 body would be a 500;
     decoded leniently it reaches the signature check and gets 401 like any other forgery."""
@@ -51,6 +54,13 @@ class SlackWsgi(SlackRequestHandler):
         except ValueError:  # waitress has refused it already; a second guard costs nothing
             return BoltResponse(status=400, body="Bad Request")
         body = env["wsgi.input"].read(length).decode("utf-8", errors="replace") if "wsgi.input" in env else ""
+        if bad_timestamp(env.get("HTTP_X_SLACK_REQUEST_TIMESTAMP")):
+            log.info("Slack request refused: X-Slack-Request-Timestamp is not a number")
+            return BoltResponse(status=401, body="Unauthorized")
+        wrong = problem(body, env.get("CONTENT_TYPE"))
+        if wrong:
+            log.info("malformed Slack request refused: %s", wrong)
+            return BoltResponse(status=400, body="Bad Request")
         return self.app.dispatch(BoltRequest(body=body, query=request.query_string, headers=request.get_headers()))
 
 
