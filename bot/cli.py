@@ -105,7 +105,7 @@ def cmd_ask(args, settings: Settings) -> int:
 
     def show(answer) -> str:
         if not args.json:
-            return render_text(answer)
+            return render_text(answer, ansi=sys.stdout.isatty())
         return json.dumps({**answer.to_json_dict(), **({"warnings": warnings} if warnings else {})}, ensure_ascii=False)
 
     if args.question == "-":

@@ -8,18 +8,23 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
+from datetime import date
 
 from slack_bolt import App
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from .access import Access, is_dm_channel
+from .actions import AnswerActions
 from .blocks import answer_message, home_view, text_message
 from .dedupe import Deduper
+from .home import records_blocks
+from .links import SourceLinks
+from .memory import BotMemory
 from .messages import guess_language, help_text, reindex_text, status_text, t, user_message
 from .outgoing import clean
 from .text import escape, question_from_slack
-from .uploads import DEFAULT_EXTENSIONS, UploadPolicy, UploadRefused, fetch, result_text
+from .uploads import DEFAULT_EXTENSIONS, UploadPolicy, UploadRefused, fetch_file, result_text
 
 log = logging.getLogger(__name__)
 
@@ -32,13 +37,17 @@ class MinutesBot:
     where the bot may answer, whether personal data is masked, the background index job."""
 
     def __init__(self, service, *, admin_user_ids: frozenset[str], upload_policy: UploadPolicy,
-                 deduper: Deduper | None = None, access: Access = Access(), redact: bool = True):
+                 deduper: Deduper | None = None, access: Access = Access(), redact: bool = True,
+                 memory: BotMemory | None = None, source_url: str = ""):
         self.service = service
         self.admins = frozenset(admin_user_ids)
         self.upload_policy = upload_policy
         self.deduper = deduper if deduper is not None else Deduper()
         self.access = access
         self.redact = redact
+        # Answers (for their buttons), votes and upload permalinks; in memory unless given a file.
+        self.memory = memory if memory is not None else BotMemory()
+        self.links = SourceLinks(source_url, permalinks=self.memory.permalinks)
         # Held while a /minutes index runs in the background: a second one is told so.
         self._reindex_job = threading.Lock()
         self.reindex_thread: threading.Thread | None = None
@@ -57,6 +66,15 @@ class MinutesBot:
     def out(self, message: dict, lang: str = "en") -> dict:
         """What may leave for Slack: see outgoing.clean."""
         return clean(message, lang, mask=self.redact)
+
+    def linker(self):
+        """The link function for one message (bot/slack/links.py): lines need the documents."""
+        snapshot = self.service.snapshot() if self.links.template else None
+        return self.links.linker(snapshot.documents if snapshot is not None else None)
+
+    def answer_blocks(self, answer) -> dict:
+        """An answer with its buttons: remembered, so "More" and the votes find it again."""
+        return answer_message(answer, ref=self.memory.remember(answer), link=self.linker())
 
     # -- events --------------------------------------------------------------------------------
     def on_app_mention(self, event: dict, client: WebClient, context) -> None:
@@ -99,7 +117,8 @@ class MinutesBot:
         if event.get("tab", "home") != "home" or not isinstance(event.get("user"), str):
             return
         try:
-            view = home_view(self.service.status())
+            view = home_view(self.service.status(), records=records_blocks(
+                self.service.snapshot(), link=self.linker(), today=date.today()))
         except Exception as e:  # noqa: BLE001 - the tab shows the reason instead
             view = home_view(None, error=user_message(e))
         client.views_publish(user_id=event["user"], view=self.out(view))
@@ -129,10 +148,15 @@ class MinutesBot:
             return
         if word == "status":
             ack()
-            self._respond(respond, lang, lambda: text_message(status_text(self.service.status(), lang)))
+            self._respond(respond, lang, lambda: text_message(
+                status_text(self.service.status(), lang) + "\n" + self.feedback_text(lang)))
             return
         ack(response_type="ephemeral", text=t("working", lang))
-        self._respond(respond, lang, lambda: answer_message(self.service.ask(text)))
+        self._respond(respond, lang, lambda: self.answer_blocks(self.service.ask(text)))
+
+    def feedback_text(self, lang: str) -> str:
+        votes = self.memory.votes()
+        return t("feedback_status", lang, up=votes.up, down=votes.down)
 
     def _start_reindex(self, respond, lang: str, *, rebuild: bool) -> bool:
         """Run the update on its own thread, so a rebuild never holds one of Bolt's workers;
@@ -174,7 +198,7 @@ class MinutesBot:
             try:
                 answer = self.service.ask(question)
                 lang = getattr(answer, "language", None) or lang
-                message = answer_message(answer)
+                message = self.answer_blocks(answer)
             except Exception as e:  # noqa: BLE001 - one place decides what the user sees
                 message = text_message(escape(user_message(e, lang)))
             post(client, channel, thread_ts, self.out(message, lang))
@@ -195,8 +219,11 @@ class MinutesBot:
                     continue
                 name = str(f.get("name") or f.get("id", "file"))
                 try:
-                    name, data = fetch(client, f["id"], self.upload_policy)
-                    lines.append(result_text(name, self.service.add_file(name, data)))
+                    name, data, permalink = fetch_file(client, f["id"], self.upload_policy)
+                    result = self.service.add_file(name, data)
+                    if permalink and getattr(result, "stored_as", None):
+                        self.memory.remember_upload(result.stored_as, permalink)  # quotes link to the upload
+                    lines.append(result_text(name, result))
                 except UploadRefused as e:
                     lines.append(str(e))
                 except Exception as e:  # noqa: BLE001 - each file gets its own verdict
@@ -263,7 +290,8 @@ if not any(isinstance(f, _DropTokenSkippedWarning) for f in _BOLT_LOGGER.filters
 
 def build_app(service, *, client: WebClient, signing_secret: str | None, socket_mode: bool,
               admin_user_ids: frozenset[str], max_upload_bytes: int, api_url: str,
-              deduper: Deduper | None = None, access: Access = Access(), redact: bool = True) -> App:
+              deduper: Deduper | None = None, access: Access = Access(), redact: bool = True,
+              memory: BotMemory | None = None, source_url: str = "") -> App:
     """A Bolt app wired to ``service``. Constructing it calls ``auth.test`` with the client."""
     extensions = frozenset(getattr(service, "SUPPORTED_EXTENSIONS", None) or DEFAULT_EXTENSIONS)
     bot = MinutesBot(
@@ -274,6 +302,8 @@ def build_app(service, *, client: WebClient, signing_secret: str | None, socket_
         deduper=deduper,
         access=access,
         redact=redact,
+        memory=memory,
+        source_url=source_url,
     )
     app = App(
         client=client,
@@ -287,6 +317,7 @@ def build_app(service, *, client: WebClient, signing_secret: str | None, socket_
     app.event("message")(bot.on_message)
     app.event("app_home_opened")(bot.on_home_opened)
     app.command("/minutes")(bot.on_command)
+    AnswerActions(bot).register(app)  # the buttons under answers
 
     @app.error
     def _log_unhandled(error, body):

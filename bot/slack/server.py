@@ -20,6 +20,7 @@ from index.errors import ConfigError
 from .access import Access
 from .app import build_app
 from .dedupe import Deduper
+from .memory import BotMemory
 from .secrets import protect
 from .http import EVENTS_PATH, HttpRunner
 
@@ -77,6 +78,8 @@ def create_app(settings, service, client: WebClient | None = None, mode: str | N
             deduper=Deduper.beside_index(service.index_dir),
             access=Access(channels=settings.allowed_channel_ids, dms=settings.allow_dms),
             redact=settings.redact,
+            memory=BotMemory.beside_index(service.index_dir),
+            source_url=settings.source_url,
         )
     except BoltError as e:  # auth.test said no
         raise ConfigError(f"Slack rejected SLACK_BOT_TOKEN: {str(e).splitlines()[0]}") from None

@@ -117,6 +117,13 @@ def download(url: str, policy: UploadPolicy) -> bytes:
 
 def fetch(client: WebClient, file_id: str, policy: UploadPolicy) -> tuple[str, bytes]:
     """(file name, bytes) of a file shared with the bot, after the type and size checks."""
+    name, data, _ = fetch_file(client, file_id, policy)
+    return name, data
+
+
+def fetch_file(client: WebClient, file_id: str, policy: UploadPolicy) -> tuple[str, bytes, str | None]:
+    """(file name, bytes, Slack permalink or None): the permalink is where a quote from the
+    file links to (bot/slack/links.py)."""
     try:
         info = client.files_info(file=file_id)["file"]
     except SlackApiError as e:  # file_not_found, missing_scope, ...: Slack's word, not a bug
@@ -125,7 +132,8 @@ def fetch(client: WebClient, file_id: str, policy: UploadPolicy) -> tuple[str, b
     url = info.get("url_private_download") or info.get("url_private")
     if not url:
         raise UploadRefused(f"Slack gave no download link for `{escape(describe_file(info))}`.")
-    return describe_file(info), download(url, policy)
+    permalink = info.get("permalink")
+    return describe_file(info), download(url, policy), permalink if isinstance(permalink, str) else None
 
 
 def result_text(name: str, result) -> str:

@@ -195,7 +195,8 @@ class FakeSlack:
             url = f.url or f"{self.base}/files-pri/{TEAM_ID}-{f.id}/download/{quote(f.name)}"
             return {"ok": True, "file": {"id": f.id, "name": f.name, "title": f.name, "filetype": f.filetype,
                                          "size": len(f.content) if f.size is None else f.size, "mode": "hosted",
-                                         "url_private": url, "url_private_download": url}}
+                                         "url_private": url, "url_private_download": url,
+                                         "permalink": f"https://fake.slack.com/files/{BOT_USER_ID}/{f.id}/{quote(f.name)}"}}
         if method == "apps.connections.open":
             if self.socket is None:
                 return {"ok": False, "error": "no_socket_server"}

@@ -19,3 +19,4 @@ def test_manifest_has_scopes_events_command_home_and_socket_mode():
     assert m["features"]["app_home"]["home_tab_enabled"] is True
     assert m["features"]["app_home"]["messages_tab_read_only_enabled"] is False
     assert m["settings"]["socket_mode_enabled"] is True
+    assert m["settings"]["interactivity"]["is_enabled"] is True  # the answers' buttons
