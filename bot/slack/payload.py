@@ -38,6 +38,10 @@ def _json_problem(text: str) -> str | None:
         return "the body is not valid JSON"
     if not isinstance(data, dict):
         return "the body is not a JSON object"
+    try:  # a lone surrogate ("\ud800") is valid JSON but no text: it fails every later encode
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return "the body holds a lone surrogate"
     if bad := _not_strings(data, ENVELOPE_STRINGS):
         return f"{bad} is not a string"
     if data.get("type") == "event_callback":

@@ -42,6 +42,8 @@ JSON_CASES = {
     "mention with wrong types": _event({"type": "app_mention", "text": 123, "channel": 5, "ts": 1.5, "user": []}),
     "mention text a dict": _event({**mention("x"), "text": {"a": 1}}),
     "mention thread_ts a list": _event({**mention("vilka var med?", ts="1700000100.000001"), "thread_ts": [1]}),
+    "lone surrogate": '{"type": "event_callback", "event_id": "EvS", "event": {"type": "app_mention", '
+                      '"user": "U1", "channel": "C1", "ts": "1700000103.000001", "text": "<@UBOT> hej \\ud800 budget"}}',
     "dm files not a list": _event({"type": "message", "channel_type": "im", "subtype": "file_share", "user": "UADMIN",
                                    "channel": "D1", "ts": "1700000104.000001", "files": "x"}),
     "dm files of junk": _event({"type": "message", "channel_type": "im", "subtype": "file_share", "user": "UADMIN",
@@ -60,8 +62,6 @@ JSON_CASES = {
 ANSWERED_CASES = {
     "huge mention": _event(mention("budget " * 120_000, ts="1700000101.000001")),
     "odd unicode": _event(mention("\u202evem\x00 var \ufeffordförande\u0301 😀\u2028?", ts="1700000102.000001")),
-    "lone surrogate": '{"type": "event_callback", "event_id": "EvS", "event": {"type": "app_mention", '
-                      '"user": "U1", "channel": "C1", "ts": "1700000103.000001", "text": "<@UBOT> hej \\ud800 budget"}}',
 }
 
 
@@ -167,3 +167,9 @@ def test_any_json_in_an_events_fields_is_never_a_5xx(http_bot, fake, listener_er
     status, _, _ = http_bot.post(json.dumps(event_envelope(event, "EvH")), "application/json")
     assert status < 500
     assert listener_errors() == []
+
+
+@pytest.mark.parametrize("name", ["bad json", "list", "event string", "mention with wrong types", "lone surrogate",
+                                  "deep nesting"])
+def test_bodies_slack_never_sends_are_400(http_bot, name):
+    assert http_bot.post(JSON_CASES[name], "application/json")[0] == 400
