@@ -32,6 +32,8 @@ from .vectors import VectorIndex
 
 FORMAT = 1
 CURRENT = "CURRENT"
+LOAD_ATTEMPTS = 5  # loads retried while CURRENT moves under them (a writer updating in a loop)
+SAMPLE_ROWS = 1000  # vectors checked for unit length when a generation is loaded
 
 
 @dataclass
@@ -129,7 +131,20 @@ def current_generation(index_dir: Path) -> Path | None:
 
 
 def load_index(index_dir: Path) -> IndexSnapshot:
-    gen = current_generation(index_dir)
+    """The live generation. A writer keeps only the live generation and the one before, so one
+    resolved just before two quick updates can be pruned while it is read: then CURRENT has
+    moved, and the new one is read instead (a failure with CURRENT unchanged is real damage)."""
+    for _ in range(LOAD_ATTEMPTS - 1):
+        gen = current_generation(index_dir)
+        try:
+            return _load_generation(index_dir, gen)
+        except IndexCorrupt:
+            if current_generation(index_dir) == gen:
+                raise
+    return _load_generation(index_dir, current_generation(index_dir))
+
+
+def _load_generation(index_dir: Path, gen: Path | None) -> IndexSnapshot:
     if gen is None:
         raise IndexMissing(f"no index in {index_dir}: run `minutes index` first")
     try:
@@ -144,6 +159,9 @@ def load_index(index_dir: Path) -> IndexSnapshot:
         raise IndexCorrupt(f"index in {index_dir} is damaged ({e.__class__.__name__}); run `minutes index --rebuild`") from None
     if vectors.ntotal != len(chunks):
         raise IndexCorrupt(f"index in {index_dir} is damaged (vectors and chunks differ); run `minutes index --rebuild`")
+    problem = _inconsistency(params, meetings, docs, chunks, vectors)
+    if problem:
+        raise IndexCorrupt(f"index in {index_dir} is damaged ({problem}); run `minutes index --rebuild`")
     snapshot = IndexSnapshot(
         params=params, meetings=meetings,
         documents={d["source"]: d["text"] for d in docs},
@@ -152,6 +170,39 @@ def load_index(index_dir: Path) -> IndexSnapshot:
     )
     snapshot.index_rows()
     return snapshot
+
+
+def _inconsistency(params: dict, meetings: dict, docs: list[dict], chunks: list[Chunk], vectors) -> str | None:
+    """What is wrong with a generation whose files all parsed, or None. Catches a file cut
+    short at a line boundary (which parses) and flipped bytes: the files must agree with the
+    list in params.json, every chunk must be its document's text at its offsets, and the vectors
+    must have the recorded shape and, in a sample of at most ``SAMPLE_ROWS`` rows, unit length."""
+    files = params.get("files")
+    if not isinstance(files, dict):
+        return "params.json has no file list"
+    hashes = {d["source"]: d["sha256"] for d in docs}
+    if hashes != files:
+        return "documents.jsonl does not match params.json"
+    if set(meetings) != set(files):
+        return "meetings.jsonl does not match params.json"
+    texts = {d["source"]: d["text"] for d in docs}
+    for c in chunks:
+        text = texts.get(c.source)
+        if text is None or text[c.start:c.end] != c.text:
+            return f"chunk {c.id} is not its document's text"
+    if vectors.matrix.ndim != 2:
+        return "the vector file is not a matrix"
+    dim = params.get("dim")
+    if vectors.ntotal and dim and vectors.d != dim:
+        return f"the vectors have {vectors.d} dimensions, params.json says {dim}"
+    if vectors.ntotal:
+        # A sample, not every row: start-up must not grow with the corpus. Evenly spaced rows
+        # (first and last included) still catch a file cut short or overwritten in a stretch.
+        rows = np.unique(np.linspace(0, vectors.ntotal - 1, num=min(SAMPLE_ROWS, vectors.ntotal)).astype(np.int64))
+        norms = np.linalg.norm(vectors.vectors_of(rows), axis=1)
+        if not np.all(np.isfinite(norms)) or np.any(np.abs(norms[norms > 0] - 1.0) > 1e-3):
+            return "the vector file holds vectors that are not normalised"
+    return None
 
 
 def _write_bytes(path: Path, data: bytes) -> None:
@@ -182,7 +233,10 @@ def write_index(index_dir: Path, snapshot: IndexSnapshot) -> Path:
     index_dir.mkdir(parents=True, exist_ok=True)
     current = current_generation(index_dir)
     n = int(current.name.split("-")[1]) + 1 if current and current.name.startswith("gen-") else 1
-    tmp = Path(tempfile.mkdtemp(prefix=".tmp-gen-", dir=index_dir))
+    try:
+        tmp = Path(tempfile.mkdtemp(prefix=".tmp-gen-", dir=index_dir))
+    except OSError as e:  # an unwritable folder: name it, not the random name tried in it
+        raise OSError(e.errno, e.strerror, str(index_dir)) from None
     try:
         # Every file is fsynced before the rename, so after a power cut CURRENT never points at a
         # generation whose files are still empty.
@@ -200,8 +254,10 @@ def write_index(index_dir: Path, snapshot: IndexSnapshot) -> Path:
             n += 1
             gen = index_dir / f"gen-{n:06d}"
         os.rename(tmp, gen)
-    except BaseException:
+    except BaseException as e:
         shutil.rmtree(tmp, ignore_errors=True)
+        if isinstance(e, OSError) and e.filename is None:  # a full disk names no file: name the folder
+            raise OSError(e.errno, e.strerror, str(index_dir)) from None
         raise
     pointer_tmp = index_dir / f".{CURRENT}.tmp"
     pointer_tmp.write_text(gen.name + "\n", encoding="utf-8")

@@ -16,6 +16,8 @@ from slack_bolt.response import BoltResponse
 from waitress import wasyncore
 from waitress.server import create_server
 
+from .payload import bad_timestamp, problem
+
 log = logging.getLogger(__name__)
 
 EVENTS_PATH = "/slack/events"
@@ -27,7 +29,8 @@ CHANNEL_TIMEOUT = 30  # seconds a connection may sit idle (or mid-request withou
 
 
 class SlackWsgi(SlackRequestHandler):
-    """Bolt's WSGI handler plus ``GET /healthz``, a lenient body decode and a last-resort 400.
+    """Bolt's WSGI handler plus ``GET /healthz``, a lenient body decode, malformed bodies refused
+    (bot/slack/payload.py) and a last-resort 400.
 
     Bolt's own adapter decodes the body as strict UTF-8, so a non-UTF-8 body would be a 500;
     decoded leniently it reaches the signature check and gets 401 like any other forgery."""
@@ -51,6 +54,13 @@ class SlackWsgi(SlackRequestHandler):
         except ValueError:  # waitress has refused it already; a second guard costs nothing
             return BoltResponse(status=400, body="Bad Request")
         body = env["wsgi.input"].read(length).decode("utf-8", errors="replace") if "wsgi.input" in env else ""
+        if bad_timestamp(env.get("HTTP_X_SLACK_REQUEST_TIMESTAMP")):
+            log.info("Slack request refused: X-Slack-Request-Timestamp is not a number")
+            return BoltResponse(status=401, body="Unauthorized")
+        wrong = problem(body, env.get("CONTENT_TYPE"))
+        if wrong:
+            log.info("malformed Slack request refused: %s", wrong)
+            return BoltResponse(status=400, body="Bad Request")
         return self.app.dispatch(BoltRequest(body=body, query=request.query_string, headers=request.get_headers()))
 
 
@@ -80,10 +90,16 @@ class HttpRunner:
         log.info("listening for Slack events on http://%s:%d%s", self.server.effective_host, self.port, EVENTS_PATH)
 
     def stop(self) -> None:
-        # Closing every socket in waitress's map ends its loop (it runs while the map is not
-        # empty); then the workers finish what they hold.
-        wasyncore.close_all(self.server._map)
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-            self._thread = None
+        # The workers finish what they hold first: each wakes the I/O loop through its trigger
+        # pipe when done, which must still be open then.
         self.server.task_dispatcher.shutdown(timeout=5)
+        # Closing every socket in waitress's map ends its loop (it runs while the map is not
+        # empty). It is done on the loop's own thread, through the trigger: closed from here,
+        # the sockets vanished under the loop's select(), which failed with EBADF ("Bad file
+        # descriptor") in the server thread.
+        if self._thread is not None and self._thread.is_alive():
+            self.server.trigger.pull_trigger(lambda: wasyncore.close_all(self.server._map))
+            self._thread.join(timeout=5)
+        else:
+            wasyncore.close_all(self.server._map)
+        self._thread = None
