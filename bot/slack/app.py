@@ -286,6 +286,9 @@ def post(client: WebClient, channel: str, thread_ts: str | None, message: dict) 
         return _post(client, channel, thread_ts, message)
     except SlackApiError as e:
         log.warning("chat.postMessage refused (%s); retrying as plain text", e.response.get("error"))
+    except OSError as e:  # Slack unreachable (after the client's retries): nothing more to try
+        log.error("could not post to %s: Slack unreachable (%s: %s)", channel, type(e).__name__, e)
+        return None
     try:
         return _post(client, channel, thread_ts, text_message(message.get("text") or "…"))
     except Exception as e:  # noqa: BLE001 - the listener has done all it can
