@@ -13,6 +13,7 @@ from index.store import IndexSnapshot
 from . import compose as say
 from .answer import Answer
 from .foreign import unsupported_language
+from .held import held_snapshot, later_sources
 from .intents import FALLBACK, HANDLERS, SnapshotView
 from .long_question import read_question
 from .phrases import say as say_phrase
@@ -26,6 +27,7 @@ class Engine:
         self.embedder = embedder
         self.mode = mode
         self.view = SnapshotView(snapshot, embedder, mode=mode)
+        self._held_views: dict[frozenset[str], SnapshotView] = {}  # by the later meetings left out
 
     @property
     def retriever(self):
@@ -47,6 +49,19 @@ class Engine:
             a.notes.append(note)
         return a
 
+    def view_for(self, today: date) -> SnapshotView:
+        """The view of the meetings held by ``today`` (bot/held.py): minutes dated later are not
+        cited. When every meeting is later, all are kept, as the next-meeting answer did."""
+        drop = frozenset(later_sources(self.snapshot, today))
+        if not drop or len(drop) == len(self.snapshot.meetings):
+            return self.view
+        if drop not in self._held_views:
+            if len(self._held_views) >= 4:  # a few dates in use at once; the oldest goes
+                self._held_views.pop(next(iter(self._held_views)))
+            held = held_snapshot(self.snapshot, set(drop))
+            self._held_views[drop] = SnapshotView(held, self.embedder, mode=self.mode)
+        return self._held_views[drop]
+
     def _ask(self, question: str, *, today: date, k: int) -> Answer:
         if not (question or "").strip():
             q = Question(text="", language="en", intent=Intent.OFFTOPIC, time=TimeFilter())
@@ -57,10 +72,11 @@ class Engine:
             a = self.view.answer(q, say_phrase("unsupported_language", "en", language=foreign), found=False)
             a.reason = "unsupported_language"
             return a
-        q = understand(question, self.view.names)
+        view = self.view_for(today)
+        q = understand(question, view.names)
         handler = HANDLERS.get(q.intent, FALLBACK)
-        a = handler(q, self.view, today, k)
+        a = handler(q, view, today, k)
         if a is None:  # no structured data for it: search the text instead
             q.intent = Intent.SEARCH
-            a = FALLBACK(q, self.view, today, k)
+            a = FALLBACK(q, view, today, k)
         return a
