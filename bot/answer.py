@@ -39,6 +39,9 @@ class Facts(BaseModel):
     meetings: list[MeetingRef] = Field(default_factory=list)
     count: int | None = None  # how many attended, when the minutes record people
     date: str | None = None  # the date the answer gives (the next meeting's), YYYY-MM-DD
+    # records the answer quotes: rows as `minutes decisions --json` / `minutes actions --json` print them
+    decisions: list[dict] = Field(default_factory=list)
+    actions: list[dict] = Field(default_factory=list)
 
 
 class Answer(BaseModel):

@@ -10,7 +10,7 @@ from datetime import date
 
 from index.vocab import MONTH_NAMES
 
-from .phrases import say
+from .phrases import PHRASES, say
 
 
 def human_date(iso: str | None, lang: str) -> str:
@@ -178,3 +178,57 @@ def empty_question(lang: str = "en") -> str:
 
 def person_not_absent(name: str, lang: str) -> str:
     return say("person_not_absent", lang, name=name)
+
+
+# -- records ------------------------------------------------------------------------------------
+def _capital(s: str) -> str:
+    return s[:1].upper() + s[1:]
+
+
+def decisions_sentence(items: list[tuple[str, str, str, list[str]]], outcome: str | None, lang: str) -> str:
+    """``items``: (meeting label, outcome, decided text, reservations), newest or best first;
+    grouped by meeting, each decision quoted."""
+    groups: dict[str, list[str]] = {}
+    for label, out, text, reservations in items:
+        piece = say("decision_item", lang, outcome=say(f"outcome_{out}", lang), text=quoted(text, lang))
+        if reservations:
+            piece += say("reserved", lang, names=join(reservations, lang))
+        groups.setdefault(label, []).append(piece)
+    return " ".join(say("decided_at", lang, label=label, items="; ".join(pieces)) for label, pieces in groups.items())
+
+
+def no_decisions(label: str, outcome: str | None, lang: str) -> str:
+    return say(f"no_decisions_{outcome}" if outcome else "no_decisions", lang, label=label)
+
+
+def action_line(owners: list[str], task: str, due: str | None, status: str | None, lang: str) -> str:
+    return say("action_line", lang, owners=join(owners, lang) or say("nobody", lang), task=quoted(task, lang),
+               due=say("action_due", lang, date=human_date(due, lang)) if due else "",
+               status=say(f"action_status_{status}", lang) if status else "")
+
+
+def actions_sentence(lines: list[str], label: str | None, lang: str, *, open_only: bool = False) -> str:
+    if label:
+        return say("actions_from", lang, label=label, items="; ".join(lines))
+    return say("open_actions" if open_only else "actions_list", lang, items="; ".join(lines))
+
+
+def no_actions(lang: str, when: str, *, open_only: bool) -> str:
+    return say("no_open_actions" if open_only else "no_actions", lang, when=_when(when, lang))
+
+
+def role_name(role: str, lang: str) -> str:
+    key = f"role_name_{role}"
+    return say(key if key in PHRASES else "role_name_other", lang)
+
+
+def role_holder_sentence(role: str, name: str, label: str, lang: str) -> str:
+    return say("role_holder", lang, name=name, role=role_name(role, lang), label=label)
+
+
+def no_role_holder(role: str, lang: str, when: str) -> str:
+    return say("no_role_holder", lang, role=role_name(role, lang), when=_when(when, lang))
+
+
+def digest_head(label: str, n: int | None, lang: str) -> str:
+    return _capital(say("digest_head", lang, label=label, n=n) if n else say("digest_head_no_list", lang, label=label))

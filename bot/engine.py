@@ -6,6 +6,7 @@ the question to the search. Everything that depends only on the snapshot (BM25 s
 name index, meetings in date order) is built once, in the :class:`SnapshotView`."""
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 from index.store import IndexSnapshot
@@ -18,7 +19,8 @@ from .intents import FALLBACK, HANDLERS, SnapshotView
 from .long_question import read_question
 from .phrases import say as say_phrase
 from .question import Intent, Question, TimeFilter
-from .understand import understand
+from .translate import lexicons
+from .understand import as_search, understand
 
 
 class Engine:
@@ -28,6 +30,7 @@ class Engine:
         self.mode = mode
         self.view = SnapshotView(snapshot, embedder, mode=mode)
         self._held_views: dict[frozenset[str], SnapshotView] = {}  # by the later meetings left out
+        self._held_lock = threading.Lock()
 
     @property
     def retriever(self):
@@ -55,12 +58,17 @@ class Engine:
         drop = frozenset(later_sources(self.snapshot, today))
         if not drop or len(drop) == len(self.snapshot.meetings):
             return self.view
-        if drop not in self._held_views:
-            if len(self._held_views) >= 4:  # a few dates in use at once; the oldest goes
-                self._held_views.pop(next(iter(self._held_views)))
-            held = held_snapshot(self.snapshot, set(drop))
-            self._held_views[drop] = SnapshotView(held, self.embedder, mode=self.mode)
-        return self._held_views[drop]
+        with self._held_lock:  # the bot's threads may ask as of the same day at once
+            view = self._held_views.get(drop)
+            if view is None:
+                if len(self._held_views) >= 4:  # a few dates in use at once; the oldest goes
+                    self._held_views.pop(next(iter(self._held_views)))
+                if self.snapshot.path is not None:
+                    # The held snapshot has no folder: the lexicons come from this index's cache.
+                    lexicons(self.snapshot.path.parent)
+                view = SnapshotView(held_snapshot(self.snapshot, set(drop)), self.embedder, mode=self.mode)
+                self._held_views[drop] = view
+            return view
 
     def _ask(self, question: str, *, today: date, k: int) -> Answer:
         if not (question or "").strip():
@@ -77,6 +85,5 @@ class Engine:
         handler = HANDLERS.get(q.intent, FALLBACK)
         a = handler(q, view, today, k)
         if a is None:  # no structured data for it: search the text instead
-            q.intent = Intent.SEARCH
-            a = FALLBACK(q, view, today, k)
+            a = FALLBACK(as_search(q), view, today, k)
         return a

@@ -70,7 +70,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return sentence_spans(text, skip_bullets=True)
 
 
-def _matches(term: str, stems: set[str]) -> float:
+def term_match(term: str, stems: set[str]) -> float:
     if term in stems:
         return 1.0
     if len(term) >= 4 and any(len(s) >= len(term) + 4 and (s.endswith(term) or s.startswith(term)) for s in stems):
@@ -90,7 +90,7 @@ def highlight(text: str, concepts: list[Concept], language: str, *, must: list[t
     for s, e in sentences(text):
         if is_heading_line(text, s, e, section):
             heading_hit = heading_hit or any(
-                _matches(a.term, set(doc_terms(text[s:e], language))) for c in concepts for a in c.alternatives)
+                term_match(a.term, set(doc_terms(text[s:e], language))) for c in concepts for a in c.alternatives)
             continue
         body.append((s, e))
         stems = set(doc_terms(text[s:e], language))
@@ -98,7 +98,7 @@ def highlight(text: str, concepts: list[Concept], language: str, *, must: list[t
         for c in concepts:
             got = 0.0
             for a in c.alternatives:
-                m = _matches(a.term, stems) * a.weight
+                m = term_match(a.term, stems) * a.weight
                 if m:
                     got = max(got, m * (idf(a.term) if idf else 1.0))
             score += got

@@ -7,6 +7,7 @@ count six times. Swedish compounds are matched too: the stem "ekonomi" finds "hÃ
 (at a discount), since Swedish writes as one word what English writes as two."""
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import unicodedata
@@ -14,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy as np
 import snowballstemmer
 
 from index.vocab import STOP_WORDS
@@ -86,28 +88,77 @@ def concept_for(word: str) -> Concept:
 
 
 class BM25:
-    """Okapi BM25 over a fixed list of passages (the snapshot's chunks)."""
+    """Okapi BM25 over a fixed list of passages (the snapshot's chunks), held as arrays.
+
+    Postings are one CSR matrix (term id -> rows and term frequencies) over the sorted
+    vocabulary, so an index generation can store them as .npy files and a start-up reads them
+    instead of re-tokenising every chunk (bot/prepared.py), and a term's scores for all passages
+    are a few numpy operations. The arithmetic is the textbook formula in float64, in the same
+    order as a per-passage loop, so the scores are exactly those of the dict version before it."""
 
     COMPOUND_DISCOUNT = 0.6
 
     def __init__(self, docs: list[list[str]], k1: float = 1.2, b: float = 0.75):
+        counts = [Counter(d) for d in docs]
+        vocab = sorted(set().union(*counts)) if counts else []
+        ids = {t: i for i, t in enumerate(vocab)}
+        df = np.zeros(len(vocab) + 1, dtype=np.int64)
+        for c in counts:
+            for t in c:
+                df[ids[t] + 1] += 1
+        indptr = np.cumsum(df)
+        rows = np.empty(int(indptr[-1]), dtype=np.int32)
+        tf = np.empty(int(indptr[-1]), dtype=np.int32)
+        fill = indptr[:-1].copy()
+        for r, c in enumerate(counts):  # rows ascending within each term, as the dicts had them
+            for t, k in c.items():
+                j = ids[t]
+                rows[fill[j]] = r
+                tf[fill[j]] = k
+                fill[j] += 1
+        self._setup(vocab, indptr, rows, tf, np.array([len(d) for d in docs], dtype=np.int64), k1, b)
+
+    @classmethod
+    def from_arrays(cls, vocab: list[str], indptr: np.ndarray, rows: np.ndarray, tf: np.ndarray,
+                    lengths: np.ndarray, k1: float = 1.2, b: float = 0.75) -> "BM25":
+        self = cls.__new__(cls)
+        self._setup(vocab, indptr, rows, tf, lengths, k1, b)
+        return self
+
+    def _setup(self, vocab, indptr, rows, tf, lengths, k1, b) -> None:
         self.k1, self.b = k1, b
-        self.n = len(docs)
-        self.lengths = [len(d) for d in docs]
-        self.avgdl = (sum(self.lengths) / self.n) if self.n else 1.0
-        self.postings: dict[str, dict[int, int]] = {}
-        for i, d in enumerate(docs):
-            for term, tf in Counter(d).items():
-                self.postings.setdefault(term, {})[i] = tf
-        self.vocab = sorted(self.postings)
+        self.vocab = vocab  # sorted
+        self.ids = {t: i for i, t in enumerate(vocab)}
+        self.indptr, self.rows, self.tf = indptr, rows, tf
+        self.lengths = np.asarray(lengths, dtype=np.int64)
+        self.n = len(self.lengths)
+        self.avgdl = (int(self.lengths.sum()) / self.n) if self.n else 1.0
+        # per passage, the length part of the denominator, as the loop computed it
+        self._len_norm = self.k1 * (1 - self.b + self.b * self.lengths / self.avgdl) if self.n else np.zeros(0)
+        # reversed terms, sorted, for compounds that end with a stem ("riskkapital" <- "kapital")
+        self._reversed = sorted((t[::-1], i) for i, t in enumerate(vocab))
+        self._reversed_keys = [r for r, _ in self._reversed]
         self._expansions: dict[str, list[tuple[str, float]]] = {}
 
+    def arrays(self) -> dict[str, np.ndarray]:
+        return {"indptr": self.indptr, "rows": self.rows, "tf": self.tf, "lengths": self.lengths}
+
+    def df(self, term: str) -> int:
+        i = self.ids.get(term)
+        return 0 if i is None else int(self.indptr[i + 1] - self.indptr[i])
+
     def idf(self, term: str) -> float:
-        df = len(self.postings.get(term, ()))
+        df = self.df(term)
         return math.log(1 + (self.n - df + 0.5) / (df + 0.5))
 
     def has(self, term: str) -> bool:
-        return term in self.postings
+        return term in self.ids
+
+    def rows_of(self, term: str) -> np.ndarray:
+        i = self.ids.get(term)
+        if i is None:
+            return np.zeros(0, dtype=np.int32)
+        return self.rows[self.indptr[i]: self.indptr[i + 1]]
 
     def expand(self, term: str, compound: bool = True) -> list[tuple[str, float]]:
         """Index terms ``term`` matches: itself, and compounds that end (or, for long stems,
@@ -115,36 +166,56 @@ class BM25:
         key = f"{term}|{compound}"
         if key in self._expansions:
             return self._expansions[key]
-        out = [(term, 1.0)] if term in self.postings else []
+        out = [(term, 1.0)] if term in self.ids else []
         if compound and len(term) >= 4:
-            for v in self.vocab:
-                if v == term or len(v) < len(term) + 4:
-                    continue
-                if v.endswith(term) or v.startswith(term):
-                    out.append((v, self.COMPOUND_DISCOUNT))
+            found: set[str] = set()
+            lo = bisect.bisect_left(self.vocab, term)  # terms that begin with it
+            while lo < len(self.vocab) and self.vocab[lo].startswith(term):
+                found.add(self.vocab[lo])
+                lo += 1
+            rterm = term[::-1]
+            lo = bisect.bisect_left(self._reversed_keys, rterm)  # terms that end with it
+            while lo < len(self._reversed_keys) and self._reversed_keys[lo].startswith(rterm):
+                found.add(self.vocab[self._reversed[lo][1]])
+                lo += 1
+            out += [(v, self.COMPOUND_DISCOUNT) for v in sorted(found) if v != term and len(v) >= len(term) + 4]
         self._expansions[key] = out
         return out
 
-    def concept_scores(self, concept: Concept) -> dict[int, float]:
-        """Per passage, the best-scoring alternative of ``concept``."""
-        best: dict[int, float] = {}
+    def concept_array(self, concept: Concept) -> np.ndarray:
+        """Per passage, the best-scoring alternative of ``concept`` (0 where none matches)."""
+        best = np.zeros(self.n, dtype=np.float64)
         for alt in concept.alternatives:
             for term, disc in self.expand(alt.term, alt.compound):
-                idf = self.idf(term)
-                w = alt.weight * disc * idf
-                for i, tf in self.postings[term].items():
-                    norm = tf * (self.k1 + 1) / (tf + self.k1 * (1 - self.b + self.b * self.lengths[i] / self.avgdl))
-                    s = w * norm
-                    if s > best.get(i, 0.0):
-                        best[i] = s
+                w = alt.weight * disc * self.idf(term)
+                i = self.ids[term]
+                sl = slice(self.indptr[i], self.indptr[i + 1])
+                rows = self.rows[sl]
+                tf = self.tf[sl].astype(np.float64)
+                s = w * (tf * (self.k1 + 1) / (tf + self._len_norm[rows]))
+                best[rows] = np.maximum(best[rows], s)
         return best
 
-    def score(self, concepts: list[Concept]) -> tuple[dict[int, float], dict[int, int]]:
-        """(score per passage, how many concepts each passage matched)."""
-        total: dict[int, float] = {}
-        hits: dict[int, int] = {}
+    def concept_scores(self, concept: Concept) -> dict[int, float]:
+        """Per passage, the best-scoring alternative of ``concept`` (matching passages only)."""
+        best = self.concept_array(concept)
+        rows = np.flatnonzero(best)
+        return dict(zip(rows.tolist(), best[rows].tolist()))
+
+    def score_arrays(self, concepts: list[Concept]) -> tuple[np.ndarray, np.ndarray, list[np.ndarray]]:
+        """(score per passage, how many concepts each matched, each concept's array)."""
+        total = np.zeros(self.n, dtype=np.float64)
+        hits = np.zeros(self.n, dtype=np.int64)
+        per = []
         for c in concepts:
-            for i, s in self.concept_scores(c).items():
-                total[i] = total.get(i, 0.0) + s
-                hits[i] = hits.get(i, 0) + 1
-        return total, hits
+            best = self.concept_array(c)
+            total += best
+            hits += best > 0
+            per.append(best)
+        return total, hits, per
+
+    def score(self, concepts: list[Concept]) -> tuple[dict[int, float], dict[int, int]]:
+        """(score per passage, how many concepts each passage matched), matching passages only."""
+        total, hits, _ = self.score_arrays(concepts)
+        rows = np.flatnonzero(hits)
+        return dict(zip(rows.tolist(), total[rows].tolist())), dict(zip(rows.tolist(), hits[rows].tolist()))

@@ -16,6 +16,9 @@ class Intent(str, Enum):
     PERSON = "person"  # a person the minutes name: their meetings, or what they said
     NEXT_MEETING = "next_meeting"  # when the next meeting is
     ROLE = "role"  # who chaired / took the minutes
+    DECISIONS = "decisions"  # what was decided (about a topic, at a meeting), tabled, voted down
+    ACTIONS = "actions"  # who must do what by when; open action items
+    DIGEST = "digest"  # what happened at a meeting: its items, decisions and actions
     SEARCH = "search"  # anything else: retrieval
     OFFTOPIC = "offtopic"  # a search that found nothing to go on
 
@@ -54,7 +57,10 @@ class Question:
     person: str | None = None  # a person the question names, as written in it
     count: bool = False  # "how many"
     organisations: bool = False  # "which organisations were represented"
-    role: str | None = None  # "chair" | "secretary"
+    role: str | None = None  # "chair" | "secretary" | "treasurer" | "vice_chair" | "adjuster" | ...
     person_attended: bool = False  # "which meetings did X attend"
+    outcome: str | None = None  # decisions asked about: "tabled" | "rejected" | "reservation"
+    open_only: bool = False  # "which actions are still open?"
+    due: bool = False  # "when is X due?"
     words: list[str] = field(default_factory=list)  # content words, lower case, for retrieval
     entities: list[str] = field(default_factory=list)  # capitalised words: names of things, as written

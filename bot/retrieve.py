@@ -12,8 +12,10 @@ import numpy as np
 from index.embed import PACKAGED_MODEL
 from index.store import IndexSnapshot
 
-from .lexical import STOP, BM25, Alternative, Concept, concept_for, doc_terms, stem_en, stem_sv, tokens
-from .translate import Lexicon, SvEnLexicon, default_lexicon, default_sv_en, translate_tokens
+from . import prepared
+from .lexical import STOP, Alternative, Concept, concept_for, doc_terms, stem_en, stem_sv, tokens
+from .prepared import THIN_MAX_WORDS, is_thin  # noqa: F401 - their home before prepared.py
+from .translate import Lexicon, SvEnLexicon, lexicons, translate_tokens
 
 RRF_K = 60
 # How much the dense ranking counts in the fusion, by whether the model understands the language
@@ -26,14 +28,8 @@ _MULTILINGUAL_HINTS = ("multilingual", "labse", "swedish", "kblab", "bge-m3", "m
 
 # A passage that is only a heading ("\\subsection*{Girls Code Club}", "## Hackathon") matches the
 # topic's words perfectly and briefly, so BM25 loves it, but quotes nothing about the topic; the
-# section under it carries the heading in its terms too (see __init__) and should come first.
+# section under it carries the heading in its terms too (see prepared.build) and should come first.
 THIN_FACTOR = 0.5
-THIN_MAX_WORDS = 8
-
-
-def is_thin(text: str) -> bool:
-    lines = [ln for ln in text.splitlines() if ln.strip()]
-    return len(lines) <= 1 and len(tokens(text)) <= THIN_MAX_WORDS
 
 
 def sv_stems(word: str) -> list[str]:
@@ -102,19 +98,34 @@ class Retriever:
         self.snapshot = snapshot
         self.embedder = embedder
         self.mode = mode
-        self.lexicon = lexicon or default_lexicon()
-        self.sv_en = sv_en or default_sv_en()
-        self.languages = [snapshot.meetings[c.source].language if c.source in snapshot.meetings else "sv"
-                          for c in snapshot.chunks]
-        docs = []
-        for c, lang in zip(snapshot.chunks, self.languages):
-            # The section heading is part of what a passage is about ("Nästa möte", "Budget").
-            head = c.section + "\n" if c.section and c.section not in c.text else ""
-            docs.append(doc_terms(head + c.text, lang))
-        self.bm25 = BM25(docs)
-        self.thin = {i for i, c in enumerate(snapshot.chunks) if is_thin(c.text)}
+        # Loaded on first use: a structured question may never need them.
+        self._lexicon, self._sv_en = lexicon, sv_en
+        # BM25 statistics, chunk languages and thin passages: read from the generation (bot/prepared.py)
+        ready = prepared.load(snapshot)
+        self.bm25 = ready.bm25
+        self.languages = ready.languages
+        self._english_rows = np.array([lang == "en" for lang in self.languages], dtype=bool)
+        self.thin_mask = ready.thin
+        self.thin = set(np.flatnonzero(ready.thin).tolist())
         self.multilingual = is_multilingual(getattr(embedder, "name", "") or snapshot.model or "")
         self.threshold = DENSE_THRESHOLDS.get(getattr(embedder, "name", ""), DEFAULT_DENSE_THRESHOLD)
+
+    @property
+    def lexicon(self) -> Lexicon:
+        if self._lexicon is None:
+            self._lexicon = self._lexicons()[0]
+        return self._lexicon
+
+    @property
+    def sv_en(self) -> SvEnLexicon:
+        if self._sv_en is None:
+            self._sv_en = self._lexicons()[1]
+        return self._sv_en
+
+    def _lexicons(self) -> tuple[Lexicon, SvEnLexicon]:
+        # The generation's folder is inside the index folder, where `minutes index` caches them.
+        path = self.snapshot.path
+        return lexicons(path.parent if path is not None else None)
 
     # -- query side -------------------------------------------------------------------------
     def _in_corpus(self, swedish: str) -> bool:
@@ -193,12 +204,21 @@ class Retriever:
     def search(self, question: str, words: list[str], *, allowed: set[int] | None = None,
                k: int = 5, concepts: list[Concept] | None = None, language: str | None = None,
                entities: list[str] | None = None) -> Retrieval:
+        # Scores are arrays over all chunks (numpy), not dicts: at 100,000 chunks a common word
+        # matches tens of thousands of them. The arithmetic and the tie-breaking (score, then
+        # row) are those of the per-passage loops this replaced, so rankings are the same.
         concepts = concepts if concepts is not None else self.concepts(words, language)
         n = len(self.snapshot.chunks)
-        ok = (lambda r: True) if allowed is None else (lambda r: r in allowed)
+        allowed_mask = np.ones(n, dtype=bool)
+        if allowed is not None:
+            allowed_mask[:] = False
+            allowed_mask[np.fromiter(allowed, dtype=np.int64, count=len(allowed))] = True
 
-        lex_scores, lex_hits = self.bm25.score(concepts) if concepts else ({}, {})
-        coverage = self._coverage(concepts, allowed)
+        if concepts:
+            lex_total, lex_hits, per_concept = self.bm25.score_arrays(concepts)
+        else:
+            lex_total, lex_hits, per_concept = np.zeros(n), np.zeros(n, dtype=np.int64), []
+        coverage = self._coverage(concepts, allowed_mask, per_concept)
 
         dense: dict[int, float] = {}
         if self.mode != "bm25" and n:
@@ -207,30 +227,34 @@ class Retriever:
             if g:
                 qtext = f"{question} ({g})"
             qvec = np.asarray(self.embedder.embed_query(qtext), dtype=np.float32)
-            depth = n if allowed is not None else min(n, max(100, 10 * k))
-            dense = {r: s for r, s in self.snapshot.dense_search(qvec, depth) if ok(r)}
+            if allowed is not None:  # a few meetings: their rows, scored exactly
+                dense = dict(self.snapshot.dense_search(qvec, n, rows=allowed))
+            else:
+                dense = dict(self.snapshot.dense_search(qvec, min(n, max(100, 10 * k))))
         max_dense = max(dense.values(), default=0.0)
 
-        lex_rank = [r for r, _ in sorted(((r, s) for r, s in lex_scores.items() if ok(r)), key=lambda x: (-x[1], x[0]))]
-        dense_rank = [r for r, _ in sorted(dense.items(), key=lambda x: (-x[1], x[0]))]
+        lex_rank = _ranked(np.flatnonzero((lex_hits > 0) & allowed_mask), lex_total)
+        dense_rank = np.array([r for r, _ in sorted(dense.items(), key=lambda x: (-x[1], x[0]))], dtype=np.int64)
+        fused = np.zeros(n, dtype=np.float64)
+        present = np.zeros(n, dtype=bool)
         if self.mode == "bm25":
-            fused = {r: lex_scores[r] for r in lex_rank}
+            fused[lex_rank] = lex_total[lex_rank]
+            present[lex_rank] = True
         elif self.mode == "dense":
-            fused = dict(dense)
+            fused[dense_rank] = [dense[r] for r in dense_rank.tolist()]
+            present[dense_rank] = True
         else:
-            fused = {}
-            for rank, r in enumerate(lex_rank):
-                fused[r] = fused.get(r, 0.0) + 1.0 / (RRF_K + rank + 1)
-            for rank, r in enumerate(dense_rank):
-                fused[r] = fused.get(r, 0.0) + self.dense_weight(r, language) / (RRF_K + rank + 1)
+            fused[lex_rank] += 1.0 / (RRF_K + np.arange(len(lex_rank)) + 1)
+            fused[dense_rank] += self._dense_weights(dense_rank, language) / (RRF_K + np.arange(len(dense_rank)) + 1)
+            present[lex_rank] = True
+            present[dense_rank] = True
         if entities and self.mode != "dense":
-            for r, share in self.entity_shares(entities).items():
-                if r in fused:
-                    fused[r] *= 1.0 + ENTITY_BOOST * share
-        for r in self.thin.intersection(fused):
-            fused[r] *= THIN_FACTOR
-        order = sorted(fused, key=lambda r: (-fused[r], r))[:k]
-        hits = [Hit(r, fused[r], lex_scores.get(r, 0.0), dense.get(r, 0.0), lex_hits.get(r, 0)) for r in order]
+            shares = self.entity_share_array(entities)
+            boosted = present & (shares > 0)
+            fused[boosted] *= 1.0 + ENTITY_BOOST * shares[boosted]
+        fused[present & self.thin_mask] *= THIN_FACTOR
+        order = _ranked(np.flatnonzero(present), fused, k)
+        hits = [Hit(r, float(fused[r]), float(lex_total[r]), dense.get(r, 0.0), int(lex_hits[r])) for r in order.tolist()]
 
         lexical_ok = coverage >= MIN_COVERAGE
         # An English-only model's cosine for a Swedish question says nothing (it was calibrated
@@ -245,43 +269,65 @@ class Retriever:
             answerable = lexical_ok or dense_trusted
         return Retrieval(hits, concepts, coverage, max_dense, answerable and bool(hits))
 
-    def entity_shares(self, entities: list[str]) -> dict[int, float]:
+    def _dense_weights(self, rows: np.ndarray, language: str | None) -> np.ndarray:
+        """dense_weight() of each row."""
+        if self.multilingual:
+            return np.full(len(rows), DENSE_WEIGHT_UNDERSTOOD)
+        ok = self._english_rows[rows] & (language != "sv")
+        return np.where(ok, DENSE_WEIGHT_UNDERSTOOD, DENSE_WEIGHT_FOREIGN)
+
+    def entity_share_array(self, entities: list[str]) -> np.ndarray:
         """Per passage, the idf-weighted share of the question's names (those the corpus has)
         that it contains as words (no compound or translation matching: a name is exact)."""
-        rows_per, weights = [], []
+        n = len(self.snapshot.chunks)
+        masks, weights = [], []
         for w in entities:
             if self.lexicon.lookup((stem_en(w),)) and not self.bm25.has(w):
                 continue  # an ordinary English word capitalised ("Sweden", "Board"): not a name here
-            rows = set()
+            mask = np.zeros(n, dtype=bool)
             for t in {w, stem_sv(w), stem_en(w)}:
-                rows.update(self.bm25.postings.get(t, ()))
-            if rows:
-                rows_per.append(rows)
+                mask[self.bm25.rows_of(t)] = True
+            if mask.any():
+                masks.append(mask)
                 weights.append(self.bm25.idf(stem_sv(w)) if self.bm25.has(stem_sv(w)) else self.bm25.idf(w))
+        out = np.zeros(n, dtype=np.float64)
         total = sum(weights)
-        out: dict[int, float] = {}
         if not total:
             return out
-        for rows, wt in zip(rows_per, weights):
-            for r in rows:
-                out[r] = out.get(r, 0.0) + wt / total
+        for mask, wt in zip(masks, weights):
+            out[mask] += wt / total
         return out
 
-    def _coverage(self, concepts: list[Concept], allowed: set[int] | None) -> float:
+    def entity_shares(self, entities: list[str]) -> dict[int, float]:
+        shares = self.entity_share_array(entities)
+        rows = np.flatnonzero(shares)
+        return dict(zip(rows.tolist(), shares[rows].tolist()))
+
+    def _coverage(self, concepts: list[Concept], allowed_mask: np.ndarray, per_concept: list[np.ndarray]) -> float:
+        """The best idf-weighted share of the concepts that one allowed passage matches."""
         if not concepts:
             return 0.0
         max_idf = self.bm25.idf("\0")  # a term no passage has
-        per_concept = [self.bm25.concept_scores(c) for c in concepts]
         weights = []
-        for c, scores in zip(concepts, per_concept):
+        for c in concepts:
             terms = [t for a in c.alternatives for t, _ in self.bm25.expand(a.term, a.compound)]
             weights.append(max((self.bm25.idf(t) for t in terms), default=max_idf))
         total = sum(weights) or 1.0
-        best = 0.0
-        rows = set().union(*[set(s) for s in per_concept])
-        for r in rows:
-            if allowed is not None and r not in allowed:
-                continue
-            got = sum(w for w, s in zip(weights, per_concept) if r in s)
-            best = max(best, got / total)
-        return best
+        got = np.zeros(len(allowed_mask), dtype=np.float64)
+        matched = np.zeros(len(allowed_mask), dtype=bool)
+        for w, scores in zip(weights, per_concept):
+            hit = scores > 0
+            got[hit] += w
+            matched |= hit
+        rows = matched & allowed_mask
+        return float(got[rows].max()) / total if rows.any() else 0.0
+
+
+def _ranked(rows: np.ndarray, scores: np.ndarray, k: int | None = None) -> np.ndarray:
+    """``rows`` by score descending, then row ascending; the first ``k`` only when given."""
+    if k is not None and len(rows) > 4 * k:
+        # only rows scoring at least the k-th best can be among the first k (ties included)
+        kth = np.partition(scores[rows], len(rows) - k)[len(rows) - k]
+        rows = rows[scores[rows] >= kth]
+    out = rows[np.lexsort((rows, -scores[rows]))]
+    return out if k is None else out[:k]

@@ -22,6 +22,7 @@ from index.store import IndexSnapshot, IndexStatus, current_generation, load_ind
 
 from .answer import Answer
 from .engine import Engine
+from .sandbox import read_untrusted
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +119,9 @@ class MinutesService:
         if os.path.splitext(name)[1] not in SUPPORTED_EXTENSIONS:
             return AddResult(error=f"{name}: unsupported file type; send .txt, .md, .tex, .docx or .pdf")
         try:
-            load_bytes(data, name)  # refuse what cannot be read before it reaches the corpus
+            # Refuse what cannot be read before it reaches the corpus; in a child process with
+            # a time and memory limit, since an upload may be built to hang or exhaust a reader.
+            read_untrusted(data, name)
         except DocumentError as e:
             return AddResult(error=str(e))
         digest = sha256(data)

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-import faiss
 import numpy as np
 
+from . import onnx_encoder, vectors as vector_index
 from .chunk import chunk_document
 from .errors import DocumentError, IndexBusy, IndexCorrupt, IndexMissing
 from .guard import check_drop
@@ -22,6 +22,7 @@ from .models import Chunk, Meeting
 from .parse import parse_meeting
 from .pipeline import pipeline_version, text_key
 from .progress import BuildProgress, as_progress
+from .records import extract_records
 from .store import FORMAT, IndexSnapshot, load_index, write_index
 
 # A BuildProgress (index/progress.py), or a plain progress(done, total) told about embedding.
@@ -89,6 +90,7 @@ class _Parsed:
 
 def parse_document(text: str, source: str, *, max_words: int = 90, embedder=None) -> tuple[Meeting, list[Chunk]]:
     meeting = parse_meeting(text, source)
+    extract_records(text, meeting).store_in(meeting)  # decisions, actions, roles: stored, not per question
     # With a real tokenizer, chunks are also capped in word pieces (less 2 for [CLS]/[SEP]).
     model = getattr(embedder, "loaded", embedder)  # a LazyEmbedder's real model
     count = getattr(model, "token_count", None)
@@ -125,9 +127,12 @@ def update_index(
         check_drop(indexed, {s for s, _ in scan_corpus(corpus_dir)}, corpus_dir, prune=prune)
         progress = as_progress(progress)
         try:
-            return _update(corpus_dir, index_dir, embedder, old, progress)
+            report = _update(corpus_dir, index_dir, embedder, old, progress)
         finally:
             progress.close()
+        # Questions are encoded without torch from this export (index/onnx_encoder.py).
+        onnx_encoder.ensure(index_dir, embedder)
+        return report
 
 
 def _indexed_before(index_dir: Path) -> dict:
@@ -232,10 +237,8 @@ def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress
         vectors.append(new_vectors[offset: offset + len(p.chunks)])
         offset += len(p.chunks)
     matrix = np.concatenate([v for v in vectors if len(v)] or [np.zeros((0, max(dim, 1)), np.float32)])
-    index = faiss.IndexFlatIP(max(dim, 1))
-    if len(matrix):
-        index.add(np.ascontiguousarray(matrix, dtype=np.float32))
-    snapshot.vectors = index
+    # exact while small, IVF above vectors.FLAT_MAX (reusing the old index's centroids)
+    snapshot.vectors = vector_index.build(matrix, dim, previous=old.vectors if old is not None else None)
     snapshot.params.update(
         format=FORMAT, model=embedder.name, dim=dim, pipeline=pipeline_version(),
         built_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),

@@ -88,25 +88,38 @@ class SentenceTransformerEmbedder:
         is_e5 = "e5" in Path(model).name.lower()
         self._q_prefix = "query: " if is_e5 else ""
         self._p_prefix = "passage: " if is_e5 else ""
+        # One model, shared by the bot's question threads and its index updates: a Hugging Face
+        # fast tokenizer raises "Already borrowed" when two threads use it at once, so every use
+        # of the model (tokenizer included) takes this lock.
+        self._use = threading.Lock()
 
     def token_count(self, text: str) -> int:
-        return len(self._model.tokenizer.tokenize(text))
+        with self._use:
+            return len(self._model.tokenizer.tokenize(text))
 
     def embed_documents(self, texts: list[str], *, progress: bool = False) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        v = self._model.encode(
-            [self._p_prefix + t for t in texts],
-            batch_size=32,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=progress,
-        )
+        with self._use:
+            v = self._model.encode(
+                [self._p_prefix + t for t in texts],
+                batch_size=32,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=progress,
+            )
         return np.asarray(v, dtype=np.float32)
 
     def embed_query(self, text: str) -> np.ndarray:
-        v = self._model.encode([self._q_prefix + text], normalize_embeddings=True, convert_to_numpy=True)
+        with self._use:
+            v = self._model.encode([self._q_prefix + text], normalize_embeddings=True, convert_to_numpy=True)
         return np.asarray(v[0], dtype=np.float32)
+
+    def export_onnx(self, target: Path) -> bool:
+        """Write this model's query side as ONNX to ``target`` (see index/onnx_encoder.py)."""
+        from .onnx_encoder import export
+
+        return export(self._model, target, model=self.name, query_prefix=self._q_prefix, dim=self.dim)
 
 
 def load_embedder(model: str) -> Embedder:
@@ -115,13 +128,19 @@ def load_embedder(model: str) -> Embedder:
 
 class LazyEmbedder:
     """Knows its model's name at once and loads the model on first use, so commands that find
-    nothing to embed (an up-to-date `minutes index`) don't pay the seconds a model load costs."""
+    nothing to embed (an up-to-date `minutes index`) don't pay the seconds a model load costs.
 
-    def __init__(self, model: str, loader=None):
+    Given the index folder, questions are encoded by the model's ONNX export beside the index
+    when there is one (a fraction of a second to load, against seven for sentence-transformers);
+    documents are always embedded by the real model."""
+
+    def __init__(self, model: str, loader=None, *, index_dir: Path | None = None):
         self.name = model
         self._loader = loader
         self._real: Embedder | None = None
         self._lock = threading.Lock()
+        self._index_dir = Path(index_dir) if index_dir is not None else None
+        self._query = None  # the OnnxQueryEncoder, once loaded
 
     @property
     def loaded(self) -> Embedder:
@@ -144,4 +163,18 @@ class LazyEmbedder:
         return self.loaded.embed_documents(texts)
 
     def embed_query(self, text: str) -> np.ndarray:
-        return self.loaded.embed_query(text)
+        q = self._query or self._query_encoder()
+        return q.embed_query(text) if q is not None else self.loaded.embed_query(text)
+
+    def _query_encoder(self):
+        if self._index_dir is None:
+            return None
+        from . import onnx_encoder
+
+        path = onnx_encoder.cache_path(self._index_dir, self.name)
+        if not onnx_encoder.available(path, self.name):  # a stat and a small read: cheap per question
+            return None
+        with self._lock:
+            if self._query is None:
+                self._query = onnx_encoder.OnnxQueryEncoder(path)
+        return self._query

@@ -15,7 +15,8 @@ _SENT_END = re.compile(r"""
        [^\W\d_a-zåäöéü])  # a capital letter
 """, re.VERBOSE)
 # What opens a list item: a bullet, a list number, a LaTeX \item, a Markdown heading mark.
-_LEAD = re.compile(r"^(?:[-*+•●▪◦–]|\d{1,3}[.)]|\\item|#+)\s*")
+# Used with .match(text, pos): anchored at pos (a "^" would only match at 0).
+_LEAD = re.compile(r"(?:[-*+•●▪◦–]|\d{1,3}[.)]|\\item|#+)\s*")
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None, *,

@@ -9,7 +9,9 @@ Layout (one generation per complete build; readers follow ``CURRENT``)::
         meetings.jsonl     one Meeting per line
         documents.jsonl    {"source", "sha256", "text"}: the text every quote comes from
         chunks.jsonl       one Chunk per line, row i <-> vector i
-        vectors.faiss      normalised embeddings, inner product
+        vectors.npy        normalised embeddings, row i <-> chunk i (memory-mapped when read)
+        vectors.faiss      the FAISS index: IVF above index/vectors.py's FLAT_MAX, else flat
+                           (kept for readers of generations before vectors.npy)
 
 A build writes a new generation in a temporary folder, renames it into place and only then
 swaps CURRENT, so a crash or kill at any point leaves the previous index usable."""
@@ -22,11 +24,11 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import faiss
 import numpy as np
 
 from .errors import IndexCorrupt, IndexMissing, ModelMismatch
 from .models import Chunk, Meeting
+from .vectors import VectorIndex
 
 FORMAT = 1
 CURRENT = "CURRENT"
@@ -55,7 +57,7 @@ class IndexSnapshot:
     documents: dict[str, str]
     hashes: dict[str, str]
     chunks: list[Chunk]
-    vectors: faiss.Index
+    vectors: VectorIndex
     path: Path | None = None
     _by_source: dict[str, list[int]] = field(default_factory=dict, repr=False)
 
@@ -63,7 +65,7 @@ class IndexSnapshot:
     def empty(cls, model: str | None = None, dim: int = 0) -> "IndexSnapshot":
         return cls(
             params={"format": FORMAT, "model": model, "dim": dim, "built_at": None, "files": {}},
-            meetings={}, documents={}, hashes={}, chunks=[], vectors=faiss.IndexFlatIP(max(dim, 1)),
+            meetings={}, documents={}, hashes={}, chunks=[], vectors=VectorIndex.empty(dim),
         )
 
     @property
@@ -84,16 +86,14 @@ class IndexSnapshot:
         return self._by_source.get(source, [])
 
     def vectors_of(self, rows: list[int]) -> np.ndarray:
-        if not rows:
-            return np.zeros((0, self.vectors.d), dtype=np.float32)
-        return np.stack([self.vectors.reconstruct(int(i)) for i in rows]).astype(np.float32)
+        return self.vectors.vectors_of(rows)
 
-    def dense_search(self, query: np.ndarray, k: int) -> list[tuple[int, float]]:
-        """Top ``k`` chunk rows by cosine similarity (vectors are normalised)."""
-        if self.vectors.ntotal == 0:
-            return []
-        scores, rows = self.vectors.search(query.reshape(1, -1).astype(np.float32), min(k, self.vectors.ntotal))
-        return [(int(r), float(s)) for r, s in zip(rows[0], scores[0]) if r >= 0]
+    def dense_search(self, query: np.ndarray, k: int, *, rows=None) -> list[tuple[int, float]]:
+        """Top ``k`` chunk rows by cosine similarity (vectors are normalised); with ``rows``,
+        exact scores of those rows only."""
+        if rows is not None:
+            return self.vectors.search_rows(query, rows)[:k]
+        return self.vectors.search(query, k)
 
     def check_model(self, model: str) -> None:
         if self.model and self.model != model:
@@ -139,7 +139,7 @@ def load_index(index_dir: Path) -> IndexSnapshot:
         meetings = {d["source"]: Meeting.model_validate(d) for d in _jsonl(gen / "meetings.jsonl")}
         docs = list(_jsonl(gen / "documents.jsonl"))
         chunks = [Chunk.model_validate(d) for d in _jsonl(gen / "chunks.jsonl")]
-        vectors = faiss.read_index(str(gen / "vectors.faiss"))
+        vectors = VectorIndex.load(gen, params)
     except (OSError, ValueError, KeyError, RuntimeError) as e:
         raise IndexCorrupt(f"index in {index_dir} is damaged ({e.__class__.__name__}); run `minutes index --rebuild`") from None
     if vectors.ntotal != len(chunks):
@@ -186,13 +186,14 @@ def write_index(index_dir: Path, snapshot: IndexSnapshot) -> Path:
     try:
         # Every file is fsynced before the rename, so after a power cut CURRENT never points at a
         # generation whose files are still empty.
-        _write_bytes(tmp / "params.json", json.dumps(snapshot.params, ensure_ascii=False, indent=1).encode("utf-8"))
         _write_jsonl(tmp / "meetings.jsonl", (m.model_dump(mode="json") for m in snapshot.meetings.values()))
         _write_jsonl(tmp / "documents.jsonl", (
             {"source": s, "sha256": snapshot.hashes[s], "text": t} for s, t in snapshot.documents.items()
         ))
         _write_jsonl(tmp / "chunks.jsonl", (c.model_dump(mode="json") for c in snapshot.chunks))
-        _write_bytes(tmp / "vectors.faiss", faiss.serialize_index(snapshot.vectors).tobytes())
+        # Before params.json's final write: it records the vector index type.
+        params = {**snapshot.params, **snapshot.vectors.write(tmp, _write_bytes)}
+        _write_bytes(tmp / "params.json", json.dumps(params, ensure_ascii=False, indent=1).encode("utf-8"))
         _fsync_dir(tmp)
         gen = index_dir / f"gen-{n:06d}"
         while gen.exists():  # left by a crash after the rename but before CURRENT moved

@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from bot import prepared
 from bot.engine import Engine
 from bot.held import held_snapshot, later_sources
 from index.build import update_index
@@ -31,7 +32,27 @@ def test_the_held_snapshot_keeps_rows_aligned(engine):
     assert list(held.meetings) == [IKEM] and held.vectors.ntotal == len(held.chunks) == len(snap.chunk_rows(IKEM))
     assert all(c.source == IKEM for c in held.chunks)
     for row, c in enumerate(held.chunks):
-        assert (held.vectors.reconstruct(row) == snap.vectors.reconstruct(snap.chunks.index(c))).all()
+        assert (held.vectors.vectors_of([row]) == snap.vectors_of([snap.chunks.index(c)])).all()
+    assert held.path is None  # no generation folder: nothing derived is read from or written to one
+
+
+def test_the_held_view_leaves_the_generations_search_arrays_alone(engine):
+    # The generation's stored BM25 arrays describe its own chunk rows; the held view's are its own.
+    gen = engine.snapshot.path
+    engine.view.retriever  # the full view has read (or written) them
+    before = {f.name: f.read_bytes() for f in (gen / prepared.FOLDER).iterdir()}
+    held = engine.view_for(date(2016, 1, 1))
+    assert len(held.retriever.bm25.lengths) == len(held.chunks) < len(engine.view.chunks)
+    assert {f.name: f.read_bytes() for f in (gen / prepared.FOLDER).iterdir()} == before
+    assert prepared.read(gen / prepared.FOLDER, len(engine.snapshot.chunks)) is not None
+
+
+@pytest.mark.parametrize("q", QUESTIONS)
+def test_quotes_as_of_an_earlier_day_are_verbatim(engine, q):
+    a = engine.ask(q, today=date(2016, 1, 1))
+    for p in a.passages:
+        doc = engine.snapshot.documents[p.source]
+        assert doc[p.start:p.end] == p.quote and (p.highlight is None or p.highlight in p.quote)
 
 
 @pytest.mark.parametrize("q", QUESTIONS)

@@ -11,7 +11,7 @@ from typing import Callable, Optional
 
 from ..answer import Answer
 from ..question import Intent, Question
-from . import absence, attendance, next_meeting, person, role, search
+from . import absence, actions, attendance, decisions, digest, next_meeting, person, role, search
 from .view import SnapshotView
 
 Handler = Callable[[Question, SnapshotView, date, int], Optional[Answer]]
@@ -22,6 +22,9 @@ HANDLERS: dict[Intent, Handler] = {
     Intent.ROLE: role.answer,
     Intent.ABSENCE: absence.answer,
     Intent.PERSON: person.answer,
+    Intent.DECISIONS: decisions.answer,
+    Intent.ACTIONS: actions.answer,
+    Intent.DIGEST: digest.answer,
     Intent.SEARCH: search.answer,
 }
 

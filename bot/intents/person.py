@@ -24,15 +24,19 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | Non
             if names_match(person, p.name):
                 attended.append((m, p))
                 break
-    if q.person_attended:
-        facts = Facts(people=[display], meetings=[view.ref(m) for m, _ in attended])
-        if not attended:
-            return view.answer(q, say.person_not_attending(display, q.language), found=False, facts=facts)
-        labels = [say.meeting_label(m.title, m.date, q.language) for m, _ in attended]
-        passages = [view.span_passage(m, p.span, highlight=view.span_text(m, p.span)) for m, p in attended]
-        return view.answer(q, say.person_meetings_sentence(display, labels, q.language), found=True,
-                           passages=passages, facts=facts)
-    return _mentions(q, view, display, k)
+    if not q.person_attended:
+        found = _mentions(q, view, display, k)
+        if found is not None or not attended or q.words:
+            return found
+    # "which meetings did X attend?", or a bare name ("Karin Öberg") the minutes name only in
+    # attendee lists: the meetings they attended
+    facts = Facts(people=[display], meetings=[view.ref(m) for m, _ in attended])
+    if not attended:
+        return view.answer(q, say.person_not_attending(display, q.language), found=False, facts=facts)
+    labels = [say.meeting_label(m.title, m.date, q.language) for m, _ in attended]
+    passages = [view.span_passage(m, p.span, highlight=view.span_text(m, p.span)) for m, p in attended]
+    return view.answer(q, say.person_meetings_sentence(display, labels, q.language), found=True,
+                       passages=passages, facts=facts)
 
 
 def _mentions(q: Question, view: SnapshotView, display: str, k: int) -> Answer | None:

@@ -16,6 +16,7 @@ from ..answer import Answer, Facts, MeetingRef, NextMeetingInfo, Passage
 from ..lexical import doc_terms, stem_en, stem_sv
 from ..names import NameIndex
 from ..question import Question
+from ..registers import linked
 from ..retrieve import Retriever
 
 # A title word matched only through translation counts half: a title in the question's own
@@ -46,6 +47,17 @@ class SnapshotView:
         self.names = NameIndex(people)
         self._title_terms = {m.source: self._meeting_terms(m) for m in self.meetings}
         self._forms: dict[str, list[tuple[str, float]]] = {}
+        self._linked: dict[str, list[Meeting]] = {}
+
+    def linked(self, today: date) -> list[Meeting]:
+        """The meetings held by ``today`` with their actions' statuses as later minutes report
+        them (computed once per day asked about)."""
+        key = today.isoformat()
+        if key not in self._linked:
+            if len(self._linked) > 8:
+                self._linked.clear()
+            self._linked[key] = linked(self.meetings, today)
+        return self._linked[key]
 
     # -- answers ----------------------------------------------------------------------------------
     @staticmethod

@@ -9,7 +9,7 @@ import http.client
 import os
 import urllib.error
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from slack_sdk import WebClient
@@ -36,7 +36,7 @@ class UploadRefused(MinutesError):
 
 @dataclass(frozen=True)
 class UploadPolicy:
-    bot_token: str
+    bot_token: str = field(repr=False)  # never in a log line or a traceback
     api_url: str  # the configured Web API base URL; its host may serve downloads too
     max_bytes: int
     extensions: frozenset[str] = DEFAULT_EXTENSIONS
