@@ -67,6 +67,8 @@ def cmd_index(args, settings: Settings) -> int:
               f"embedded {report.chunks_embedded} chunks) in {time.monotonic() - started:.0f} s")
     for s in report.skipped:
         print(f"skipped {s['file']}: {s['reason']}", file=sys.stderr)
+    for n in report.notes:
+        print(f"note {n['file']}: {n['note']}", file=sys.stderr)
     return 0
 
 
@@ -153,6 +155,10 @@ def cmd_status(args, settings: Settings) -> int:
             print(f"{len(status.skipped)} files not indexed:")
             for s in status.skipped:
                 print(f"  {s['file']}: {s['reason']}")
+        if status.notes:
+            print(f"{len(status.notes)} files read by their content, not their extension:")
+            for n in status.notes:
+                print(f"  {n['file']}: {n['note']}")
     return 0
 
 

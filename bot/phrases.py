@@ -259,6 +259,12 @@ PHRASES: dict[str, dict[str, str]] = {
     "status_skipped": {"en": "Not indexed ({n}, could not be read):",
                        "sv": "Inte indexerat ({n}, gick inte att läsa):"},
     "more_skipped": {"en": "…and {n} more.", "sv": "…och {n} till."},
+    "status_read_as": {"en": "Read by their content, not their extension ({n}):",
+                       "sv": "Lästa efter sitt innehåll, inte filändelsen ({n}):"},
+    "read_as": {"en": "read as {kind} (its content is {content})", "sv": "läst som {kind} (innehållet är {content})"},
+    "content_docx": {"en": "a Word document", "sv": "ett Word-dokument"},
+    "content_pdf": {"en": "a PDF document", "sv": "ett PDF-dokument"},
+    "content_text": {"en": "plain text", "sv": "vanlig text"},
     "file_kinds_or": {"en": " or ", "sv": " eller "},
 }
 
