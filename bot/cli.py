@@ -108,7 +108,8 @@ def cmd_ask(args, settings: Settings) -> int:
     def show(answer) -> str:
         if not args.json:
             return render_text(answer)
-        return json.dumps({**answer.to_json_dict(), **({"warnings": warnings} if warnings else {})}, ensure_ascii=False)
+        answer.warnings[:0] = warnings  # on stderr too, once
+        return json.dumps(answer.to_json_dict(), ensure_ascii=False)
 
     if args.question == "-":
         # One question per line, one JSON object per line: the model is loaded once.

@@ -85,6 +85,19 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": "The minutes never use the word {words}, nor any translation of it I know.",
         "sv": "Protokollen använder aldrig ordet {words}, inte heller någon översättning jag känner till.",
     },
+    # -- warnings on an answer: bot/service.py (the corpus folder gone) -----------------------------
+    "corpus_missing": {
+        "en": "The minutes folder is missing (an unmounted share?): this answer comes from the index of {built}, {meetings} meetings.",
+        "sv": "Protokollmappen saknas (en utdelning som inte är monterad?): svaret kommer från indexet från {built}, {meetings} möten.",
+    },
+    "corpus_not_a_folder": {
+        "en": "The minutes folder is not a folder: this answer comes from the index of {built}, {meetings} meetings.",
+        "sv": "Protokollmappen är ingen mapp: svaret kommer från indexet från {built}, {meetings} möten.",
+    },
+    "corpus_empty": {
+        "en": "The minutes folder is empty (an unmounted share?): this answer comes from the index of {built}, {meetings} meetings.",
+        "sv": "Protokollmappen är tom (en utdelning som inte är monterad?): svaret kommer från indexet från {built}, {meetings} möten.",
+    },
     # -- notes on an answer: bot.long_question ----------------------------------------------------
     "long_question_questions": {
         "en": "The question was {total} characters long; I read only its questions ({kept} characters).",

@@ -40,19 +40,30 @@ def answer_message(answer: Answer) -> dict:
     answer_text = escape(answer.answer.strip()) or "…"
     blocks = [_section(answer_text)]
     passages = list(answer.passages)
-    room = (MAX_BLOCKS - len(blocks) - 1) // 2  # two blocks per passage, one spare for "…more"
+    # two blocks per passage; one spare for "…more" and one for the notes
+    room = (MAX_BLOCKS - len(blocks) - 2) // 2
     shown, hidden = passages[:room], passages[room:]
     for p in shown:
         blocks.append(_section(blockquote(p.quote)))
         blocks.append(_context(passage_source_line(p)))
     if hidden:
         blocks.append(_context(t("more_passages", lang, n=len(hidden))))
+    notes = notes_block(answer)
+    if notes is not None:
+        blocks.append(notes)
 
     fallback = answer_text
     if shown:
         first = shown[0]
         fallback += "\n" + blockquote(first.quote) + "\n— " + passage_source_line(first)
     return {"text": cut(fallback, FALLBACK_LIMIT), "blocks": blocks}
+
+
+def notes_block(answer: Answer) -> dict | None:
+    """The answer's warnings (the corpus folder gone) and notes (the question cut short) as one
+    small context block, as the terminal prints them under the answer; None when it has none."""
+    lines = [f":warning: {escape(w)}" for w in answer.warnings] + [f"_{escape(n)}_" for n in answer.notes]
+    return _context("\n".join(lines)) if lines else None
 
 
 def text_message(mrkdwn: str) -> dict:
