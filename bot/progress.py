@@ -13,9 +13,9 @@ from index.progress import BuildProgress
 UNITS = {"parsing": "file", "embedding": "chunk"}
 
 
-# Width of the bars when the terminal reports none: a pty with no size set (`script`, some CI
-# runners, editor shells) says 0 columns, and tqdm then draws nothing at all.
-FALLBACK_COLUMNS = 80
+# Size of the screen when the terminal reports none: a pty with no size set (`script`, some CI
+# runners, editor shells) says 0 x 0, and tqdm then draws nothing at all (no room, no rows).
+FALLBACK_COLUMNS, FALLBACK_ROWS = 80, 24
 
 
 def _columns(stream) -> int:
@@ -28,7 +28,7 @@ def _columns(stream) -> int:
 class TerminalProgress(BuildProgress):
     def __init__(self, stream=None, **tqdm_options):
         self.stream = stream or sys.stderr
-        sized = {"dynamic_ncols": True} if _columns(self.stream) > 0 else {"ncols": FALLBACK_COLUMNS}
+        sized = {"dynamic_ncols": True} if _columns(self.stream) > 0 else {"ncols": FALLBACK_COLUMNS, "nrows": FALLBACK_ROWS}
         self.options = {**sized, **tqdm_options}
         self.bar = None
 

@@ -75,10 +75,10 @@ def test_terminal_progress_draws_bars_and_notes():
 
 
 def test_a_terminal_without_a_size_still_gets_bars():
-    # A pty with 0 columns (`script`, CI): tqdm would draw nothing; the bars get 80 columns.
+    # A pty of 0 x 0 (`script`, CI): tqdm would draw nothing; the bars get 80 x 24.
     out = FakeTTY()  # no fileno: no size known
     p = terminal_progress(json_output=False, stream=out)
-    assert p.options.get("ncols") == 80 and "dynamic_ncols" not in p.options
+    assert (p.options.get("ncols"), p.options.get("nrows")) == (80, 24) and "dynamic_ncols" not in p.options
     p.options["mininterval"] = 0
     p.stage("parsing", 2)
     p.advance(1)
