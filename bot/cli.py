@@ -153,14 +153,18 @@ def cmd_status(args, settings: Settings) -> int:
         print(f"{status.meetings} meetings ({span}), {status.chunks} chunks, "
               f"last update {status.updated_at or 'never'}, model {status.model}")
         if status.skipped:
-            print(f"{len(status.skipped)} files not indexed:")
+            print(f"{_files(len(status.skipped))} not indexed:")
             for s in status.skipped:
                 print(f"  {s['file']}: {s['reason']}")
         if status.notes:
-            print(f"{len(status.notes)} files read by their content, not their extension:")
+            print(f"{_files(len(status.notes))} read by content, not by extension:")
             for n in status.notes:
                 print(f"  {n['file']}: {n['note']}")
     return 0
+
+
+def _files(n: int) -> str:
+    return f"{n} file" if n == 1 else f"{n} files"
 
 
 def _print_rows(rows: list[dict], as_json: bool, fmt) -> None:

@@ -121,7 +121,7 @@ def test_index_and_status_say_how_a_file_was_read(env, capsys, tmp_path):
     code, out, _ = run(capsys, "status", "--json")
     assert json.loads(out)["notes"] == [note]
     code, out, _ = run(capsys, "status")
-    assert out.splitlines()[-2:] == ["1 files read by their content, not their extension:",
+    assert out.splitlines()[-2:] == ["1 file read by content, not by extension:",
                                      "  2023-03-01-styrelsemote.txt: read as DOCX (its content is a Word document)"]
     code, out, _ = run(capsys, "ask", "--json", "vem var närvarande 2023-03-01?")
     assert "Anna Berg" in json.loads(out)["answer"]
