@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import re
 import sys
 from datetime import date
@@ -17,6 +18,7 @@ from .render_text import render_text
 from .settings import Settings, load_settings
 
 EXIT_ERROR = 2
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a command whose reader left
 
 
 def _service(settings: Settings):
@@ -315,6 +317,14 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args, settings)
     except MinutesError as e:
         return _fail(args, str(e), _error_type(e))
+    except BrokenPipeError:
+        # `minutes index --json | head`: the reader left. Nothing more to say to it (Python's
+        # documented way, so the interpreter's final flush does not fail again).
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):  # a stdout without a file descriptor: nothing to flush into
+            pass
+        return EXIT_BROKEN_PIPE
     except OSError as e:  # an index folder that is a file, a full disk, ...
         where = f": {e.filename}" if e.filename else ""
         return _fail(args, f"{e.strerror or e}{where}", "os_error")
