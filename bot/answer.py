@@ -63,8 +63,12 @@ class Answer(BaseModel):
 
     def to_json_dict(self) -> dict:
         d = self.model_dump(exclude={"language"})
+        from .render_markup import plain, render
+
+        # ``quote`` stays verbatim with its offsets; ``quote_text`` is how people are shown it.
         d["passages"] = [
-            {k: p[k] for k in ("source", "meeting_date", "title", "quote", "score", "highlight")}
+            {**{k: p[k] for k in ("source", "meeting_date", "title", "quote", "start", "end", "score", "highlight")},
+             "quote_text": plain(render(p["quote"], p["source"]))}
             for p in d["passages"]
         ]
         if self.next_meeting is None:

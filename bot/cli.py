@@ -109,17 +109,21 @@ def cmd_ask(args, settings: Settings) -> int:
 
     def show(answer) -> str:
         if not args.json:
-            return render_text(answer)
+            return render_text(answer, ansi=sys.stdout.isatty())
         answer.warnings[:0] = warnings  # on stderr too, once
         return json.dumps(answer.to_json_dict(), ensure_ascii=False)
 
     if args.question == "-":
-        # One question per line, one JSON object per line: the model is loaded once.
+        # One question per line, one JSON object per line: the model is loaded once. With
+        # --followups each line is read in the context of the one before (bot/followup.py).
+        context = None
         for line in sys.stdin:
             q = line.strip()
             if not q:
                 continue
-            print(show(engine.ask(q, today=today)), flush=True)
+            answer, new = engine.converse(q, context if args.followups else None, today=today)
+            context = new or context
+            print(show(answer), flush=True)
         return 0
     print(show(engine.ask(args.question, today=today)), end="" if not args.json else "\n")
     return 0
@@ -263,6 +267,8 @@ def build_parser() -> argparse.ArgumentParser:
     pa.add_argument("question")
     pa.add_argument("--json", action="store_true", help="print the answer as JSON")
     pa.add_argument("--today", help="resolve 'next meeting' against this date (YYYY-MM-DD)")
+    pa.add_argument("--followups", action="store_true",
+                    help="with -: read each question as a follow-up of the one before ('och 2016?')")
     pa.set_defaults(func=cmd_ask)
 
     ps = sub.add_parser("status", help="what the index holds")

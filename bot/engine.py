@@ -6,6 +6,7 @@ the question to the search. Everything that depends only on the snapshot (BM25 s
 name index, meetings in date order) is built once, in the :class:`SnapshotView`."""
 from __future__ import annotations
 
+import copy
 import threading
 from datetime import date
 
@@ -13,6 +14,7 @@ from index.store import IndexSnapshot
 
 from . import compose as say
 from .answer import Answer
+from .followup import Context, merge, remember
 from .foreign import unsupported_language
 from .held import held_snapshot, later_sources
 from .intents import FALLBACK, HANDLERS, SnapshotView
@@ -45,12 +47,19 @@ class Engine:
         return self.view.meetings
 
     def ask(self, question: str, *, today: date | None = None, k: int = 5) -> Answer:
+        return self.converse(question, None, today=today, k=k)[0]
+
+    def converse(self, question: str, context: Context | None, *, today: date | None = None,
+                 k: int = 5) -> tuple[Answer, Context | None]:
+        """Answer ``question`` as a follow-up in ``context`` (bot/followup.py; None: a fresh
+        question), and return the context the next follow-up is read in (None when the question
+        was no question: empty, or in an unsupported language)."""
         read = read_question(question)  # a pasted e-mail is cut to its questions
-        a = self._ask(read.text, today=today or date.today(), k=k)
+        a, q = self._ask(read.text, today=today or date.today(), k=k, context=context)
         note = read.note(a.language)
         if note:
             a.notes.append(note)
-        return a
+        return a, (remember(q, a) if q is not None else None)
 
     def view_for(self, today: date) -> SnapshotView:
         """The view of the meetings held by ``today`` (bot/held.py): minutes dated later are not
@@ -70,20 +79,32 @@ class Engine:
                 self._held_views[drop] = view
             return view
 
-    def _ask(self, question: str, *, today: date, k: int) -> Answer:
+    def context_of(self, question: str, answer: Answer) -> Context | None:
+        """The context a fresh ``question`` leaves, given the ``answer`` it got: for an interface
+        that asked with :meth:`ask` (what :meth:`converse` returns with it)."""
+        text = read_question(question).text
+        if not (text or "").strip() or unsupported_language(text):
+            return None
+        return remember(understand(text, self.view.names), answer)
+
+    def _ask(self, question: str, *, today: date, k: int,
+             context: Context | None = None) -> tuple[Answer, Question | None]:
         if not (question or "").strip():
             q = Question(text="", language="en", intent=Intent.OFFTOPIC, time=TimeFilter())
-            return self.view.answer(q, say.empty_question("en"), found=False)
+            return self.view.answer(q, say.empty_question("en"), found=False), None
         foreign = unsupported_language(question)
         if foreign:  # a German question is not searched in Swedish minutes: say which languages work
             q = Question(text=question.strip(), language="en", intent=Intent.OFFTOPIC, time=TimeFilter())
             a = self.view.answer(q, say_phrase("unsupported_language", "en", language=foreign), found=False)
             a.reason = "unsupported_language"
-            return a
+            return a, None
         view = self.view_for(today)
-        q = understand(question, view.names)
+        q = merge(understand(question, view.names), context)
+        asked = copy.deepcopy(q)  # handlers and as_search may change q; the context keeps it as asked
         handler = HANDLERS.get(q.intent, FALLBACK)
         a = handler(q, view, today, k)
         if a is None:  # no structured data for it: search the text instead
             a = FALLBACK(as_search(q), view, today, k)
-        return a
+        if context is not None:
+            a.question = question.strip()  # the follow-up as asked, not the question it re-asks
+        return a, asked

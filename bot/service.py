@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import os
+import queue
 import re
 import tempfile
 import threading
@@ -22,6 +23,7 @@ from index.store import IndexSnapshot, IndexStatus, current_generation, load_ind
 
 from .answer import Answer
 from .engine import Engine
+from .followup import Context
 from .phrases import say as say_phrase
 from .sandbox import read_untrusted
 
@@ -64,6 +66,9 @@ class MinutesService:
         self._stop = threading.Event()
         self._watcher: threading.Thread | None = None
         self._corpus_signature = None
+        self._listeners: list = []  # called with each new index snapshot (announcements)
+        self._news: queue.Queue = queue.Queue()
+        self._notifier: threading.Thread | None = None
 
     # -- reading -----------------------------------------------------------------------------
     def engine(self) -> Engine:
@@ -88,7 +93,37 @@ class MinutesService:
             if live is None or (self._engine is not None and self._engine.snapshot.path == live):
                 return False
             self._engine = self._load_engine()  # the swap: one assignment
-            return True
+            snapshot = self._engine.snapshot
+        if self._listeners:
+            self._news.put(snapshot)
+        return True
+
+    def on_new_index(self, listener) -> None:
+        """Call ``listener(snapshot)`` with every index generation this service switches to, in
+        order, on a thread of its own (never under the index locks; a slow Slack cannot hold an
+        upload or the watcher)."""
+        self._listeners.append(listener)
+        if self._notifier is None:
+            self._notifier = threading.Thread(target=self._notify, name="minutes-new-index", daemon=True)
+            self._notifier.start()
+
+    def _notify(self) -> None:
+        while True:
+            snapshot = self._news.get()
+            if snapshot is None:
+                return
+            for listener in list(self._listeners):
+                try:
+                    listener(snapshot)
+                except Exception:  # noqa: BLE001 - one failing listener must not stop the others
+                    log.exception("a listener for new index generations failed")
+            self._news.task_done()
+
+    def wait_notified(self, timeout: float = 10.0) -> bool:
+        """Wait until the listeners have seen every generation switched to so far (tests)."""
+        done = threading.Event()
+        threading.Thread(target=lambda: (self._news.join(), done.set()), daemon=True).start()
+        return done.wait(timeout)
 
     def ask(self, question: str, today: date | None = None) -> Answer:
         engine = self.engine()
@@ -108,6 +143,18 @@ class MinutesService:
             return None
         return say_phrase(f"corpus_{state}", lang, meetings=len(snapshot.meetings),
                           built=(snapshot.params.get("built_at") or "?")[:10])
+
+    def converse(self, question: str, context: Context | None, today: date | None = None):
+        """(Answer, Context): ``question`` as a follow-up in ``context`` (bot/followup.py)."""
+        engine = self.engine()
+        answer, kept = engine.converse(question, context, today=today)
+        warning = self._corpus_warning(engine.snapshot, answer.language)
+        if warning:
+            answer.warnings.append(warning)
+        return answer, kept
+
+    def context_of(self, question: str, answer: Answer) -> Context | None:
+        return self.engine().context_of(question, answer)
 
     def snapshot(self) -> IndexSnapshot | None:
         try:
@@ -215,6 +262,10 @@ class MinutesService:
 
     def stop(self) -> None:
         self._stop.set()
+        if self._notifier is not None:
+            self._news.put(None)
+            self._notifier.join(timeout=5)
+            self._notifier = None
         if self._watcher is not None:
             self._watcher.join(timeout=5)
             self._watcher = None

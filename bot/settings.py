@@ -38,6 +38,12 @@ class Settings(BaseSettings):
     redact: bool = True
     allowed_channels: str = ""  # comma-separated Slack channel ids; empty: every channel
     allow_dms: bool = True  # answer direct messages (admins may always upload and reindex there)
+    # Where a quote links to: a URL template with {path} and {line}, or a folder URL (bot/slack/links.py).
+    source_url: str = ""
+    # A Slack channel id (C…): newly indexed minutes are announced there (bot/slack/announce.py).
+    announce_channel: str = ""
+    # Days before an announced next meeting to post a reminder in the announce channel; 0 = off.
+    reminder_days: int = Field(default=0, ge=0, le=60)
 
     @field_validator("embedding_model")
     @classmethod
@@ -45,6 +51,13 @@ class Settings(BaseSettings):
         if not v.strip():
             raise ValueError("must not be empty")
         return v.strip()
+
+    @field_validator("source_url")
+    @classmethod
+    def _source_url_template(cls, v: str) -> str:
+        from bot.slack.links import check_template
+
+        return check_template(v)
 
     @property
     def admin_user_ids(self) -> frozenset[str]:

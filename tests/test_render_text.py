@@ -9,6 +9,7 @@ def test_render_lists_passages_and_highlight():
     out = render_text(a)
     assert out.startswith("According to the minutes")
     assert "[1] a.md · Board · 2023-05-02" in out and "  > Budget approved." in out and "  * Budget approved." in out
+    assert "  > Budget\n" in out  # the Markdown heading as a line of its own, without its #
 
 
 def test_render_without_passages():
@@ -25,8 +26,11 @@ def test_two_line_title_is_one_line_in_the_source_line():
     assert "  > Mötesprotokoll\n  > Föreningen X" in out  # the quote keeps its lines
 
 
-def test_highlight_with_emphasis_is_shown_as_is():
+def test_markdown_quote_and_highlight_are_shown_as_text():
     q = "* **Apologies:** Hannah Cole\n* **Present:** Alice Smith"
     a = Answer(question="q", answer="x", found=True,
                passages=[Passage(source="a.md", quote=q, highlight="**Apologies:** Hannah Cole")])
-    assert "  * **Apologies:** Hannah Cole\n" in render_text(a)
+    out = render_text(a)
+    assert "  > • Apologies: Hannah Cole\n  > • Present: Alice Smith\n" in out
+    assert "  * Apologies: Hannah Cole\n" in out and "**" not in out
+    assert "  > • \x1b[1mApologies:\x1b[0m Hannah Cole" in render_text(a, ansi=True)

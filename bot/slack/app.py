@@ -8,18 +8,26 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
+from datetime import date
 
 from slack_bolt import App
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from .access import Access, is_dm_channel
+from .actions import AnswerActions
 from .blocks import answer_message, home_view, text_message
 from .dedupe import Deduper
+from .home import records_blocks
+from .links import SourceLinks
+from .locale import LocaleCache
+from .memory import BotMemory
 from .messages import guess_language, help_text, reindex_text, status_text, t, user_message
 from .outgoing import clean
+from .state import BotState
 from .text import escape, question_from_slack
-from .uploads import DEFAULT_EXTENSIONS, UploadPolicy, UploadRefused, fetch, result_text
+from .threads import ThreadMemory, is_thread_reply
+from .uploads import DEFAULT_EXTENSIONS, UploadPolicy, UploadRefused, fetch_file, result_text
 
 log = logging.getLogger(__name__)
 
@@ -35,13 +43,20 @@ class MinutesBot:
     where the bot may answer, whether personal data is masked, the background index job."""
 
     def __init__(self, service, *, admin_user_ids: frozenset[str], upload_policy: UploadPolicy,
-                 deduper: Deduper | None = None, access: Access = Access(), redact: bool = True):
+                 deduper: Deduper | None = None, access: Access = Access(), redact: bool = True,
+                 memory: BotMemory | None = None, source_url: str = "",
+                 threads: ThreadMemory | None = None, locales: LocaleCache | None = None):
         self.service = service
         self.admins = frozenset(admin_user_ids)
         self.upload_policy = upload_policy
         self.deduper = deduper if deduper is not None else Deduper()
         self.access = access
         self.redact = redact
+        # Answers (for their buttons), votes and upload permalinks; in memory unless given a file.
+        self.memory = memory if memory is not None else BotMemory()
+        self.links = SourceLinks(source_url, permalinks=self.memory.permalinks)
+        self.threads = threads if threads is not None else ThreadMemory(BotState())
+        self.locales = locales if locales is not None else LocaleCache()
         # Held while a /minutes index runs in the background: a second one is told so.
         self._reindex_job = threading.Lock()
         self.reindex_thread: threading.Thread | None = None
@@ -61,6 +76,15 @@ class MinutesBot:
         """What may leave for Slack: see outgoing.clean."""
         return clean(message, lang, mask=self.redact)
 
+    def linker(self):
+        """The link function for one message (bot/slack/links.py): lines need the documents."""
+        snapshot = self.service.snapshot() if self.links.template else None
+        return self.links.linker(snapshot.documents if snapshot is not None else None)
+
+    def answer_blocks(self, answer) -> dict:
+        """An answer with its buttons: remembered, so "More" and the votes find it again."""
+        return answer_message(answer, ref=self.memory.remember(answer), link=self.linker())
+
     # -- events --------------------------------------------------------------------------------
     def on_app_mention(self, event: dict, client: WebClient, context) -> None:
         if event.get("bot_id"):
@@ -76,9 +100,13 @@ class MinutesBot:
         # In a channel the answer goes in a thread; in a DM (channel ids start with D) it is
         # answered in place, whichever of app_mention and message.im arrives first.
         thread_ts = event.get("thread_ts") or (None if channel.startswith("D") else ts)
-        self.answer_in_slack(client, channel, ts, thread_ts, event.get("text"), context.get("bot_user_id"))
+        self.answer_in_slack(client, channel, ts, thread_ts, event.get("text"), context.get("bot_user_id"),
+                             user=event.get("user"))
 
     def on_message(self, event: dict, client: WebClient, context) -> None:
+        if is_thread_reply(event, self.threads, context.get("bot_user_id")):
+            self.on_thread_reply(event, client, context)
+            return
         if event.get("channel_type") != "im" or event.get("bot_id") or event.get("user") is None:
             return
         subtype = event.get("subtype")
@@ -96,25 +124,39 @@ class MinutesBot:
             self.take_upload(client, event)
             return
         self.answer_in_slack(client, channel, ts, event.get("thread_ts"), event.get("text"),
-                             context.get("bot_user_id"))
+                             context.get("bot_user_id"), user=event.get("user"))
+
+    def on_thread_reply(self, event: dict, client: WebClient, context) -> None:
+        """A reply without a mention in a channel thread the bot answered in (the
+        ``message.channels`` / ``message.groups`` events): a follow-up, answered in the thread."""
+        channel, ts = event["channel"], event["ts"]
+        if not self.allowed(channel, event.get("user"), channel_type=event.get("channel_type")):
+            return
+        if not self.deduper.first_time(channel, ts):
+            return  # the same message as an app_mention, already answered
+        self.answer_in_slack(client, channel, ts, event["thread_ts"], event.get("text"),
+                             context.get("bot_user_id"), user=event.get("user"))
 
     def on_home_opened(self, event: dict, client: WebClient) -> None:
         if event.get("tab", "home") != "home" or not isinstance(event.get("user"), str):
             return
+        lang = self.locales.language(client, event["user"]) or "en"
         try:
-            view = home_view(self.service.status())
+            view = home_view(self.service.status(), lang, records=records_blocks(
+                self.service.snapshot(), lang, link=self.linker(), today=date.today()))
         except Exception as e:  # noqa: BLE001 - the tab shows the reason instead
-            view = home_view(None, error=user_message(e))
-        client.views_publish(user_id=event["user"], view=self.out(view))
+            view = home_view(None, lang, error=user_message(e, lang))
+        client.views_publish(user_id=event["user"], view=self.out(view, lang))
 
     # -- the slash command -----------------------------------------------------------------------
-    def on_command(self, ack, command: dict, respond) -> None:
+    def on_command(self, ack, command: dict, respond, client: WebClient) -> None:
         # Slack escapes &, < and > in command text as it does in messages (and may send user
         # and channel references): clean it the same way, so "R&amp;D" is asked as "R&D".
         raw = command.get("text")
         text = question_from_slack(raw if isinstance(raw, str) else "")
         word = text.lower()
-        lang = guess_language(text)
+        # Before the ack: the locale lookup waits at most a moment (Slack wants the ack in 3 s).
+        lang = self.locales.reply_language(client, command.get("user_id"), text, wait=1.0)
         if not self.allowed(command.get("channel_id"), command.get("user_id"), channel_name=command.get("channel_name")):
             ack(response_type="ephemeral", text=t("not_here", lang))
             return
@@ -132,10 +174,15 @@ class MinutesBot:
             return
         if word == "status":
             ack()
-            self._respond(respond, lang, lambda: text_message(status_text(self.service.status(), lang)))
+            self._respond(respond, lang, lambda: text_message(
+                status_text(self.service.status(), lang) + "\n" + self.feedback_text(lang)))
             return
         ack(response_type="ephemeral", text=t("working", lang))
-        self._respond(respond, lang, lambda: answer_message(self.service.ask(text)))
+        self._respond(respond, lang, lambda: self.answer_blocks(self.service.ask(text)))
+
+    def feedback_text(self, lang: str) -> str:
+        votes = self.memory.votes()
+        return t("feedback_status", lang, up=votes.up, down=votes.down)
 
     def _start_reindex(self, respond, lang: str, *, rebuild: bool) -> bool:
         """Run the update on its own thread, so a rebuild never holds one of Bolt's workers;
@@ -145,7 +192,7 @@ class MinutesBot:
 
         def run():
             try:
-                self._respond(respond, lang, lambda: text_message(reindex_text(self.service.reindex(rebuild=rebuild))))
+                self._respond(respond, lang, lambda: text_message(reindex_text(self.service.reindex(rebuild=rebuild), lang)))
             except Exception:  # noqa: BLE001 - response_url gone: the log is all that is left
                 log.exception("could not report the index update to Slack")
             finally:
@@ -164,29 +211,51 @@ class MinutesBot:
 
     # -- the work --------------------------------------------------------------------------------
     def answer_in_slack(self, client: WebClient, channel: str, ts: str, thread_ts: str | None,
-                        raw_text: str | None, bot_user_id: str | None) -> None:
+                        raw_text: str | None, bot_user_id: str | None, *, user: str | None = None) -> None:
         question = question_from_slack(raw_text if isinstance(raw_text, str) else "", bot_user_id)
         if not question:
-            post(client, channel, thread_ts, text_message(t("empty_question", guess_language(raw_text or ""))))
+            lang = self.locales.reply_language(client, user, raw_text or "")
+            post(client, channel, thread_ts, text_message(t("empty_question", lang)))
             return
         if len(question) > MAX_QUESTION_CHARS:
             # Beyond any message Slack sends: nothing real is cut here (see MAX_QUESTION_CHARS).
             question = question[:MAX_QUESTION_CHARS]
-        lang = guess_language(question)
+        previous = self.threads.context(channel, thread_ts)  # a follow-up in a thread we answered in
         with working(client, channel, ts):
+            followup = None
             try:
-                answer = self.service.ask(question)
-                lang = getattr(answer, "language", None) or lang
-                message = answer_message(answer)
+                answer, followup = self._ask(question, previous)
+                lang = getattr(answer, "language", None) or guess_language(question)
+                message = self.answer_blocks(answer)
             except Exception as e:  # noqa: BLE001 - one place decides what the user sees
+                lang = self.locales.reply_language(client, user, question)
                 message = text_message(escape(user_message(e, lang)))
-            post(client, channel, thread_ts, self.out(message, lang))
+            if followup is not None:
+                # Before posting: a reply to the answer may arrive as soon as it is posted.
+                self.threads.remember(channel, thread_ts or ts, followup)
+            posted = post(client, channel, thread_ts, self.out(message, lang))
+            if followup is not None and posted and not thread_ts:
+                # A DM answered in place: a reply may hang from the answer as well as the question.
+                self.threads.remember(channel, posted, followup)
+
+    def _ask(self, question: str, previous):
+        """(Answer, the context to keep). A fresh question goes through ``service.ask``, the one
+        entry every interface shares; a follow-up through ``service.converse``."""
+        if previous is not None:
+            return self.service.converse(question, previous)
+        answer = self.service.ask(question)
+        context_of = getattr(self.service, "context_of", None)
+        try:
+            return answer, context_of(question, answer) if context_of else None
+        except Exception:  # noqa: BLE001 - the answer stands; only its follow-ups lose context
+            log.exception("could not keep the context of a question")
+            return answer, None
 
     def take_upload(self, client: WebClient, event: dict) -> None:
         channel, user = event["channel"], event.get("user")
         files = event.get("files") or []
+        lang = self.locales.reply_language(client, user, event.get("text") or "")
         if not self.is_admin(user):
-            lang = guess_language(event.get("text") or "")
             post(client, channel, event.get("thread_ts"), text_message(t("admins_only", lang, what=t("what_upload", lang))))
             return
         if not isinstance(files, list):
@@ -198,35 +267,41 @@ class MinutesBot:
                     continue
                 name = str(f.get("name") or f.get("id", "file"))
                 try:
-                    name, data = fetch(client, f["id"], self.upload_policy)
-                    lines.append(result_text(name, self.service.add_file(name, data)))
+                    name, data, permalink = fetch_file(client, f["id"], self.upload_policy)
+                    result = self.service.add_file(name, data)
+                    if permalink and getattr(result, "stored_as", None):
+                        self.memory.remember_upload(result.stored_as, permalink)  # quotes link to the upload
+                    lines.append(result_text(name, result, lang))
                 except UploadRefused as e:
-                    lines.append(str(e))
+                    lines.append(e.say(lang))
                 except Exception as e:  # noqa: BLE001 - each file gets its own verdict
-                    lines.append(f"`{escape(name)}`: {escape(user_message(e))}")
-            lang = guess_language(event.get("text") or "")
+                    lines.append(f"`{escape(name)}`: {escape(user_message(e, lang))}")
             post(client, channel, event.get("thread_ts"),
                  self.out(text_message("\n\n".join(lines) or t("no_file", lang)), lang))
 
 
-def post(client: WebClient, channel: str, thread_ts: str | None, message: dict) -> None:
+def post(client: WebClient, channel: str, thread_ts: str | None, message: dict) -> str | None:
     """Post ``message``; if Slack refuses it (``invalid_blocks``, ``msg_too_long``, ...), post its
     text once more as a plain section, so the user still gets an answer. A second refusal
-    (``not_in_channel``) is logged: there is no one left to tell."""
+    (``not_in_channel``) is logged: there is no one left to tell. Returns the posted message's
+    ts (None if nothing was posted)."""
     try:
-        _post(client, channel, thread_ts, message)
-        return
+        return _post(client, channel, thread_ts, message)
     except SlackApiError as e:
         log.warning("chat.postMessage refused (%s); retrying as plain text", e.response.get("error"))
     try:
-        _post(client, channel, thread_ts, text_message(message.get("text") or "…"))
+        return _post(client, channel, thread_ts, text_message(message.get("text") or "…"))
     except Exception as e:  # noqa: BLE001 - the listener has done all it can
         error = e.response.get("error") if isinstance(e, SlackApiError) else f"{type(e).__name__}: {e}"
         log.error("could not post to %s even as plain text: %s", channel, error)
+        return None
 
 
-def _post(client: WebClient, channel: str, thread_ts: str | None, message: dict) -> None:
-    client.chat_postMessage(channel=channel, thread_ts=thread_ts, unfurl_links=False, unfurl_media=False, **message)
+def _post(client: WebClient, channel: str, thread_ts: str | None, message: dict) -> str | None:
+    resp = client.chat_postMessage(channel=channel, thread_ts=thread_ts, unfurl_links=False, unfurl_media=False,
+                                   **message)
+    ts = resp.get("ts") if hasattr(resp, "get") else None
+    return ts if isinstance(ts, str) else None
 
 
 @contextlib.contextmanager
@@ -266,7 +341,9 @@ if not any(isinstance(f, _DropTokenSkippedWarning) for f in _BOLT_LOGGER.filters
 
 def build_app(service, *, client: WebClient, signing_secret: str | None, socket_mode: bool,
               admin_user_ids: frozenset[str], max_upload_bytes: int, api_url: str,
-              deduper: Deduper | None = None, access: Access = Access(), redact: bool = True) -> App:
+              deduper: Deduper | None = None, access: Access = Access(), redact: bool = True,
+              memory: BotMemory | None = None, source_url: str = "",
+              threads: ThreadMemory | None = None) -> App:
     """A Bolt app wired to ``service``. Constructing it calls ``auth.test`` with the client."""
     extensions = frozenset(getattr(service, "SUPPORTED_EXTENSIONS", None) or DEFAULT_EXTENSIONS)
     bot = MinutesBot(
@@ -277,6 +354,9 @@ def build_app(service, *, client: WebClient, signing_secret: str | None, socket_
         deduper=deduper,
         access=access,
         redact=redact,
+        memory=memory,
+        source_url=source_url,
+        threads=threads,
     )
     app = App(
         client=client,
@@ -290,6 +370,7 @@ def build_app(service, *, client: WebClient, signing_secret: str | None, socket_
     app.event("message")(bot.on_message)
     app.event("app_home_opened")(bot.on_home_opened)
     app.command("/minutes")(bot.on_command)
+    AnswerActions(bot).register(app)  # the buttons under answers
 
     @app.error
     def _log_unhandled(error, body):

@@ -91,19 +91,16 @@ def skipped_text(skipped: list, lang: str = "en", limit: int = 10) -> str:
     return "\n" + say("status_skipped", lang, n=len(skipped)) + "\n" + "\n".join(lines)
 
 
-def reindex_text(report) -> str:
-    text = (
-        f"Index updated: {len(report.added)} added, {len(report.updated)} updated, "
-        f"{len(report.removed)} removed, {report.unchanged} unchanged; "
-        f"{report.chunks_embedded} passages embedded."
-    )
+def reindex_text(report, lang: str = "en") -> str:
+    text = say("reindexed", lang, added=len(report.added), updated=len(report.updated), removed=len(report.removed),
+               unchanged=report.unchanged, embedded=report.chunks_embedded)
     skipped = list(report.skipped or [])
     if skipped:
         lines = [f"• `{escape(str(_get(s, 'file')))}`: {escape(str(_get(s, 'reason')))}" for s in skipped[:20]]
         if len(skipped) > 20:
-            lines.append(f"…and {len(skipped) - 20} more.")
-        text += "\nSkipped:\n" + "\n".join(lines)
-    return text + read_as_text(list(getattr(report, "notes", None) or []))
+            lines.append(say("more_skipped", lang, n=len(skipped) - 20))
+        text += "\n" + say("reindex_skipped", lang) + "\n" + "\n".join(lines)
+    return text + read_as_text(list(getattr(report, "notes", None) or []), lang)
 
 
 def _get(item, key: str):

@@ -15,13 +15,18 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry import RateLimitErrorRetryHandler
 from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler
 
-from index.errors import ConfigError
+from index.errors import ConfigError, MinutesError
 
 from .access import Access
+from .announce import Announcer
 from .app import build_app
 from .dedupe import Deduper
+from .memory import BotMemory
 from .secrets import protect
+from .state import BotState
+from .threads import ThreadMemory
 from .http import EVENTS_PATH, HttpRunner
+from .reminders import Reminders
 
 log = logging.getLogger(__name__)
 
@@ -61,11 +66,15 @@ def make_client(settings) -> WebClient:
 
 def create_app(settings, service, client: WebClient | None = None, mode: str | None = None) -> App:
     mode = mode or slack_mode(settings)
+    channel = settings.announce_channel.strip()
+    if settings.reminder_days and not channel:
+        raise ConfigError("MINUTES_REMINDER_DAYS needs MINUTES_ANNOUNCE_CHANNEL: the channel reminders are posted in")
     # From here on no log line can carry a token or the signing secret.
     protect(settings.slack_bot_token, settings.slack_app_token, settings.slack_signing_secret)
     client = client or make_client(settings)
+    state = BotState.beside_index(service.index_dir)
     try:
-        return build_app(
+        app = build_app(
             service,
             client=client,
             signing_secret=settings.slack_signing_secret,
@@ -77,17 +86,50 @@ def create_app(settings, service, client: WebClient | None = None, mode: str | N
             deduper=Deduper.beside_index(service.index_dir),
             access=Access(channels=settings.allowed_channel_ids, dms=settings.allow_dms),
             redact=settings.redact,
+            memory=BotMemory.beside_index(service.index_dir),
+            source_url=settings.source_url,
+            # Beside the index too: a thread's context survives a restart.
+            threads=ThreadMemory(state),
         )
     except BoltError as e:  # auth.test said no
         raise ConfigError(f"Slack rejected SLACK_BOT_TOKEN: {str(e).splitlines()[0]}") from None
     except (URLError, OSError) as e:
         raise ConfigError(f"cannot reach Slack at {api_base_url(settings)}: {getattr(e, 'reason', e)}") from None
+    app.minutes_announcer = app.minutes_reminders = None
+    if channel:
+        attach_announcements(app, settings, service, client, state, channel)
+    return app
+
+
+def stop_background(runner) -> None:
+    """Stop the reminder scheduler of the app ``runner`` serves, if it has one."""
+    reminders = getattr(getattr(runner, "app", None), "minutes_reminders", None)
+    if reminders is not None:
+        reminders.stop()
+
+
+def attach_announcements(app: App, settings, service, client: WebClient, state: BotState, channel: str) -> None:
+    """New minutes announced in ``channel``; reminders before the next meeting if asked for.
+    Both pass what they post through the bot's masking, as answers do."""
+    finish = app.minutes_bot.out
+    announcer = Announcer(client, channel, state, finish=finish, link=app.minutes_bot.linker)
+    try:
+        announcer.start(service.snapshot())
+    except MinutesError as e:  # a damaged index: the bot still starts, and says so when asked
+        log.warning("announcements: cannot read the index yet (%s)", e)
+    service.on_new_index(announcer.on_snapshot)
+    app.minutes_announcer = announcer
+    if settings.reminder_days:
+        reminders = Reminders(client, channel, state, service, settings.reminder_days, finish=finish)
+        reminders.start()
+        app.minutes_reminders = reminders
 
 
 class SocketRunner:
     """Bolt over Slack's Socket Mode WebSocket (slack_sdk's built-in client)."""
 
     def __init__(self, app: App, app_token: str):
+        self.app = app
         self.handler = SocketModeHandler(app, app_token=app_token)
 
     def start(self) -> None:
@@ -152,5 +194,6 @@ def serve(settings, service, *, stop: threading.Event | None = None) -> None:
             pass
     finally:
         log.info("shutting down")
+        stop_background(runner)
         runner.stop()
         service.stop()

@@ -22,7 +22,8 @@ def cut(text: str, limit: int) -> str:
     """``text`` if it fits, else cut at the last whitespace before ``limit`` with "…" appended.
 
     Safe on escaped text: entities contain no whitespace, and a hard cut (one giant word) backs
-    off an entity it would split."""
+    off an entity it would split. A link of ours (``<url|label>``: escaped text has no other
+    ``<``) is kept whole or left out, never cut open."""
     if len(text) <= limit:
         return text
     room = limit - len(ELLIPSIS)
@@ -34,7 +35,12 @@ def cut(text: str, limit: int) -> str:
         amp = head.rfind("&")
         if amp != -1 and ";" not in head[amp:]:
             head = head[:amp]
-    return head.rstrip() + ELLIPSIS
+    if head.rfind("<") > head.rfind(">"):  # inside a link (its label may hold spaces)
+        head = head[:head.rfind("<")]
+    head = head.rstrip()
+    if head.rsplit("\n", 1)[-1].count("*") % 2:  # cut inside *bold* (a line's own): close it
+        head = head.rstrip("*").rstrip() + "*" if not head.endswith("*") else head[:-1].rstrip()
+    return head + ELLIPSIS
 
 
 def blockquote(text: str) -> str:

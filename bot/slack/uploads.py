@@ -31,7 +31,16 @@ DOWNLOAD_TIMEOUT = 60
 
 
 class UploadRefused(MinutesError):
-    """The file was not taken; ``str()`` says why, in words for the uploader."""
+    """The file was not taken; ``str()`` says why, in words for the uploader (English);
+    :meth:`say` in the uploader's language. ``key`` is the phrase in bot/phrases.py, ``values``
+    its (already escaped) fields."""
+
+    def __init__(self, key: str, **values):
+        self.key, self.values = key, values
+        super().__init__(say(key, "en", **values))
+
+    def say(self, lang: str) -> str:
+        return say(self.key, lang, **self.values)
 
 
 @dataclass(frozen=True)
@@ -49,7 +58,7 @@ class UploadPolicy:
             return
         if u.scheme == api.scheme and host == (api.hostname or "").lower() and u.port == api.port:
             return  # a plain-http API URL is a local test server; its host serves files too
-        raise UploadRefused(f"I won't fetch a file from {escape(host or url)}: it is not a Slack file host.")
+        raise UploadRefused("refused_host", host=escape(host or url))
 
 
 def file_kinds(extensions=DEFAULT_EXTENSIONS, lang: str = "en") -> str:
@@ -75,13 +84,13 @@ def check_info(info: dict, policy: UploadPolicy) -> None:
     ext = os.path.splitext(name)[1].lower()
     if ext not in policy.extensions:
         kind = ext or info.get("filetype") or "unknown"
-        raise UploadRefused(f"`{escape(name)}` is a {escape(kind)} file; I can read "
-                            f"{escape(file_kinds(policy.extensions))} minutes.")
+        raise UploadRefused("refused_kind", name=escape(name), kind=escape(kind),
+                            kinds=escape(file_kinds(policy.extensions)))
     size = info.get("size")
     if isinstance(size, int) and size > policy.max_bytes:
-        raise UploadRefused(f"`{escape(name)}` is {_human_mb(size)}; the limit is {_human_mb(policy.max_bytes)}.")
+        raise UploadRefused("refused_size", name=escape(name), size=_human_mb(size), limit=_human_mb(policy.max_bytes))
     if info.get("mode") in ("external", "snippet_external") or info.get("is_external"):
-        raise UploadRefused(f"`{escape(name)}` is stored outside Slack; upload the file itself.")
+        raise UploadRefused("refused_external", name=escape(name))
 
 
 class _SlackOnlyRedirects(urllib.request.HTTPRedirectHandler):
@@ -102,47 +111,57 @@ def download(url: str, policy: UploadPolicy) -> bytes:
             data = resp.read(policy.max_bytes + 1)
             content_type = resp.headers.get("Content-Type", "")
     except urllib.error.HTTPError as e:
-        raise UploadRefused(f"Slack refused the download (HTTP {e.code}).") from None
+        raise UploadRefused("refused_http", code=e.code) from None
     except urllib.error.URLError as e:
-        raise UploadRefused(f"Could not download the file: {escape(str(e.reason))}.") from None
+        raise UploadRefused("refused_download", reason=escape(str(e.reason))) from None
     except (http.client.HTTPException, ValueError, OSError) as e:
-        raise UploadRefused(f"Could not download the file: {escape(str(e) or type(e).__name__)}.") from None
+        raise UploadRefused("refused_download", reason=escape(str(e) or type(e).__name__)) from None
     if len(data) > policy.max_bytes:
-        raise UploadRefused(f"The file is larger than the limit of {_human_mb(policy.max_bytes)}.")
+        raise UploadRefused("refused_larger", limit=_human_mb(policy.max_bytes))
     if content_type.startswith("text/html"):
         # Slack answers a download without a valid token or the files:read scope with its login page.
-        raise UploadRefused("Slack sent a login page instead of the file: does the app have the `files:read` scope?")
+        raise UploadRefused("refused_login_page")
     return data
 
 
 def fetch(client: WebClient, file_id: str, policy: UploadPolicy) -> tuple[str, bytes]:
     """(file name, bytes) of a file shared with the bot, after the type and size checks."""
+    name, data, _ = fetch_file(client, file_id, policy)
+    return name, data
+
+
+def fetch_file(client: WebClient, file_id: str, policy: UploadPolicy) -> tuple[str, bytes, str | None]:
+    """(file name, bytes, Slack permalink or None): the permalink is where a quote from the
+    file links to (bot/slack/links.py)."""
     try:
         info = client.files_info(file=file_id)["file"]
     except SlackApiError as e:  # file_not_found, missing_scope, ...: Slack's word, not a bug
-        raise UploadRefused(f"Slack would not describe the file: `{escape(str(e.response.get('error')))}`.") from None
+        raise UploadRefused("refused_info", error=escape(str(e.response.get("error")))) from None
     check_info(info, policy)
     url = info.get("url_private_download") or info.get("url_private")
     if not url:
-        raise UploadRefused(f"Slack gave no download link for `{escape(describe_file(info))}`.")
-    return describe_file(info), download(url, policy)
+        raise UploadRefused("refused_no_link", name=escape(describe_file(info)))
+    permalink = info.get("permalink")
+    return describe_file(info), download(url, policy), permalink if isinstance(permalink, str) else None
 
 
-def result_text(name: str, result) -> str:
-    """What the uploader is told about ``service.add_file``'s result."""
+def result_text(name: str, result, lang: str = "en") -> str:
+    """What the uploader is told about ``service.add_file``'s result, in ``lang``."""
+    name_ = escape(name)
     if result.error:
-        return f"I could not add `{escape(name)}`: {escape(result.error)}"
+        return say("upload_failed", lang, name=name_, reason=escape(result.error))
     if result.duplicate_of:
-        return f"`{escape(name)}` is already in the minutes as `{escape(result.duplicate_of)}` (same content); nothing changed."
-    lines = [f"Added `{escape(name)}` as `{escape(result.stored_as or name)}`."]
+        return say("upload_duplicate", lang, name=name_, other=escape(result.duplicate_of))
+    lines = [say("upload_added", lang, name=name_, stored=escape(result.stored_as or name))]
     if getattr(result, "pending", None):
         # Stored; the corpus watcher indexes it once the running update is done.
-        lines.append("It will be indexed as soon as the index update now running has finished.")
+        lines.append(say("upload_pending", lang))
         return "\n".join(lines)
     m = result.meeting
     if m is not None:
-        lines.append(f"Meeting: *{escape(m.title or 'no title found')}*, {escape(m.date or 'no date found')}.")
-        lines.append(f"Attendees: {len(m.attendees)}. Passages indexed: {result.chunks}.")
+        lines.append(say("upload_meeting", lang, title=escape(m.title or say("no_title", lang)),
+                         date=escape(m.date or say("no_date", lang))))
+        lines.append(say("upload_counts", lang, n=len(m.attendees), chunks=result.chunks))
     else:
-        lines.append(f"Passages indexed: {result.chunks}.")
+        lines.append(say("upload_chunks", lang, chunks=result.chunks))
     return "\n".join(lines)

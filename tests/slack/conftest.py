@@ -76,6 +76,34 @@ class HttpBot:
         return self.post(body, "application/x-www-form-urlencoded", **kw)
 
 
+    def action(self, payload: dict, **kw):
+        """A signed interactive payload (``block_actions``), form-encoded as Slack sends it."""
+        return self.post(urlencode({"payload": json.dumps(payload)}), "application/x-www-form-urlencoded", **kw)
+
+
+def click_payload(message: dict, action_id: str, *, channel: str = "C1", user: str = USER,
+                  message_ts: str = "1700000009.000100", ephemeral: bool = False, response_url: str = "",
+                  thread_ts: str | None = None) -> dict:
+    """The ``block_actions`` payload Slack sends when ``user`` clicks the button ``action_id`` of
+    ``message`` (a chat.postMessage / respond body as the fake recorded it)."""
+    button, block_id = next((e, b.get("block_id")) for b in message["blocks"] if b["type"] == "actions"
+                            for e in b["elements"] if e["action_id"] == action_id)
+    container = {"type": "message", "message_ts": message_ts, "channel_id": channel, "is_ephemeral": ephemeral}
+    posted = {"type": "message", "ts": message_ts, "text": message.get("text"), "blocks": message["blocks"],
+              "bot_id": "BBOT"}
+    thread_ts = thread_ts or message.get("thread_ts")
+    if thread_ts:
+        container["thread_ts"] = posted["thread_ts"] = thread_ts
+    payload = {"type": "block_actions", "token": "legacy", "api_app_id": "A1", "trigger_id": "trig",
+               "team": {"id": "T1", "domain": "fake"}, "user": {"id": user, "name": user.lower(), "team_id": "T1"},
+               "container": container, "channel": {"id": channel, "name": "general"}, "response_url": response_url,
+               "actions": [{"type": "button", "action_id": action_id, "block_id": block_id, "value": button["value"],
+                            "text": button["text"], "action_ts": "1700000010.000200"}]}
+    if not ephemeral:
+        payload["message"] = posted
+    return payload
+
+
 def event_envelope(event: dict, event_id: str = "Ev1") -> dict:
     return {"token": "legacy", "team_id": "T1", "api_app_id": "A1", "type": "event_callback",
             "event_id": event_id, "event_time": int(time.time()), "event": event}

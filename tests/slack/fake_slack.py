@@ -45,6 +45,7 @@ class FakeSlack:
         self.failures: dict[str, list[tuple[int, dict, dict]]] = {}
         self.drops: dict[str, int] = {}  # method -> how many more calls get no response at all
         self.socket: FakeSocketMode | None = None
+        self.locales: dict[str, str] = {}  # user id -> the locale users.info reports ("sv-SE")
         self._cond = threading.Condition()
         self._ts = 1700000000.000100
         fake = self
@@ -56,7 +57,10 @@ class FakeSlack:
                 pass
 
             def do_GET(self):
-                fake._serve_file(self)
+                if urlsplit(self.path).path.startswith("/api/"):
+                    fake._serve_get_api(self)  # slack_sdk sends some methods (users.info) as GET
+                else:
+                    fake._serve_file(self)
 
             def do_POST(self):
                 fake._serve_post(self)
@@ -175,6 +179,15 @@ class FakeSlack:
             return _send(h, 200, json.dumps({"ok": False, "error": "invalid_auth"}), "application/json")
         _send(h, 200, json.dumps(self._api(method, body)), "application/json")
 
+    def _serve_get_api(self, h: BaseHTTPRequestHandler):
+        u = urlsplit(h.path)
+        method, body = u.path.removeprefix("/api/"), dict(parse_qsl(u.query))
+        headers = {k.lower(): v for k, v in h.headers.items()}
+        self._record(Call(method, body, headers))
+        if headers.get("authorization", "") != f"Bearer {BOT_TOKEN}":
+            return _send(h, 200, json.dumps({"ok": False, "error": "invalid_auth"}), "application/json")
+        _send(h, 200, json.dumps(self._api(method, body)), "application/json")
+
     def _api(self, method: str, body: dict) -> dict:
         if method == "auth.test":
             return {"ok": True, "url": "https://fake.slack.com/", "team": "Fake", "user": "minutes",
@@ -195,7 +208,16 @@ class FakeSlack:
             url = f.url or f"{self.base}/files-pri/{TEAM_ID}-{f.id}/download/{quote(f.name)}"
             return {"ok": True, "file": {"id": f.id, "name": f.name, "title": f.name, "filetype": f.filetype,
                                          "size": len(f.content) if f.size is None else f.size, "mode": "hosted",
-                                         "url_private": url, "url_private_download": url}}
+                                         "url_private": url, "url_private_download": url,
+                                         "permalink": f"https://fake.slack.com/files/{BOT_USER_ID}/{f.id}/{quote(f.name)}"}}
+        if method == "users.info":
+            user = body.get("user")
+            if user not in self.locales:
+                return {"ok": False, "error": "user_not_found"}
+            info = {"id": user, "name": str(user).lower()}
+            if str(body.get("include_locale")).lower() in ("1", "true"):
+                info["locale"] = self.locales[user]
+            return {"ok": True, "user": info}
         if method == "apps.connections.open":
             if self.socket is None:
                 return {"ok": False, "error": "no_socket_server"}

@@ -49,12 +49,22 @@ def test_two_line_title_is_one_line_in_the_context():
     assert "— `a.txt` · Mötesprotokoll Föreningen X" in msg["text"]
 
 
-def test_highlight_with_emphasis_is_shown_as_is():
+def test_markdown_emphasis_is_shown_as_slack_bold():
     a = Answer(question="q", answer="According to the minutes of the meeting of 2 May 2023: “**Apologies:** Hannah Cole”",
                passages=[Passage(source="a.md", quote="* **Apologies:** Hannah Cole", highlight="**Apologies:** Hannah Cole")])
     msg = answer_message(a)
-    assert msg["blocks"][0]["text"]["text"].endswith("“**Apologies:** Hannah Cole”")
-    assert msg["blocks"][1]["text"]["text"] == "> * **Apologies:** Hannah Cole"
+    assert msg["blocks"][0]["text"]["text"].endswith("“*Apologies:* Hannah Cole”")
+    assert msg["blocks"][1]["text"]["text"] == "> • *Apologies:* Hannah Cole"
+
+
+def test_latex_answer_blocks_hold_no_raw_markup_and_stay_escaped():
+    quote = "\\subsubsection*{Beslut}\n\\begin{attsatser}\n  \\item \\textbf{<!channel>} 5 \\S{} -- ok % intern\n\\end{attsatser}"
+    a = Answer(question="q", answer="Enligt protokollet: “\\item \\textbf{Budget} godkänns”", language="sv",
+               passages=[Passage(source="m.tex", quote=quote)])
+    msg = answer_message(a)
+    assert msg["blocks"][1]["text"]["text"] == "> *Beslut*\n>\n> • *&lt;!channel&gt;* 5 § – ok"
+    assert msg["blocks"][0]["text"]["text"] == "Enligt protokollet: “*Budget* godkänns”"
+    assert "\\" not in json.dumps(msg["blocks"], ensure_ascii=False).replace("\\n", "")
 
 
 def test_huge_answer_respects_block_and_char_limits():
@@ -139,3 +149,22 @@ def test_huge_answer_through_slack_is_accepted_size(fake, service):
         assert all(len(b["text"]["text"]) <= 3000 for b in post.body["blocks"] if b["type"] == "section")
     finally:
         bot.runner.stop()
+
+
+def test_answer_over_shared_latex_minutes_has_no_raw_markup(shared_corpora, tmp_path):
+    import re
+    import shutil
+
+    from bot.service import MinutesService
+    from tests.conftest import FakeEmbedder
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(shared_corpora / "dvd-goteborg-sv", corpus)
+    service = MinutesService(corpus, tmp_path / "index", FakeEmbedder())
+    service.reindex()
+    for question in ("vad beslutades om protokolljusterare?", "vad sades om kassören?"):
+        answer = service.ask(question)
+        assert any(p.source.endswith(".tex") for p in answer.passages), question
+        texts = [b["text"]["text"] for b in answer_message(answer)["blocks"] if b["type"] == "section"]
+        for t in texts:
+            assert not re.search(r"\\[A-Za-z]|\\begin|\\item|[{}]", t), (question, t)

@@ -7,6 +7,12 @@ from bot.answer import Answer, Passage
 from bot.slack.blocks import MAX_BLOCKS, answer_message, notes_block
 from tests.slack.conftest import mention, start_http_bot
 
+def _notes_text(blocks: list[dict]) -> str:
+    """The text of the notes block: the context block just before the answer's buttons."""
+    assert blocks[-1]["type"] == "actions" and blocks[-2]["type"] == "context"
+    return blocks[-2]["elements"][0]["text"]
+
+
 LONG = "Hej! " + "Här är bakgrunden till frågan, klistrad från ett mejl. " * 180 + "Vem deltog i november 2021?"
 
 
@@ -58,8 +64,8 @@ def test_a_long_question_in_slack_is_answered_with_its_note(fake, service):
         [post] = fake.wait_calls("chat.postMessage")
         blocks = post.body["blocks"]
         assert "31" in blocks[0]["text"]["text"]  # 31 attended the November 2021 meeting
-        note = blocks[-1]["elements"][0]["text"]
-        assert blocks[-1]["type"] == "context" and note.startswith("_Frågan var") and "frågor" in note
+        note = _notes_text(blocks)
+        assert note.startswith("_Frågan var") and "frågor" in note
     finally:
         bot.runner.stop()
 
@@ -70,6 +76,6 @@ def test_slack_says_the_corpus_folder_is_gone(fake, service):
         shutil.rmtree(service.corpus_dir)
         bot.event(mention("who attended in 2015?", ts="1700000202.000100"))
         [post] = fake.wait_calls("chat.postMessage")
-        assert post.body["blocks"][-1]["elements"][0]["text"].startswith(":warning: The minutes folder is missing")
+        assert _notes_text(post.body["blocks"]).startswith(":warning: The minutes folder is missing")
     finally:
         bot.runner.stop()
