@@ -57,6 +57,9 @@ class Answer(BaseModel):
     # unsupported_language (bot/intents/not_found.py).
     reason: str | None = None
     notes: list[str] = Field(default_factory=list)  # about how the question was read (e.g. cut short)
+    # About the index it came from, set by the interface (bot/service.py, bot/cli.py): the corpus
+    # folder gone. In the JSON only when there are some.
+    warnings: list[str] = Field(default_factory=list)
 
     def to_json_dict(self) -> dict:
         d = self.model_dump(exclude={"language"})
@@ -70,4 +73,6 @@ class Answer(BaseModel):
         ]
         if self.next_meeting is None:
             d.pop("next_meeting")
+        if not self.warnings:
+            d.pop("warnings")
         return d

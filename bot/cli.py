@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import re
 import sys
 from datetime import date
@@ -17,6 +18,7 @@ from .render_text import render_text
 from .settings import Settings, load_settings
 
 EXIT_ERROR = 2
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a command whose reader left
 
 
 def _service(settings: Settings):
@@ -67,6 +69,8 @@ def cmd_index(args, settings: Settings) -> int:
               f"embedded {report.chunks_embedded} chunks) in {time.monotonic() - started:.0f} s")
     for s in report.skipped:
         print(f"skipped {s['file']}: {s['reason']}", file=sys.stderr)
+    for n in report.notes:
+        print(f"note {n['file']}: {n['note']}", file=sys.stderr)
     return 0
 
 
@@ -106,7 +110,8 @@ def cmd_ask(args, settings: Settings) -> int:
     def show(answer) -> str:
         if not args.json:
             return render_text(answer, ansi=sys.stdout.isatty())
-        return json.dumps({**answer.to_json_dict(), **({"warnings": warnings} if warnings else {})}, ensure_ascii=False)
+        answer.warnings[:0] = warnings  # on stderr too, once
+        return json.dumps(answer.to_json_dict(), ensure_ascii=False)
 
     if args.question == "-":
         # One question per line, one JSON object per line: the model is loaded once. With
@@ -154,10 +159,18 @@ def cmd_status(args, settings: Settings) -> int:
         print(f"{status.meetings} meetings ({span}), {status.chunks} chunks, "
               f"last update {status.updated_at or 'never'}, model {status.model}")
         if status.skipped:
-            print(f"{len(status.skipped)} files not indexed:")
+            print(f"{_files(len(status.skipped))} not indexed:")
             for s in status.skipped:
                 print(f"  {s['file']}: {s['reason']}")
+        if status.notes:
+            print(f"{_files(len(status.notes))} read by content, not by extension:")
+            for n in status.notes:
+                print(f"  {n['file']}: {n['note']}")
     return 0
+
+
+def _files(n: int) -> str:
+    return f"{n} file" if n == 1 else f"{n} files"
 
 
 def _print_rows(rows: list[dict], as_json: bool, fmt) -> None:
@@ -310,6 +323,14 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args, settings)
     except MinutesError as e:
         return _fail(args, str(e), _error_type(e))
+    except BrokenPipeError:
+        # `minutes index --json | head`: the reader left. Nothing more to say to it (Python's
+        # documented way, so the interpreter's final flush does not fail again).
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):  # a stdout without a file descriptor: nothing to flush into
+            pass
+        return EXIT_BROKEN_PIPE
     except OSError as e:  # an index folder that is a file, a full disk, ...
         where = f": {e.filename}" if e.filename else ""
         return _fail(args, f"{e.strerror or e}{where}", "os_error")

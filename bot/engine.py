@@ -7,6 +7,7 @@ name index, meetings in date order) is built once, in the :class:`SnapshotView`.
 from __future__ import annotations
 
 import copy
+import threading
 from datetime import date
 
 from index.store import IndexSnapshot
@@ -15,10 +16,12 @@ from . import compose as say
 from .answer import Answer
 from .followup import Context, merge, remember
 from .foreign import unsupported_language
+from .held import held_snapshot, later_sources
 from .intents import FALLBACK, HANDLERS, SnapshotView
 from .long_question import read_question
 from .phrases import say as say_phrase
 from .question import Intent, Question, TimeFilter
+from .translate import lexicons
 from .understand import as_search, understand
 
 
@@ -28,6 +31,8 @@ class Engine:
         self.embedder = embedder
         self.mode = mode
         self.view = SnapshotView(snapshot, embedder, mode=mode)
+        self._held_views: dict[frozenset[str], SnapshotView] = {}  # by the later meetings left out
+        self._held_lock = threading.Lock()
 
     @property
     def retriever(self):
@@ -56,6 +61,24 @@ class Engine:
             a.notes.append(note)
         return a, (remember(q, a) if q is not None else None)
 
+    def view_for(self, today: date) -> SnapshotView:
+        """The view of the meetings held by ``today`` (bot/held.py): minutes dated later are not
+        cited. When every meeting is later, all are kept, as the next-meeting answer did."""
+        drop = frozenset(later_sources(self.snapshot, today))
+        if not drop or len(drop) == len(self.snapshot.meetings):
+            return self.view
+        with self._held_lock:  # the bot's threads may ask as of the same day at once
+            view = self._held_views.get(drop)
+            if view is None:
+                if len(self._held_views) >= 4:  # a few dates in use at once; the oldest goes
+                    self._held_views.pop(next(iter(self._held_views)))
+                if self.snapshot.path is not None:
+                    # The held snapshot has no folder: the lexicons come from this index's cache.
+                    lexicons(self.snapshot.path.parent)
+                view = SnapshotView(held_snapshot(self.snapshot, set(drop)), self.embedder, mode=self.mode)
+                self._held_views[drop] = view
+            return view
+
     def context_of(self, question: str, answer: Answer) -> Context | None:
         """The context a fresh ``question`` leaves, given the ``answer`` it got: for an interface
         that asked with :meth:`ask` (what :meth:`converse` returns with it)."""
@@ -75,12 +98,13 @@ class Engine:
             a = self.view.answer(q, say_phrase("unsupported_language", "en", language=foreign), found=False)
             a.reason = "unsupported_language"
             return a, None
-        q = merge(understand(question, self.view.names), context)
+        view = self.view_for(today)
+        q = merge(understand(question, view.names), context)
         asked = copy.deepcopy(q)  # handlers and as_search may change q; the context keeps it as asked
         handler = HANDLERS.get(q.intent, FALLBACK)
-        a = handler(q, self.view, today, k)
+        a = handler(q, view, today, k)
         if a is None:  # no structured data for it: search the text instead
-            a = FALLBACK(as_search(q), self.view, today, k)
+            a = FALLBACK(as_search(q), view, today, k)
         if context is not None:
             a.question = question.strip()  # the follow-up as asked, not the question it re-asks
         return a, asked

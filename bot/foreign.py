@@ -14,14 +14,14 @@ _RAW = {
     "German": """wer wann wie warum welche welcher welches ist sind wurde wurden wird hat haben hatte
         der das dem des ein eine einen einem nicht und oder auch über beim zum zur mit für auf von
         sitzung versammlung nächste nächsten letzte letzten teilgenommen gesagt besprochen beschlossen
-        ich wir uns gibt wo""",
+        ich wir uns gibt wo vorsitzender vorsitzende anwesend teilnehmer beschluss""",
     "French": """qui quand comment pourquoi quel quelle quels quelles où est sont était été ont le la les
         des du une et pour dans sur avec réunion prochaine dernière assisté présent présents dit
-        décidé qu c'est ce cette""",
+        décidé qu c'est ce cette président présidente""",
     "Spanish": """quién quiénes cuándo cómo qué cuál dónde por qué es son fue fueron el la los las del
-        una y para con reunión próxima última asistió asistieron dijo se lo""",
+        una y para con reunión próxima última asistió asistieron dijo se lo presidente presidió""",
     "Dutch": """wie wanneer hoe waarom wat welke het een van voor met niet vergadering volgende vorige
-        aanwezig waren werd zijn heeft gezegd besloten bij""",
+        aanwezig waren werd zijn heeft gezegd besloten bij voorzitter""",
     "Finnish": """kuka ketkä milloin miten mitä missä oli olivat kokous kokouksessa seuraava edellinen
         ja että ei se""",
 }

@@ -85,6 +85,19 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": "The minutes never use the word {words}, nor any translation of it I know.",
         "sv": "Protokollen använder aldrig ordet {words}, inte heller någon översättning jag känner till.",
     },
+    # -- warnings on an answer: bot/service.py (the corpus folder gone) -----------------------------
+    "corpus_missing": {
+        "en": "The minutes folder is missing (an unmounted share?): this answer comes from the index of {built}, {meetings} meetings.",
+        "sv": "Protokollmappen saknas (en utdelning som inte är monterad?): svaret kommer från indexet från {built}, {meetings} möten.",
+    },
+    "corpus_not_a_folder": {
+        "en": "The minutes folder is not a folder: this answer comes from the index of {built}, {meetings} meetings.",
+        "sv": "Protokollmappen är ingen mapp: svaret kommer från indexet från {built}, {meetings} möten.",
+    },
+    "corpus_empty": {
+        "en": "The minutes folder is empty (an unmounted share?): this answer comes from the index of {built}, {meetings} meetings.",
+        "sv": "Protokollmappen är tom (en utdelning som inte är monterad?): svaret kommer från indexet från {built}, {meetings} möten.",
+    },
     # -- notes on an answer: bot.long_question ----------------------------------------------------
     "long_question_questions": {
         "en": "The question was {total} characters long; I read only its questions ({kept} characters).",
@@ -281,6 +294,12 @@ PHRASES: dict[str, dict[str, str]] = {
     "status_skipped": {"en": "Not indexed ({n}, could not be read):",
                        "sv": "Inte indexerat ({n}, gick inte att läsa):"},
     "more_skipped": {"en": "…and {n} more.", "sv": "…och {n} till."},
+    "status_read_as": {"en": "Read by their content, not their extension ({n}):",
+                       "sv": "Lästa efter sitt innehåll, inte filändelsen ({n}):"},
+    "read_as": {"en": "read as {kind} (its content is {content})", "sv": "läst som {kind} (innehållet är {content})"},
+    "content_docx": {"en": "a Word document", "sv": "ett Word-dokument"},
+    "content_pdf": {"en": "a PDF document", "sv": "ett PDF-dokument"},
+    "content_text": {"en": "plain text", "sv": "vanlig text"},
     "file_kinds_or": {"en": " or ", "sv": " eller "},
     "reindexed": {"en": "Index updated: {added} added, {updated} updated, {removed} removed, {unchanged} unchanged; "
                         "{embedded} passages embedded.",

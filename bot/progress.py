@@ -5,6 +5,7 @@ Only on a terminal (a log file or a pipe gets the summary line alone) and never 
 follows says what was done."""
 from __future__ import annotations
 
+import os
 import sys
 
 from index.progress import BuildProgress
@@ -12,10 +13,23 @@ from index.progress import BuildProgress
 UNITS = {"parsing": "file", "embedding": "chunk"}
 
 
+# Size of the screen when the terminal reports none: a pty with no size set (`script`, some CI
+# runners, editor shells) says 0 x 0, and tqdm then draws nothing at all (no room, no rows).
+FALLBACK_COLUMNS, FALLBACK_ROWS = 80, 24
+
+
+def _columns(stream) -> int:
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (AttributeError, OSError, ValueError):
+        return 0
+
+
 class TerminalProgress(BuildProgress):
     def __init__(self, stream=None, **tqdm_options):
         self.stream = stream or sys.stderr
-        self.options = {"dynamic_ncols": True, **tqdm_options}
+        sized = {"dynamic_ncols": True} if _columns(self.stream) > 0 else {"ncols": FALLBACK_COLUMNS, "nrows": FALLBACK_ROWS}
+        self.options = {**sized, **tqdm_options}
         self.bar = None
 
     def stage(self, name: str, total: int) -> None:

@@ -24,6 +24,7 @@ from index.store import IndexSnapshot, IndexStatus, current_generation, load_ind
 from .answer import Answer
 from .engine import Engine
 from .followup import Context
+from .phrases import say as say_phrase
 from .sandbox import read_untrusted
 
 log = logging.getLogger(__name__)
@@ -125,11 +126,32 @@ class MinutesService:
         return done.wait(timeout)
 
     def ask(self, question: str, today: date | None = None) -> Answer:
-        return self.engine().ask(question, today=today)
+        engine = self.engine()
+        answer = engine.ask(question, today=today)
+        warning = self._corpus_warning(engine.snapshot, answer.language)
+        if warning:
+            answer.warnings.append(warning)
+        return answer
+
+    def _corpus_warning(self, snapshot: IndexSnapshot, lang: str) -> str | None:
+        """The corpus folder gone (an unmounted share): the answer says it comes from the index as
+        it was, in the answer's language. Cheap: it stops at the folder's first file."""
+        from index.corpus_state import OK, corpus_state
+
+        state = corpus_state(self.corpus_dir)
+        if state == OK or not snapshot.meetings:
+            return None
+        return say_phrase(f"corpus_{state}", lang, meetings=len(snapshot.meetings),
+                          built=(snapshot.params.get("built_at") or "?")[:10])
 
     def converse(self, question: str, context: Context | None, today: date | None = None):
         """(Answer, Context): ``question`` as a follow-up in ``context`` (bot/followup.py)."""
-        return self.engine().converse(question, context, today=today)
+        engine = self.engine()
+        answer, kept = engine.converse(question, context, today=today)
+        warning = self._corpus_warning(engine.snapshot, answer.language)
+        if warning:
+            answer.warnings.append(warning)
+        return answer, kept
 
     def context_of(self, question: str, answer: Answer) -> Context | None:
         return self.engine().context_of(question, answer)

@@ -17,7 +17,7 @@ from . import onnx_encoder, vectors as vector_index
 from .chunk import chunk_document
 from .errors import DocumentError, IndexBusy, IndexCorrupt, IndexMissing
 from .guard import check_drop
-from .loaders import SUPPORTED_EXTENSIONS, load_bytes, read_bytes
+from .loaders import SUPPORTED_EXTENSIONS, load_document, read_bytes
 from .models import Chunk, Meeting
 from .parse import parse_meeting
 from .pipeline import pipeline_version, text_key
@@ -38,6 +38,9 @@ class IndexReport:
     reparsed: int = 0  # unchanged files parsed again because the pipeline changed
     chunks_embedded: int = 0
     skipped: list[dict] = field(default_factory=list)  # {"file", "reason"}
+    # Files read by their content, not their extension:
+    # {"file", "read_as": "docx" | "pdf" | "text", "note": "read as DOCX (its content is a Word document)"}
+    notes: list[dict] = field(default_factory=list)
     meetings: int = 0
     chunks: int = 0
 
@@ -152,6 +155,7 @@ def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress
     keep: dict[str, str] = {}  # source -> sha, reused as they are
     fresh: list[_Parsed] = []
     seen: set[str] = set()
+    notes: dict[str, dict] = {}  # source -> how it was read (index/sniff.py), for the files parsed now
     files = list(scan_corpus(corpus_dir))
     progress.stage("parsing", len(files))
     model_pending = hasattr(embedder, "loaded")  # a LazyEmbedder loads its model on first parse
@@ -172,7 +176,10 @@ def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress
                     report.unchanged += 1
                     continue
                 report.reparsed += 1
-            text = load_bytes(data, source)
+            loaded = load_document(data, source)
+            text = loaded.text
+            if loaded.read_as:
+                notes[source] = {"file": source, "read_as": loaded.read_as, "note": loaded.note}
             if model_pending:
                 progress.note("loading the embedding model")
             meeting, chunks = parse_document(text, source, embedder=embedder)
@@ -192,10 +199,16 @@ def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress
             (report.updated if source in old_hashes else report.added).append(source)
     progress.advance(len(files))
     report.removed = sorted(s for s in old_hashes if s not in seen)
+    # A file kept as it was indexed keeps the note of how it was read then.
+    old_notes = {n["file"]: n for n in (old.params.get("notes", []) if old is not None else [])}
+    notes.update({s: old_notes[s] for s in keep if s in old_notes})
+    report.notes = [notes[s] for s in sorted(notes)]
 
     # The skipped files are recorded in the index (params.json) for `status` and for answers
-    # that would have needed one of them; a change in that list alone is worth a new generation.
-    same_skipped = old is not None and old.params.get("skipped", []) == report.skipped
+    # that would have needed one of them, and so are the files read by their content; a change
+    # in those lists alone is worth a new generation.
+    same_skipped = (old is not None and old.params.get("skipped", []) == report.skipped
+                    and old.params.get("notes", []) == report.notes)
     if old is not None and current and not fresh and not report.removed and same_skipped:
         report.meetings, report.chunks = len(old.meetings), len(old.chunks)
         return report  # nothing to write: the index is current
@@ -242,7 +255,7 @@ def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress
     snapshot.params.update(
         format=FORMAT, model=embedder.name, dim=dim, pipeline=pipeline_version(),
         built_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        files=dict(sorted(snapshot.hashes.items())), skipped=report.skipped,
+        files=dict(sorted(snapshot.hashes.items())), skipped=report.skipped, notes=report.notes,
     )
     write_index(index_dir, snapshot)
     report.meetings, report.chunks = len(snapshot.meetings), len(snapshot.chunks)

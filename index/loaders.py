@@ -1,5 +1,8 @@
 """Reading minutes files into text. The text returned is what every quote is a substring of.
 
+A file is read by what its bytes are (index/sniff.py), not only by its extension: a Word
+document saved as .txt is read as DOCX, with a note saying so.
+
 Line endings are normalised to "\n" (a quote must not carry a stray "\r"); nothing else is
 changed, so offsets into this text are offsets into what the reader sees in the file."""
 from __future__ import annotations
@@ -7,8 +10,10 @@ from __future__ import annotations
 import io
 import time
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
+from . import sniff
 from .errors import UnreadableDocument, UnsupportedFormat
 
 TEXT_EXTENSIONS = {".txt", ".md", ".markdown", ".tex"}
@@ -126,23 +131,57 @@ def _pdf_text(data: bytes, file: str, seconds: float | None = None) -> str:
     return "\n\n".join(pages)
 
 
-def load_bytes(data: bytes, file: str) -> str:
-    """Turn a file's bytes into its text, or raise a DocumentError naming ``file``."""
+@dataclass(frozen=True)
+class Loaded:
+    text: str
+    # The kind it was read as (index/sniff.py: docx, pdf, text) when its content is not what
+    # its extension says; None when it is.
+    read_as: str | None = None
+
+    @property
+    def note(self) -> str | None:
+        """'read as DOCX (its content is a Word document)', or None."""
+        return sniff.read_as_note(self.read_as) if self.read_as else None
+
+
+def load_document(data: bytes, file: str) -> Loaded:
+    """Turn a file's bytes into its text, read by what they are, or raise a DocumentError naming
+    ``file``."""
     ext = Path(file).suffix.lower()
     if ext not in SUPPORTED_EXTENSIONS:
         raise UnsupportedFormat(file, f"unsupported file type {ext or '(none)'}; use .txt, .md, .tex, .docx or .pdf")
     if not data.strip():
         raise UnreadableDocument(file, "empty file")
-    if ext in (".docx", ".pdf"):
-        text = _docx_text(data, file) if ext == ".docx" else _pdf_text(data, file)
+    named = sniff.kind_of_extension(ext)
+    kind = sniff.binary_kind(data, named)
+    text = None
+    if kind is None:
+        if sniff.is_zip(data):  # an .odt, .xlsx or broken zip: the named reader says what is wrong
+            if named == sniff.TEXT:
+                raise UnreadableDocument(file, "a zip archive, not text nor a Word document; save it as .docx or .txt")
+            kind = named
+        elif named == sniff.TEXT:
+            kind = sniff.TEXT
+        else:  # named .docx or .pdf, but neither: text saved under that name, when it decodes as text
+            try:
+                text, kind = decode_text(data, file), sniff.TEXT
+            except UnreadableDocument:
+                kind = named  # binary: refused as the corrupt file it claims to be
+    if kind == sniff.TEXT:
+        text = decode_text(data, file) if text is None else text
+    else:
+        text = _docx_text(data, file) if kind == sniff.DOCX else _pdf_text(data, file)
         # Extractors can hand back lone surrogates, which cannot be stored as UTF-8.
         text = text.encode("utf-8", "replace").decode("utf-8")
-    else:
-        text = decode_text(data, file)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise UnreadableDocument(file, "no text in file")
-    return text
+    return Loaded(text, kind if kind != named else None)
+
+
+def load_bytes(data: bytes, file: str) -> str:
+    """A file's text (see :func:`load_document`), or a DocumentError naming ``file``."""
+    return load_document(data, file).text
 
 
 def read_bytes(path: Path, file: str) -> bytes:

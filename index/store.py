@@ -45,6 +45,7 @@ class IndexStatus:
     updated_at: str | None
     model: str | None
     skipped: list[dict] = field(default_factory=list)  # files not indexed: {"file", "reason"}
+    notes: list[dict] = field(default_factory=list)  # files read by their content: {"file", "note"}
 
     def to_json_dict(self) -> dict:
         return dict(self.__dict__)
@@ -111,6 +112,7 @@ class IndexSnapshot:
             first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None,
             updated_at=self.params.get("built_at"), model=self.model,
             skipped=list(self.params.get("skipped", [])),
+            notes=list(self.params.get("notes", [])),
         )
 
 

@@ -150,3 +150,14 @@ def test_config_errors_under_json(env, capsys):
     run(capsys, "index")
     code, out, _ = run(capsys, "ask", "--json", "--today", "tomorrow", "when is the next meeting?")
     assert code == 2 and json.loads(out)["type"] == "config_error" and "--today" in json.loads(out)["error"]
+
+
+def test_a_reader_that_leaves_early_gets_no_traceback(env, capsys, monkeypatch):
+    # `minutes index --json | head -c 100`: the pipe closes before the JSON is written.
+    def closed(*a, **k):
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr("bot.cli.print", closed, raising=False)
+    code = main(["index", "--json"])
+    out, err = capsys.readouterr()
+    assert code == 141 and err == "" and out == ""

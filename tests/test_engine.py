@@ -299,13 +299,13 @@ def groups(tmp_path_factory):
 
 
 @pytest.mark.parametrize("q, expected", [
-    ("who attended the last meeting?", "The minutes of the meeting of 2 May 2023 (Mötesprotokoll Föreningen X) "
+    ("who attended the last meeting?", "The minutes of the meeting of 2 May 2023 (Mötesprotokoll – Föreningen X) "
                                        "record attendance only as a group: “Styrelsen”."),
-    ("vilka deltog på senaste mötet?", "Protokollet från mötet 2 maj 2023 (Mötesprotokoll Föreningen X) "
+    ("vilka deltog på senaste mötet?", "Protokollet från mötet 2 maj 2023 (Mötesprotokoll – Föreningen X) "
                                        "anger närvaron bara som en grupp: ”Styrelsen”."),
-    ("how many attended the last meeting?", "The minutes of the meeting of 2 May 2023 (Mötesprotokoll Föreningen X) "
+    ("how many attended the last meeting?", "The minutes of the meeting of 2 May 2023 (Mötesprotokoll – Föreningen X) "
                                             "do not record how many attended, only the group: “Styrelsen”."),
-    ("hur många deltog på senaste mötet?", "Protokollet från mötet 2 maj 2023 (Mötesprotokoll Föreningen X) "
+    ("hur många deltog på senaste mötet?", "Protokollet från mötet 2 maj 2023 (Mötesprotokoll – Föreningen X) "
                                            "anger inte hur många som deltog, bara gruppen: ”Styrelsen”."),
     ("who attended in November 2022?", "The minutes of the meeting of 1 November 2022 (Board meeting) "
                                        "record attendance only as a group: “All board members”."),

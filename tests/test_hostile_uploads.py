@@ -74,14 +74,21 @@ ELF = b"\x7fELF\x02\x01\x01" + b"\x00" * 200 + bytes(range(256))
     ("picture.txt", PNG, "binary content"),
     ("program.pdf", ELF, "corrupt or unreadable PDF"),
     ("program.docx", ELF, "corrupt or unreadable DOCX"),
-    ("minutes.docx", b"%PDF-1.4\n" + MINUTES, "corrupt or unreadable DOCX"),
-    ("minutes.pdf", MINUTES, "corrupt or unreadable PDF"),
+    ("minutes.docx", b"%PDF-1.4\n" + MINUTES, "corrupt or unreadable PDF"),  # read as what it says it is
 ])
 def test_wrong_content_behind_a_right_extension_is_refused(service, name, data, reason):
     before = _files_under(service.corpus_dir)
     result = service.add_file(name, data)
     assert result.error and reason in result.error and "\n" not in result.error
     assert _files_under(service.corpus_dir) == before
+
+
+def test_text_behind_a_pdf_extension_is_read_as_text(service):
+    # Content sniffing (index/sniff.py): minutes saved as .pdf by mistake are not refused.
+    result = service.add_file("minutes.pdf", MINUTES)
+    assert result.error is None and result.stored_as == "minutes.pdf" and result.meeting is not None
+    assert service.status().notes == [{"file": "minutes.pdf", "read_as": "text",
+                                       "note": "read as text (its content is plain text)"}]
 
 
 @pytest.mark.parametrize("name", [

@@ -74,6 +74,10 @@ def test_found_answers_have_no_reason(engine):
     ("Quand est la prochaine réunion?", "French"),
     ("¿Quién asistió a la reunión?", "Spanish"),
     ("Kuka oli kokouksessa?", "Finnish"),
+    # short role questions: the role word is the evidence
+    ("Wer war Vorsitzender?", "German"),
+    ("Qui était président?", "French"),
+    ("Wie was voorzitter?", "Dutch"),
 ])
 def test_other_languages_are_said_to_be_unsupported(engine, q, lang):
     assert unsupported_language(q) == lang
@@ -85,6 +89,7 @@ def test_other_languages_are_said_to_be_unsupported(engine, q, lang):
 @pytest.mark.parametrize("q", [
     "who attended?", "när är nästa möte?", "what was said about the Sitzung?", "who is Peter Van Der Berg?",
     "hvem var til stede på mødet?", "was the meeting in Göteborg?", "vad sa de om kassören", "wie viel?",
+    "who was president?", "vem var president?",
 ])
 def test_swedish_english_and_names_are_not_foreign(q):
     assert unsupported_language(q) is None

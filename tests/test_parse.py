@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from index.parse import parse_meeting
+from index.parse.header import joined_title
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -116,7 +117,7 @@ def test_every_span_quotes_what_it_names(path):
     m = parse_meeting(text, path.name)
     assert m.date is not None
     if m.title_span:
-        assert text[slice(*m.title_span)] == m.title
+        assert joined_title(text[slice(*m.title_span)]) == m.title
     if m.date_span:
         assert m.date_origin == "text"
         from index.dates import parse_date

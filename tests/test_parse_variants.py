@@ -13,12 +13,13 @@ import pytest
 from index.dates import find_dates
 from index.models import Meeting
 from index.parse import parse_meeting
+from index.parse.header import joined_title
 
 
 def check_spans(text: str, m: Meeting) -> None:
     """Every span in ``m`` quotes exactly what it names."""
-    if m.title_span:
-        assert text[slice(*m.title_span)] == m.title
+    if m.title_span:  # a generic first line and the next one: both quoted, joined (header.joined_title)
+        assert joined_title(text[slice(*m.title_span)]) == m.title
     if m.date_span:
         assert m.date_origin == "text"
         quoted = text[slice(*m.date_span)]
@@ -126,7 +127,7 @@ Justerare: Lisa Holm
     ("sv-docx-tab-table", "styrelse.txt",
      "PROTOKOLL\nStyrelsemöte 2023-03-15\n\nNärvarande:\nAnna Berg\tOrdförande\nErik Ek\tSekreterare\n"
      "Lisa Holm\tLedamot\n\nFrånvarande:\nOlle Lind\tLedamot\n",
-     dict(date="2023-03-15", date_text="2023-03-15", title="Styrelsemöte 2023-03-15",
+     dict(date="2023-03-15", date_text="2023-03-15", title="PROTOKOLL – Styrelsemöte 2023-03-15",
           attendees=[("Anna Berg", "Ordförande"), ("Erik Ek", "Sekreterare"), ("Lisa Holm", "Ledamot")],
           absent=[("Olle Lind", "Ledamot")], chair="Anna Berg", secretary="Erik Ek")),
 
@@ -585,18 +586,24 @@ def test_emphasised_group_attendance(text, quoted):
 
 
 @pytest.mark.parametrize("text, title", [
-    # the generic line gives way to the line naming the meeting
+    # a generic first line joins the next line, the one naming the meeting or the body
     ("PROTOKOLL\nStyrelsemöte i Föreningen X 2023-03-03\n\nNärvarande: Anna Berg\n",
-     "Styrelsemöte i Föreningen X 2023-03-03"),
-    ("Minnesanteckningar\n\nStyrelsemöte 2023-03-03\n", "Styrelsemöte 2023-03-03"),
-    # the next line names only the body: both short lines, one contiguous span
-    ("Mötesprotokoll\nFöreningen X\n\nDatum: 2023-03-03\n", "Mötesprotokoll\nFöreningen X"),
-    ("Meeting minutes\nAcme Rowing Club\nDate: 2023-03-03\n", "Meeting minutes\nAcme Rowing Club"),
-    # ...after a blank line the body line alone
-    ("Mötesprotokoll\n\nFöreningen X\n\nDatum: 2023-03-03\n", "Föreningen X"),
-    # nothing more specific follows: a date line or a field is not a title
+     "PROTOKOLL – Styrelsemöte i Föreningen X 2023-03-03"),
+    ("Protokoll\nStyrelsemöte 12 mars\n", "Protokoll – Styrelsemöte 12 mars"),
+    ("Mötesprotokoll\nFöreningen X\n\nDatum: 2023-03-03\n", "Mötesprotokoll – Föreningen X"),
+    ("Meeting minutes\nAcme Rowing Club\nDate: 2023-03-03\n", "Meeting minutes – Acme Rowing Club"),
+    # ...also across a blank line, and with markup and a colon on the generic line
+    ("Minnesanteckningar\n\nStyrelsemöte 2023-03-03\n", "Minnesanteckningar – Styrelsemöte 2023-03-03"),
+    ("Mötesprotokoll\n\nFöreningen X\n\nDatum: 2023-03-03\n", "Mötesprotokoll – Föreningen X"),
+    ("**PROTOKOLL:**\n\nÅrsmöte i Båtklubben Vågen\n", "PROTOKOLL – Årsmöte i Båtklubben Vågen"),
+    # a generic word that is no meeting word ("Agenda") above the line naming the meeting
+    ("Agenda\nStyrelsemöte 12 mars 2023\n\n1. Mötets öppnande\n", "Agenda – Styrelsemöte 12 mars 2023"),
+    ("Dagordning\n\nÅrsmöte i Föreningen X\n", "Dagordning – Årsmöte i Föreningen X"),
+    # nothing more specific follows: a date line, a field or an agenda item is not a title
     ("Protokoll\nden 3 mars 2023\n", "Protokoll"),
     ("Protokoll\nDatum: 2023-03-03\nNärvarande: Anna Berg\n", "Protokoll"),
+    ("Agenda\n1. Mötets öppnande\n2. Val av justerare\n", "Agenda"),
+    ("Protokoll\n\nMinnesanteckningar\n", "Protokoll"),
     # a specific first line is kept
     ("Protokoll fört vid styrelsemöte\nFöreningen X\n", "Protokoll fört vid styrelsemöte"),
 ])
@@ -604,6 +611,11 @@ def test_generic_first_line_title(text, title):
     m = parse_meeting(text, "x.txt")
     check_spans(text, m)
     assert m.title == title
+    quoted = text[slice(*m.title_span)]  # what an answer quotes: the lines as written
+    if " – " in title:
+        assert "\n" in quoted and quoted.endswith(title.split(" – ")[-1])
+    else:
+        assert quoted == title
 
 
 def test_field_lines_stay_in_the_header_chunk_not_sections():

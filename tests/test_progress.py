@@ -74,6 +74,18 @@ def test_terminal_progress_draws_bars_and_notes():
     assert "embedding" in text and "64/427" in text
 
 
+def test_a_terminal_without_a_size_still_gets_bars():
+    # A pty of 0 x 0 (`script`, CI): tqdm would draw nothing; the bars get 80 x 24.
+    out = FakeTTY()  # no fileno: no size known
+    p = terminal_progress(json_output=False, stream=out)
+    assert (p.options.get("ncols"), p.options.get("nrows")) == (80, 24) and "dynamic_ncols" not in p.options
+    p.options["mininterval"] = 0
+    p.stage("parsing", 2)
+    p.advance(1)
+    p.close()
+    assert "parsing" in out.getvalue() and "1/2" in out.getvalue()
+
+
 def test_no_bar_off_a_terminal_or_under_json():
     assert terminal_progress(json_output=False, stream=io.StringIO()) is None
     assert terminal_progress(json_output=True, stream=FakeTTY()) is None

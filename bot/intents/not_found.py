@@ -7,7 +7,8 @@ The cases, most specific first:
   named by the question: its file name carries the question's date, or one of its words.
 - ``unknown_words``: some of the question's words occur nowhere in the minutes, neither as
   written nor through a dictionary translation the minutes use ("rent" on Swedish minutes
-  that never say "hyra").
+  that never say "hyra"). When all of what it is about is unknown, a passage matching only
+  its cue words or a loose cosine does not answer it (:func:`topic_unknown`).
 - ``not_in_minutes``: the words occur, but no passage answers the question.
 
 (``unsupported_language`` is decided before the question is understood: bot/foreign.py.)"""
@@ -18,11 +19,13 @@ import re
 from index.dates import date_from_filename
 
 from .. import compose as say
-from ..lexical import doc_terms, stem_en, stem_sv
+from ..lexical import doc_terms, stem_en, stem_sv, tokens
 from ..phrases import say as phrase
 from ..question import Question
+from ..understand import content_words
 
 MAX_WORDS_NAMED = 5  # a long question's unknown words are named by the first few
+MAX_WORD_NAMED = 40  # characters of one named word: a pasted run of letters is not repeated whole
 
 SKIPPED_FILE, UNKNOWN_WORDS, NOT_IN_MINUTES, UNSUPPORTED_LANGUAGE = (
     "skipped_file", "unknown_words", "not_in_minutes", "unsupported_language")
@@ -73,6 +76,23 @@ def unknown_words(q: Question, view, concepts) -> list[str]:
     return out
 
 
+def topic_unknown(q: Question, view, concepts) -> bool:
+    """Whether none of what the question is about occurs in the minutes, even translated: its
+    words other than the intent's cues ("beslutades", "uppdrag") are all unknown. A search that
+    fell back from a records intent counts the cue words too (understand.as_search), and they
+    alone would match any decision: "vad beslutades om fotbollsturneringen?" is then answered
+    from "Beslut: Attsats bifalles"."""
+    cues = set(content_words(q.text, q.time, drop_intent=False)) - set(content_words(q.text, q.time, drop_intent=True))
+    # a concept may be a phrase ("power outage"): it is about the topic unless all its words are cues
+    about = [c for c in concepts if "~" not in c.word and not set(tokens(c.word)) <= cues]
+    unknown = set(unknown_words(q, view, about))
+    return bool(about) and all(c.word in unknown for c in about)
+
+
+def _named(word: str) -> str:
+    return word if len(word) <= MAX_WORD_NAMED else word[:MAX_WORD_NAMED] + "…"
+
+
 def explain(q: Question, view, concepts) -> tuple[str, str]:
     """(sentence, reason) for a search that found nothing to answer with."""
     files = skipped_match(q, view)
@@ -82,7 +102,7 @@ def explain(q: Question, view, concepts) -> tuple[str, str]:
     if unknown:
         # Single quote marks: double ones are kept for verbatim quotes of the minutes.
         mark = ("‘", "’") if q.language == "en" else ("’", "’")
-        words = say.join([f"{mark[0]}{w}{mark[1]}" for w in unknown], q.language)
+        words = say.join([f"{mark[0]}{_named(w)}{mark[1]}" for w in unknown], q.language)
         key = "unknown_word" if len(unknown) == 1 else "unknown_words"
         return phrase(key, q.language, words=words), UNKNOWN_WORDS
     return say.offtopic_sentence(q.language), NOT_IN_MINUTES

@@ -90,6 +90,12 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer:
                            and (h.matched or h.dense >= retriever.threshold)]
     got.hits = hits[:k]
     answerable = got.answerable or (not concepts and allowed is not None and bool(got.hits))
+    # What it is about is nowhere in the minutes, and the model's cosine cannot vouch for a
+    # passage either: whatever matched was a cue word ("beslutades") or a loose neighbour.
+    dense_trusted = (view.mode != "bm25" and got.max_dense >= retriever.threshold
+                     and (retriever.multilingual or q.language != "sv"))
+    if answerable and concepts and not dense_trusted and not_found.topic_unknown(q, view, concepts):
+        answerable = False
     if not answerable:
         text, reason = not_found.explain(q, view, concepts)
         a = view.answer(q, text, found=False, intent=Intent.OFFTOPIC)

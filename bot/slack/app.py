@@ -32,7 +32,10 @@ from .uploads import DEFAULT_EXTENSIONS, UploadPolicy, UploadRefused, fetch_file
 log = logging.getLogger(__name__)
 
 WORKING_REACTION = "hourglass_flowing_sand"
-MAX_QUESTION_CHARS = 2000
+# Slack's own limit on a message. The engine reads a long question by its question sentences
+# (bot/long_question.py, with a note): cutting it here first would lose the question people
+# ask after pasting the context.
+MAX_QUESTION_CHARS = 40_000
 
 
 class MinutesBot:
@@ -215,7 +218,7 @@ class MinutesBot:
             post(client, channel, thread_ts, text_message(t("empty_question", lang)))
             return
         if len(question) > MAX_QUESTION_CHARS:
-            # A question is a sentence or two; a pasted document would only make the engine slow.
+            # Beyond any message Slack sends: nothing real is cut here (see MAX_QUESTION_CHARS).
             question = question[:MAX_QUESTION_CHARS]
         previous = self.threads.context(channel, thread_ts)  # a follow-up in a thread we answered in
         with working(client, channel, ts):

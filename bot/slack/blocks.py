@@ -77,21 +77,33 @@ def answer_message(answer: Answer, *, ref: str | None = None, link=None, shown: 
     answer_text = marked(render_sentence(answer.answer.strip(), answer.passages), "*", "*", escape=escape) or "…"
     blocks = [_section(answer_text)]
     passages = list(answer.passages)
-    room = (MAX_BLOCKS - len(blocks) - 1) // 2  # two blocks per passage, one spare for buttons/"…more"
+    # two blocks per passage; one spare for buttons/"…more" and one for the notes
+    room = (MAX_BLOCKS - len(blocks) - 2) // 2
     n = min(room, len(passages)) if ref is None else min(room, _shown_count(passages, shown))
     for p in passages[:n]:
         blocks.extend(passage_blocks(p, link))
     hidden = len(passages) - n
+    notes = notes_block(answer)  # above the buttons, which stay last
     if ref is not None:
+        blocks.extend([notes] if notes is not None else [])
         blocks.append(answer_buttons(ref, lang, hidden, n))
-    elif hidden:
-        blocks.append(_context(t("more_passages", lang, n=hidden)))
+    else:
+        if hidden:
+            blocks.append(_context(t("more_passages", lang, n=hidden)))
+        blocks.extend([notes] if notes is not None else [])
 
     fallback = answer_text
     if n:
         first = passages[0]
         fallback += "\n" + quote_mrkdwn(first) + "\n— " + passage_source_line(first)
     return {"text": cut(fallback, FALLBACK_LIMIT), "blocks": blocks}
+
+
+def notes_block(answer: Answer) -> dict | None:
+    """The answer's warnings (the corpus folder gone) and notes (the question cut short) as one
+    small context block, as the terminal prints them under the answer; None when it has none."""
+    lines = [f":warning: {escape(w)}" for w in answer.warnings] + [f"_{escape(n)}_" for n in answer.notes]
+    return _context("\n".join(lines)) if lines else None
 
 
 def more_messages(answer: Answer, start: int, link=None) -> list[dict]:

@@ -62,7 +62,23 @@ def status_text(status, lang: str = "en") -> str:
     span = f"{status.first_date or '?'} – {status.last_date or '?'}"
     text = say("status", lang, meetings=status.meetings, chunks=status.chunks, span=span,
                updated=status.updated_at or say("unknown", lang), model=escape(str(status.model)))
-    return text + skipped_text(getattr(status, "skipped", None) or [], lang)
+    return (text + skipped_text(getattr(status, "skipped", None) or [], lang)
+            + read_as_text(getattr(status, "notes", None) or [], lang))
+
+
+def read_as_text(notes: list, lang: str = "en", limit: int = 10) -> str:
+    """The files read by their content (a Word document saved as .txt), one bullet each."""
+    if not notes:
+        return ""
+    lines = []
+    for n in notes[:limit]:
+        kind = str(_get(n, "read_as"))
+        said = say("read_as", lang, kind="text" if kind == "text" else kind.upper(),
+                   content=say(f"content_{kind}", lang)) if kind in ("docx", "pdf", "text") else _get(n, "note")
+        lines.append(f"• `{escape(str(_get(n, 'file')))}`: {escape(str(said))}")
+    if len(notes) > limit:
+        lines.append(say("more_skipped", lang, n=len(notes) - limit))
+    return "\n" + say("status_read_as", lang, n=len(notes)) + "\n" + "\n".join(lines)
 
 
 def skipped_text(skipped: list, lang: str = "en", limit: int = 10) -> str:
@@ -84,7 +100,7 @@ def reindex_text(report, lang: str = "en") -> str:
         if len(skipped) > 20:
             lines.append(say("more_skipped", lang, n=len(skipped) - 20))
         text += "\n" + say("reindex_skipped", lang) + "\n" + "\n".join(lines)
-    return text
+    return text + read_as_text(list(getattr(report, "notes", None) or []), lang)
 
 
 def _get(item, key: str):

@@ -7,7 +7,7 @@ from index.dates import date_from_filename, find_dates, has_explicit_year, slash
 from index.language import detect_language
 from index.models import Meeting
 from index.sections import Heading, Line, latex_body_start, strip_span
-from index.vocab import MEETING_WORDS, WEEKDAYS, alternation
+from index.vocab import GENERIC_TITLES, MEETING_WORDS, WEEKDAYS, alternation
 
 from .labels import field_line
 
@@ -39,34 +39,55 @@ def read_title(m: Meeting, text: str, ls: list[Line], hs: list[Heading]) -> None
     cands = [ln for ln in first if len(ln.text) <= 200 and not ln.text.startswith("§") and not field_line(ln.text)]
     pick = next((ln for ln in cands if MEETING_WORD.search(ln.text)), cands[0] if cands else None)
     if pick:
+        before = _line_before(ls, pick)
+        if before is not None and before in cands and _GENERIC_TITLE.match(before.text):
+            pick = before  # "Agenda" above "Styrelsemöte 12 mars": the title is both
         s, e = pick.start, pick.end
         if _GENERIC_TITLE.match(pick.text):
             s, e = _specific_title(text, ls, pick, cands)
         # a leading markdown/numbering mark is not part of the title
         s += len(re.match(r"^[#*\s]*", text[s:e]).group())
-        m.title, m.title_span = text[s:e], (s, e)
+        m.title, m.title_span = joined_title(text[s:e]), (s, e)
 
 
 # A title that says only what kind of document this is: "PROTOKOLL", "Minnesanteckningar",
-# "Mötesprotokoll nr 4", "Meeting minutes".
-_GENERIC_TITLE = re.compile(r"""(?ix)
+# "Mötesprotokoll nr 4", "Meeting minutes", "Agenda" (the words: index/vocab GENERIC_TITLES).
+_GENERIC_TITLE = re.compile(rf"""(?ix)
     ^[#*_\s]*
-    (?: (?:möte|mötes|sammanträdes)?protokoll     # "PROTOKOLL", "Mötesprotokoll"
-      | (?:mötes|minnes)?anteckningar             # "Minnesanteckningar"
-      | protocol
-      | (?:meeting\s+)?minutes                    # "Meeting minutes"
-      | (?:meeting\s+)?notes
-    )
+    {alternation(GENERIC_TITLES)}
     (?:\s+(?:nr\.?|no\.?|\#)?\s*[\d/.-]+)?       # "nr 4", "#12", "2023/03"
     [\s:.*_]*$
 """)
 
+# A line that is an agenda item or list entry ("1. Mötets öppnande"), not the rest of a title.
+_ITEM_LINE = re.compile(r"^\s*(?:\d+[.)]|[-*•])\s")
+
+TITLE_JOIN = " – "
+# What a joined title leaves off its lines: markup and a trailing colon ("**PROTOKOLL:**").
+_LINE_MARKS = re.compile(r"^[#*_\s]+|[*_:\s]+$")
+
+
+def joined_title(segment: str) -> str:
+    """The title a span of the text gives: the span itself when it is one line; the lines joined
+    by " – " when it covers a generic first line and the next one ("Protokoll\n\nStyrelsemöte
+    12 mars" -> "Protokoll – Styrelsemöte 12 mars"), the span still quoting both verbatim."""
+    if "\n" not in segment:
+        return segment
+    lines = [_LINE_MARKS.sub("", ln) for ln in segment.split("\n")]
+    return TITLE_JOIN.join(ln for ln in lines if ln)
+
+
+def _line_before(ls: list[Line], line: Line) -> Line | None:
+    """The last non-blank line before ``line``, or None."""
+    i = next(k for k, ln in enumerate(ls) if ln.start == line.start)
+    return next((ls[k] for k in range(i - 1, -1, -1) if not ls[k].blank), None)
+
 
 def _specific_title(text: str, ls: list[Line], generic: Line, cands: list[Line]) -> tuple[int, int]:
-    """Span of the title when the first line is generic ("PROTOKOLL"): the next line when it
-    names the meeting ("Styrelsemöte i Föreningen X 2023-03-03"); both lines when the next one
-    names only the body and follows directly ("PROTOKOLL" / "Föreningen X"), so the span stays
-    one contiguous piece of the text; the generic line when nothing specific follows."""
+    """Span of the title when the first line is generic ("PROTOKOLL"): from it to the end of the
+    next line, blank lines between or not, when that line names the meeting or the body
+    ("Styrelsemöte i Föreningen X 2023-03-03", "Föreningen X"); the generic line alone when
+    what follows is a date, a field, an agenda item or another generic line."""
     i = next(k for k, ln in enumerate(ls) if ln.start == generic.start)
     j = i + 1
     while j < len(ls) and ls[j].blank:
@@ -74,10 +95,8 @@ def _specific_title(text: str, ls: list[Line], generic: Line, cands: list[Line])
     if j >= len(ls) or not any(ln.start == ls[j].start for ln in cands):
         return generic.start, generic.end
     nxt = ls[j]
-    if _GENERIC_TITLE.match(nxt.text) or not _names_something(nxt.text):
+    if _GENERIC_TITLE.match(nxt.text) or _ITEM_LINE.match(nxt.text) or not _names_something(nxt.text):
         return generic.start, generic.end
-    if MEETING_WORD.search(nxt.text) or j > i + 1 or len(generic.text) > 40 or len(nxt.text) > 80:
-        return nxt.start, nxt.end
     return generic.start, nxt.end
 
 

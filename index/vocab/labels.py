@@ -58,6 +58,18 @@ MEETING_WORDS: tuple[str, ...] = ("möte", "protokoll", "minnesanteckning", "sam
                                   "minutes")
 
 
+# First lines that say only what kind of document this is, as regex fragments: the title of
+# plain-text minutes then joins the line after ("Protokoll – Styrelsemöte 12 mars").
+GENERIC_TITLES: tuple[str, ...] = (
+    r"(?:möte|mötes|sammanträdes|styrelse)?protokoll",  # "PROTOKOLL", "Mötesprotokoll"
+    r"protokollsutdrag",                                  # an extract of minutes
+    r"(?:mötes|minnes)?anteckningar",                     # "Minnesanteckningar"
+    r"dagordning", r"föredragningslista", r"kallelse",     # the agenda, the notice of a meeting
+    r"protocol", r"agenda",
+    r"(?:meeting\s+)?minutes", r"(?:meeting\s+)?notes",   # "Meeting minutes", "Notes"
+)
+
+
 def alternation(fragments) -> str:
     """``(?:a|b|c)`` of regex fragments, longest first so that a longer label wins over its prefix."""
     return "(?:" + "|".join(sorted(fragments, key=len, reverse=True)) + ")"

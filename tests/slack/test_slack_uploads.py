@@ -85,7 +85,8 @@ def test_wrong_type_is_refused_before_download(http_bot, fake, service):
 
 
 def test_unreadable_file_gets_the_reason(http_bot, fake, service):
-    f = fake.add_file(FakeFile("F6", "broken.pdf", b"not a pdf at all", filetype="pdf"))
+    # binary and no PDF (text saved as .pdf is read as text: tests/test_sniff.py)
+    f = fake.add_file(FakeFile("F6", "broken.pdf", b"\x00\x01\x02 not a pdf at all" * 20, filetype="pdf"))
     before = _corpus_files(service)
     http_bot.event(share(f))
     text = _reply_text(fake)
