@@ -388,16 +388,13 @@ def main() -> None:
             for name in wanted:
                 t = time.perf_counter()
                 print(f"== {name} (load {load_now()})", flush=True)
-                if name == "cold":
-                    results[name] = section_cold(work, args.repeat)
-                elif name == "warm":
-                    results[name] = section_warm(work, args.warm_repeat)
-                elif name == "quality":
-                    results[name] = section_quality(work)
-                elif name == "scale":
-                    results[name] = section_scale(work, args.meetings_real, args.meetings_drawn, args.warm_repeat)
-                elif name == "vectors":
-                    results[name] = section_vectors(work, args.vector_sizes, args.hnsw_max)
+                try:
+                    run_section(name, work, args, results)
+                except Exception:  # noqa: BLE001 - one failing section should not lose the others
+                    import traceback
+
+                    traceback.print_exc()
+                    continue
                 results[name]["section_s"] = time.perf_counter() - t
                 results["machine"] = {"cores": os.cpu_count(), "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
                 RESULTS.write_text(json.dumps(results, indent=1, ensure_ascii=False))
@@ -408,6 +405,19 @@ def main() -> None:
     import report
 
     report.render(results, ROOT / "docs")
+
+
+def run_section(name: str, work: Path, args, results: dict) -> None:
+    if name == "cold":
+        results[name] = section_cold(work, args.repeat)
+    elif name == "warm":
+        results[name] = section_warm(work, args.warm_repeat)
+    elif name == "quality":
+        results[name] = section_quality(work)
+    elif name == "scale":
+        results[name] = section_scale(work, args.meetings_real, args.meetings_drawn, args.warm_repeat)
+    elif name == "vectors":
+        results[name] = section_vectors(work, args.vector_sizes, args.hnsw_max)
 
 
 if __name__ == "__main__":
