@@ -24,6 +24,26 @@ class NextMeetingInfo(BaseModel):
     quote: str | None = None
 
 
+class MeetingRef(BaseModel):
+    source: str
+    meeting_date: str | None = None
+    title: str | None = None
+
+
+class Facts(BaseModel):
+    """What an answer rests on, as data: the people it names (attendees, absentees, a chair),
+    the meetings it draws on, a count, a date. Scripts and the evaluation read these instead of
+    parsing the answer's words."""
+
+    people: list[str] = Field(default_factory=list)
+    meetings: list[MeetingRef] = Field(default_factory=list)
+    count: int | None = None  # how many attended, when the minutes record people
+    date: str | None = None  # the date the answer gives (the next meeting's), YYYY-MM-DD
+    # records the answer quotes: rows as `minutes decisions --json` / `minutes actions --json` print them
+    decisions: list[dict] = Field(default_factory=list)
+    actions: list[dict] = Field(default_factory=list)
+
+
 class Answer(BaseModel):
     question: str
     answer: str  # the words people see: one or two sentences
@@ -32,6 +52,11 @@ class Answer(BaseModel):
     language: str = "en"  # language of the question, and of `answer`
     passages: list[Passage] = Field(default_factory=list)
     next_meeting: NextMeetingInfo | None = None
+    facts: Facts = Field(default_factory=Facts)
+    # Why nothing was found (None when found): not_in_minutes | unknown_words | skipped_file |
+    # unsupported_language (bot/intents/not_found.py).
+    reason: str | None = None
+    notes: list[str] = Field(default_factory=list)  # about how the question was read (e.g. cut short)
 
     def to_json_dict(self) -> dict:
         d = self.model_dump(exclude={"language"})

@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 import sys
 from datetime import date
 
@@ -27,30 +28,29 @@ def _service(settings: Settings):
                           watch_interval=settings.watch_interval)
 
 
-def _progress_bar():
-    if not sys.stderr.isatty():
-        return None
-    from tqdm import tqdm
-
-    bar = None
-
-    def progress(done: int, total: int) -> None:
-        nonlocal bar
-        if bar is None:
-            bar = tqdm(total=total, unit="chunk", desc="embedding", file=sys.stderr)
-        bar.update(done - bar.n)
-        if done >= total:
-            bar.close()
-
-    return progress
-
-
 def cmd_index(args, settings: Settings) -> int:
+    import time
+
     from index.build import update_index
     from index.embed import LazyEmbedder
 
-    report = update_index(settings.corpus_dir, settings.index_dir, LazyEmbedder(settings.embedding_model, index_dir=settings.index_dir),
-                          rebuild=args.rebuild, progress=_progress_bar())
+    from .progress import terminal_progress
+
+    from index.errors import WouldDropMeetings
+
+    started = time.monotonic()
+
+    def update(prune: bool):
+        return update_index(settings.corpus_dir, settings.index_dir,
+                            LazyEmbedder(settings.embedding_model, index_dir=settings.index_dir),
+                            rebuild=args.rebuild, prune=prune, progress=terminal_progress(json_output=args.json))
+
+    try:
+        report = update(args.prune)
+    except WouldDropMeetings as e:
+        if not _confirm_drop(e, args):
+            raise
+        report = update(True)
     # So the first question neither builds the lexicons (0.7 s) nor re-tokenises every chunk.
     from .prepared import prepare_index
     from .translate import write_cache
@@ -63,10 +63,27 @@ def cmd_index(args, settings: Settings) -> int:
     else:
         print(f"indexed {report.meetings} meetings, {report.chunks} chunks "
               f"(added {len(report.added)}, updated {len(report.updated)}, removed {len(report.removed)}, "
-              f"unchanged {report.unchanged}; embedded {report.chunks_embedded} chunks)")
+              f"unchanged {report.unchanged}{', reparsed ' + str(report.reparsed) if report.reparsed else ''}; "
+              f"embedded {report.chunks_embedded} chunks) in {time.monotonic() - started:.0f} s")
     for s in report.skipped:
         print(f"skipped {s['file']}: {s['reason']}", file=sys.stderr)
     return 0
+
+
+def _confirm_drop(e, args) -> bool:
+    """Ask before dropping most of the index, when someone is at the terminal to answer."""
+    if args.json or not (sys.stdin.isatty() and sys.stderr.isatty()):
+        return False
+    print(f"minutes: {e}", file=sys.stderr)
+    for source in e.sources[:20]:
+        print(f"  would drop {source}", file=sys.stderr)
+    if len(e.sources) > 20:
+        print(f"  ...and {len(e.sources) - 20} more", file=sys.stderr)
+    try:
+        reply = input(f"Drop these {len(e.sources)} meetings from the index? [y/N] ")
+    except EOFError:
+        return False
+    return reply.strip().lower() in ("y", "yes", "j", "ja")
 
 
 def _parse_today(value: str | None) -> date | None:
@@ -84,21 +101,34 @@ def cmd_ask(args, settings: Settings) -> int:
         raise ConfigError("ask: the question is empty (use - to read questions from stdin)")
     service = _service(settings)
     engine = service.engine()
+    warnings = _corpus_warnings(settings, engine.snapshot)
+
+    def show(answer) -> str:
+        if not args.json:
+            return render_text(answer)
+        return json.dumps({**answer.to_json_dict(), **({"warnings": warnings} if warnings else {})}, ensure_ascii=False)
+
     if args.question == "-":
         # One question per line, one JSON object per line: the model is loaded once.
         for line in sys.stdin:
             q = line.strip()
             if not q:
                 continue
-            answer = engine.ask(q, today=today)
-            print(json.dumps(answer.to_json_dict(), ensure_ascii=False) if args.json else render_text(answer), flush=True)
+            print(show(engine.ask(q, today=today)), flush=True)
         return 0
-    answer = engine.ask(args.question, today=today)
-    if args.json:
-        print(json.dumps(answer.to_json_dict(), ensure_ascii=False))
-    else:
-        sys.stdout.write(render_text(answer))
+    print(show(engine.ask(args.question, today=today)), end="" if not args.json else "\n")
     return 0
+
+
+def _corpus_warnings(settings: Settings, snapshot) -> list[str]:
+    """A corpus folder gone (an unmounted share): said on stderr, and returned for the JSON."""
+    from index.corpus_state import corpus_warning
+
+    warning = corpus_warning(settings.corpus_dir, len(snapshot.meetings), snapshot.params.get("built_at"))
+    if warning is None:
+        return []
+    print(f"minutes: warning: {warning}", file=sys.stderr)
+    return [warning]
 
 
 def cmd_status(args, settings: Settings) -> int:
@@ -108,12 +138,66 @@ def cmd_status(args, settings: Settings) -> int:
     snapshot = load_index(settings.index_dir)  # no index: the same line as `ask`
     snapshot.check_model(settings.embedding_model)
     status = snapshot.status()
+    from index.corpus_state import corpus_state
+
+    warnings = _corpus_warnings(settings, snapshot)
     if args.json:
-        print(json.dumps(status.to_json_dict(), ensure_ascii=False))
+        print(json.dumps({**status.to_json_dict(), "corpus_dir": str(settings.corpus_dir),
+                          "corpus_state": corpus_state(settings.corpus_dir), "warnings": warnings},
+                         ensure_ascii=False))
     else:
         span = f"{status.first_date} to {status.last_date}" if status.first_date else "no dates"
         print(f"{status.meetings} meetings ({span}), {status.chunks} chunks, "
               f"last update {status.updated_at or 'never'}, model {status.model}")
+        if status.skipped:
+            print(f"{len(status.skipped)} files not indexed:")
+            for s in status.skipped:
+                print(f"  {s['file']}: {s['reason']}")
+    return 0
+
+
+def _print_rows(rows: list[dict], as_json: bool, fmt) -> None:
+    if as_json:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+        return
+    for row in rows:
+        print(fmt(row))
+
+
+def _iso_arg(name: str, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise ConfigError(f"{name}: expected a date as YYYY-MM-DD, got {value!r}") from None
+
+
+def cmd_decisions(args, settings: Settings) -> int:
+    from index.store import load_index
+
+    from . import registers
+
+    snapshot = load_index(settings.index_dir)
+    rows = registers.decisions(snapshot.meetings.values(), since=_iso_arg("--since", args.since),
+                               until=_iso_arg("--until", args.until), meeting=_iso_arg("--meeting", args.meeting))
+    _print_rows(rows, args.json, lambda r: f"{r['meeting_date'] or '(undated)'}  {r['outcome']:<13} "
+                                          f"{' '.join(r['text'].split())}  [{r['source']}]")
+    return 0
+
+
+def cmd_actions(args, settings: Settings) -> int:
+    from index.store import load_index
+
+    from . import registers
+
+    snapshot = load_index(settings.index_dir)
+    today = _parse_today(args.today) or date.today()
+    rows = registers.actions(snapshot.meetings.values(), today=today, open_only=args.open, owner=args.owner)
+    _print_rows(rows, args.json, lambda r: f"{r['meeting_date'] or '(undated)'}  {r['status']:<8} "
+                                          f"{', '.join(r['owners']) or '-'}: {' '.join(r['task'].split())}"
+                                          f"{'  due ' + r['due'] if r['due'] else ''}  [{r['source']}]")
     return 0
 
 
@@ -124,13 +208,42 @@ def cmd_serve(args, settings: Settings) -> int:
     return serve(settings, service) or 0
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("minutes")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "unknown (not installed)"
+
+
+class _UsageError(Exception):
+    def __init__(self, parser: argparse.ArgumentParser, message: str):
+        super().__init__(message)
+        self.parser = parser
+
+
+class _Parser(argparse.ArgumentParser):
+    """Raises instead of exiting, so main() can report a usage error under --json as JSON too."""
+
+    def error(self, message: str):
+        raise _UsageError(self, message)
+
+
+def _print_json_error(message: str, kind: str) -> None:
+    print(json.dumps({"error": message, "type": kind}, ensure_ascii=False), flush=True)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="minutes", description="Answers questions about meeting minutes, with verbatim quotes.")
+    p = _Parser(prog="minutes", description="Answers questions about meeting minutes, with verbatim quotes.")
+    p.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = p.add_subparsers(dest="command", required=True)
 
     pi = sub.add_parser("index", help="index new, changed and deleted files of the corpus")
     pi.add_argument("--rebuild", action="store_true", help="start over instead of updating")
     pi.add_argument("--json", action="store_true", help="print a JSON summary")
+    pi.add_argument("--prune", action="store_true",
+                    help="drop the meetings of missing files even when that is more than half of the index")
     pi.set_defaults(func=cmd_index)
 
     pa = sub.add_parser("ask", help="ask a question (use - to read one question per line from stdin)")
@@ -143,24 +256,57 @@ def build_parser() -> argparse.ArgumentParser:
     ps.add_argument("--json", action="store_true")
     ps.set_defaults(func=cmd_status)
 
+    pd = sub.add_parser("decisions", help="the decision register, newest first")
+    pd.add_argument("--since", help="only meetings on or after this date (YYYY-MM-DD)")
+    pd.add_argument("--until", help="only meetings on or before this date (YYYY-MM-DD)")
+    pd.add_argument("--meeting", help="only the meeting of this date (YYYY-MM-DD)")
+    pd.add_argument("--json", action="store_true", help="one JSON object per line")
+    pd.set_defaults(func=cmd_decisions)
+
+    pc = sub.add_parser("actions", help="the action items, newest first")
+    pc.add_argument("--open", action="store_true", help="only those still open")
+    pc.add_argument("--owner", help="only those of this person or body")
+    pc.add_argument("--today", help="judge open/overdue against this date (YYYY-MM-DD)")
+    pc.add_argument("--json", action="store_true", help="one JSON object per line")
+    pc.set_defaults(func=cmd_actions)
+
     pv = sub.add_parser("serve", help="run the Slack bot")
     pv.set_defaults(func=cmd_serve)
     return p
 
 
+def _error_type(e: BaseException) -> str:
+    """"IndexMissing" -> "index_missing": the `type` of a JSON error, for scripts to branch on."""
+    name = type(e).__name__.rstrip("_")
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+def _fail(args, message: str, kind: str) -> int:
+    print(f"minutes: error: {message}", file=sys.stderr)
+    if getattr(args, "json", False):  # scripts read stdout: give them the error there too
+        _print_json_error(message, kind)
+    return EXIT_ERROR
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        args = build_parser().parse_args(argv)
+    except _UsageError as e:
+        e.parser.print_usage(sys.stderr)
+        print(f"{e.parser.prog}: error: {e}", file=sys.stderr)
+        if "--json" in argv:
+            _print_json_error(f"{e.parser.prog}: {e}", "usage")
+        return EXIT_ERROR
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
         settings = load_settings()
         return args.func(args, settings)
     except MinutesError as e:
-        print(f"minutes: error: {e}", file=sys.stderr)
-        return EXIT_ERROR
+        return _fail(args, str(e), _error_type(e))
     except OSError as e:  # an index folder that is a file, a full disk, ...
         where = f": {e.filename}" if e.filename else ""
-        print(f"minutes: error: {e.strerror or e}{where}", file=sys.stderr)
-        return EXIT_ERROR
+        return _fail(args, f"{e.strerror or e}{where}", "os_error")
     except KeyboardInterrupt:
         return 130
 

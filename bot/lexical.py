@@ -18,34 +18,16 @@ from functools import lru_cache
 import numpy as np
 import snowballstemmer
 
+from index.vocab import STOP_WORDS
+
 _SV = snowballstemmer.stemmer("swedish")
 _EN = snowballstemmer.stemmer("english")
 
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.UNICODE)
 
-# Function words, and the words questions are made of ("what was said about"): they carry no
-# topic, so they neither score nor count when deciding whether a question is on topic.
-STOP_EN = set("""
-a an the and or but if of at by for with about against between into through during before after
-above below to from up down in out on off over under again further then once here there when where
-why how all any both each few more most other some such no nor not only own same so than too very
-s t can will just don should now is are was were be been being have has had having do does did
-doing i me my we our you your he him his she her it its they them their what which who whom this
-that these those am would could shall may might must let lets tell say said says anything something
-know please give find show list get got any much many also meeting meetings minutes discuss discussed
-mention mentioned talk talked regarding concerning whether everything thing things people anyone
-as happen happened happens made make makes go goes went going done get gets take takes took keep kept
-""".split())
-STOP_SV = set("""
-och i att det som en på är av för med till den har de inte om ett han men var jag sig från vi så
-kan man när år sin nu eller efter hade ska skall vid hon mot under ut alla också mycket många upp bara
-dem få andra hur där två sina denna detta dessa vilken vilket vilka vem vad varför vart här
-mitt min mina din dina ditt du ni er era ert oss vår våra vårt hans hennes deras dess sitt
-blev bli blir blivit varit vara är skulle kunde kommer kom något någon några inga ingen inget
-än då sedan såg också ju väl nog både samt mellan genom hos över utan innan efter enligt samma
-sades sagt säga sa sägs nämndes nämnde diskuterades diskuterade togs tog upp berättade
-möte mötet möten mötena protokoll protokollet angående gällande kring finns fanns
-""".split())
+# Stop words (index.vocab.STOP_WORDS): they neither score nor decide whether a question is on topic.
+STOP_EN = STOP_WORDS["en"]
+STOP_SV = STOP_WORDS["sv"]
 STOP = STOP_EN | STOP_SV
 
 

@@ -8,7 +8,7 @@ from .compose import one_line
 
 
 def render_text(answer: Answer, *, width: int = 100) -> str:
-    lines = [answer.answer, ""]
+    lines = [answer.answer, *(f"({n})" for n in answer.notes), ""]
     for i, p in enumerate(answer.passages, 1):
         where = " · ".join(x for x in (p.source, one_line(p.title), p.meeting_date) if x)
         lines.append(f"[{i}] {where}")

@@ -15,13 +15,14 @@ from datetime import date
 from pathlib import Path
 
 from index.build import IndexReport, scan_corpus, sha256, update_index
-from index.errors import DocumentError, IndexMissing, MinutesError
+from index.errors import DocumentError, IndexMissing, MinutesError, WouldDropMeetings
 from index.loaders import SUPPORTED_EXTENSIONS, load_bytes
 from index.models import Meeting
 from index.store import IndexSnapshot, IndexStatus, current_generation, load_index
 
 from .answer import Answer
 from .engine import Engine
+from .sandbox import read_untrusted
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +119,9 @@ class MinutesService:
         if os.path.splitext(name)[1] not in SUPPORTED_EXTENSIONS:
             return AddResult(error=f"{name}: unsupported file type; send .txt, .md, .tex, .docx or .pdf")
         try:
-            load_bytes(data, name)  # refuse what cannot be read before it reaches the corpus
+            # Refuse what cannot be read before it reaches the corpus; in a child process with
+            # a time and memory limit, since an upload may be built to hang or exhaust a reader.
+            read_untrusted(data, name)
         except DocumentError as e:
             return AddResult(error=str(e))
         digest = sha256(data)
@@ -176,11 +179,17 @@ class MinutesService:
         # update (none yet means one update, which is cheap when nothing changed).
 
         def loop():
+            refused = None  # the last refusal logged: an unmounted share is reported once, not every scan
             while not self._stop.wait(self.watch_interval):
                 try:
                     report = self.check_corpus()
+                    refused = None
                     if report is not None and report.changed:
                         log.info("corpus changed: +%d ~%d -%d", len(report.added), len(report.updated), len(report.removed))
+                except WouldDropMeetings as e:  # answers keep coming from the index as it was
+                    if str(e) != refused:
+                        log.warning("index not updated: %s", e)
+                        refused = str(e)
                 except Exception:  # noqa: BLE001 - the watcher must outlive one bad scan
                     log.exception("index update after a corpus change failed")
 

@@ -24,14 +24,20 @@ class Settings(BaseSettings):
     # loaded by path, offline. Any sentence-transformers model name or path is accepted.
     embedding_model: str = DEFAULT_MODEL
 
-    slack_bot_token: str | None = Field(default=None, validation_alias=AliasChoices("SLACK_BOT_TOKEN", "MINUTES_SLACK_BOT_TOKEN"))
-    slack_app_token: str | None = Field(default=None, validation_alias=AliasChoices("SLACK_APP_TOKEN", "MINUTES_SLACK_APP_TOKEN"))
-    slack_signing_secret: str | None = Field(default=None, validation_alias=AliasChoices("SLACK_SIGNING_SECRET", "MINUTES_SLACK_SIGNING_SECRET"))
+    # repr=False: a logged or printed Settings never shows a secret.
+    slack_bot_token: str | None = Field(default=None, repr=False, validation_alias=AliasChoices("SLACK_BOT_TOKEN", "MINUTES_SLACK_BOT_TOKEN"))
+    slack_app_token: str | None = Field(default=None, repr=False, validation_alias=AliasChoices("SLACK_APP_TOKEN", "MINUTES_SLACK_APP_TOKEN"))
+    slack_signing_secret: str | None = Field(default=None, repr=False, validation_alias=AliasChoices("SLACK_SIGNING_SECRET", "MINUTES_SLACK_SIGNING_SECRET"))
     slack_api_url: str = Field(default="https://slack.com/api/", validation_alias=AliasChoices("SLACK_API_URL", "MINUTES_SLACK_API_URL"))
     port: int = Field(default=3000, ge=1, le=65535)
     admin_users: str = ""  # comma-separated Slack user ids
     max_upload_mb: float = Field(default=20.0, gt=0)
     watch_interval: float = Field(default=10.0, ge=0)  # seconds between corpus scans; 0 = off
+    # Personal identity numbers, e-mail addresses and phone numbers masked in what is posted to
+    # Slack ("off" to post quotes exactly as written).
+    redact: bool = True
+    allowed_channels: str = ""  # comma-separated Slack channel ids; empty: every channel
+    allow_dms: bool = True  # answer direct messages (admins may always upload and reindex there)
 
     @field_validator("embedding_model")
     @classmethod
@@ -43,6 +49,10 @@ class Settings(BaseSettings):
     @property
     def admin_user_ids(self) -> frozenset[str]:
         return frozenset(u.strip() for u in self.admin_users.split(",") if u.strip())
+
+    @property
+    def allowed_channel_ids(self) -> frozenset[str]:
+        return frozenset(c.strip() for c in self.allowed_channels.split(",") if c.strip())
 
 
 def load_settings(**overrides) -> Settings:

@@ -6,62 +6,21 @@ Swedish. Whatever has no such shape is a search."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from index.dates import _MONTHS, find_dates
+from index.dates import find_dates
+from index.language import detect_language as _detect
+from index.vocab import FUNCTION_WORDS, MONTH_NAMES, MONTHS, ROLE_CUES
 
 from .lexical import STOP, fold, tokens
 from .names import capitalised_runs
+from .question import Intent, Question, TimeFilter
 
 ATTENDANCE, ABSENCE, PERSON, NEXT_MEETING, ROLE, SEARCH, OFFTOPIC = (
-    "attendance", "absence", "person", "next_meeting", "role", "search", "offtopic")
-INTENTS = (ATTENDANCE, ABSENCE, PERSON, NEXT_MEETING, ROLE, SEARCH, OFFTOPIC)
+    Intent.ATTENDANCE, Intent.ABSENCE, Intent.PERSON, Intent.NEXT_MEETING, Intent.ROLE, Intent.SEARCH, Intent.OFFTOPIC)
+DECISIONS, ACTIONS, DIGEST = Intent.DECISIONS, Intent.ACTIONS, Intent.DIGEST
 
-
-@dataclass
-class TimeFilter:
-    year: int | None = None
-    month: int | None = None
-    day: int | None = None
-    last: bool = False  # "the last meeting", "förra mötet"
-    text: str = ""  # the words it came from, for the answer sentence
-
-    def __bool__(self) -> bool:
-        return bool(self.year or self.month or self.day or self.last)
-
-    def accepts(self, iso: str | None) -> bool:
-        """Whether a meeting dated ``iso`` falls in the filter (``last`` is resolved elsewhere)."""
-        if not (self.year or self.month or self.day):
-            return True
-        if not iso:
-            return False
-        y, m, d = (int(x) for x in iso.split("-"))
-        return ((self.year is None or y == self.year) and (self.month is None or m == self.month)
-                and (self.day is None or d == self.day))
-
-
-@dataclass
-class Question:
-    text: str
-    language: str  # "sv" | "en"
-    intent: str
-    time: TimeFilter
-    person: str | None = None  # a person the question names, as written in it
-    count: bool = False  # "how many"
-    organisations: bool = False  # "which organisations were represented"
-    role: str | None = None  # "chair" | "secretary"
-    person_attended: bool = False  # "which meetings did X attend"
-    words: list[str] = field(default_factory=list)  # content words, lower case, for retrieval
-    entities: list[str] = field(default_factory=list)  # capitalised words: names of things, as written
-
-
-_SV_CHARS = re.compile(r"[åäöÅÄÖ]")
-_SV_WORDS = set("""vad vem vilka vilken vilket när hur var är nästa möte mötet mötena sades om och
-deltog på det som finns ordförande sekreterare många protokoll beslut beslutades ska skulle
-sa säger kommer har hade inom med till för från under förra senaste styrelsen styrelsemötet""".split())
-_EN_WORDS = set("""what who whom when how is the was were did which meeting meetings next attended
-about of said say do does will are there in at on for from chair chaired secretary propose
-proposed present presented people many last""".split())
+_SV_WORDS = FUNCTION_WORDS["sv"]
+_EN_WORDS = FUNCTION_WORDS["en"]
 
 
 _TOKEN = re.compile(r"[^\W\d_][\w'-]*")
@@ -93,18 +52,14 @@ def detect_language(q: str, names=None) -> str:
         if _is_name_token(q, m) or any(s <= m.start() < e for s, e in spans):
             continue
         kept.append(m.group(0))
-    rest = " ".join(kept)
-    words = tokens(rest)
-    sv = sum(w in _SV_WORDS for w in words) + (1.5 if _SV_CHARS.search(rest) else 0)
-    en = sum(w in _EN_WORDS for w in words)
-    return "sv" if sv > en else "en"
+    return _detect(" ".join(kept), default="en")
 
 
 def entities(q: str) -> list[str]:
     """Capitalised words that name a thing, organisation or person ("Almi", "Invest"), lower case."""
     out = []
     for m in _TOKEN.finditer(q):
-        if _is_name_token(q, m) and fold(m.group(0)) not in STOP and fold(m.group(0)) not in _MONTHS \
+        if _is_name_token(q, m) and fold(m.group(0)) not in STOP and fold(m.group(0)) not in MONTHS \
                 and len(m.group(0)) >= 2:
             f = fold(m.group(0))
             if f not in out:
@@ -112,42 +67,98 @@ def entities(q: str) -> list[str]:
     return out
 
 
-_NEXT = re.compile(
-    r"\bnext\s+(?:\w+\s+)?meeting|\bupcoming\s+meeting|\bwhen\s+(?:do|will|shall)\s+we\s+meet"
-    r"|\bmeet(?:ing)?\s+(?:again|next)\b|\bnästa\s+(?:\w+)?möte|\bkommande\s+(?:\w+)?möte"
-    r"|\bnär\s+ses\s+vi|\bnär\s+träffas\s+vi|\bnästa\s+sammanträde", re.I)
-_CHAIR = re.compile(r"\bchair(?:ed|man|woman|person|ing)?\b|\bpresided\b|\bled\s+the\s+meeting"
-                    r"|\b(?:mötes)?ordförande\b|\bledde\s+mötet|\bmötesledare", re.I)
-_SECRETARY = re.compile(r"\bsecretary\b|\btook\s+(?:the\s+)?minutes|\bwrote\s+the\s+minutes|\bminute[- ]?taker"
-                        r"|\b(?:mötes)?sekreterare\b|\bförde\s+protokoll(?:et)?|\bskrev\s+protokollet", re.I)
+_NEXT = re.compile(r"""(?ix)
+    \bnext\s+(?:\w+\s+)?meeting | \bupcoming\s+meeting | \bwhen\s+(?:do|will|shall)\s+we\s+meet
+  | \bmeet(?:ing)?\s+(?:again|next)\b
+    # Swedish
+  | \bnästa\s+(?:\w+)?möte | \bkommande\s+(?:\w+)?möte | \bnär\s+ses\s+vi | \bnär\s+träffas\s+vi
+  | \bnästa\s+sammanträde
+""")
 _WHO = re.compile(r"\bwho\b|\bwhom\b|\bvem\b|\bvilka\b|\bvilken\b|\bname\b|\bnamn\b|\bwhich\s+person", re.I)
-_ATTEND = re.compile(
-    r"\battend(?:ed|ees?|ance|ing|s)?\b|\bpresent\s+at\b|\bwere\s+present|\bwas\s+present|\bwho\s+(?:was|were)\s+(?:at|there|in)\b"
-    r"|\bparticipa(?:nts?|ted|ting)\b|\brepresented\b|\brepresenterade?\b|\bdeltog\b|\bdeltagare\w*|\bdeltar\b"
-    r"|\bnärvarande\b|\bnärvarade\b|\bvar\s+med\s+på|\bvar\s+på\s+(?:\w+)?mötet|\bvilka\s+var\s+(?:på|med|där)"
-    r"|\bhow\s+many\s+(?:people|persons|participants|members|attendees)|\bhur\s+många\s+(?:personer\s+|deltagare\s+)?(?:deltog|var)"
-    r"|\bwho\s+came\b|\bwho\s+joined\b", re.I)
-_ABSENT = re.compile(
-    r"\babsent(?:ees?)?\b|\babsence\b|\bapologi(?:es|se|ze|sed|zed)\b|\bregrets\b|\bmissing\b"
-    r"|\b(?:did\s*n[o']?t|didn't|not)\s+(?:attend|come|show)|\binvited\s+but\b|\bcould\s*n[o']?t\s+(?:attend|come)"
-    r"|\bfrånvarande\b|\bfrånvar\w*|\b(?:inte|ej)\s+(?:närvarande|närvarade|deltog|med)\b|\bkallade\s+men\b"
-    r"|\bförhinder\b|\banmält\s+förhinder|\bsaknades\b|\buteblev\b", re.I)
+_ATTEND = re.compile(r"""(?ix)
+    \battend(?:ed|ees?|ance|ing|s)?\b | \bparticipa(?:nts?|ted|ting)\b | \brepresented\b
+  | \bpresent\s+at\b | \bwere\s+present | \bwas\s+present
+  | \bwho\s+(?:was|were)\s+(?:at|there|in)\b | \bwho\s+came\b | \bwho\s+joined\b
+  | \bhow\s+many\s+(?:people|persons|participants|members|attendees)
+    # Swedish
+  | \brepresenterade?\b | \bdeltog\b | \bdeltagare\w* | \bdeltar\b | \bnärvarande\b | \bnärvarade\b
+  | \bvar\s+med\s+på | \bvar\s+på\s+(?:\w+)?mötet | \bvilka\s+var\s+(?:på|med|där)
+  | \bhur\s+många\s+(?:personer\s+|deltagare\s+)?(?:deltog|var)
+""")
+_ABSENT = re.compile(r"""(?ix)
+    \babsent(?:ees?)?\b | \babsence\b | \bapologi(?:es|se|ze|sed|zed)\b | \bregrets\b | \bmissing\b
+  | \b(?:did\s*n[o']?t|didn't|not)\s+(?:attend|come|show) | \binvited\s+but\b
+  | \bcould\s*n[o']?t\s+(?:attend|come)
+    # Swedish
+  | \bfrånvarande\b | \bfrånvar\w* | \b(?:inte|ej)\s+(?:närvarande|närvarade|deltog|med)\b | \bkallade\s+men\b
+  | \bförhinder\b | \banmält\s+förhinder | \bsaknades\b | \buteblev\b
+""")
+_DECIDE = re.compile(r"""(?ix)
+    \bdecid\w* | \bdecision\w* | \bresol(?:ved|ution)s?\b | \bagreed\b | \bapprov\w* | \bchosen\b | \bchose\b
+  | \bvot(?:e|ed|es|ing)\b | \btabled\b | \bpostponed\b | \brejected\b | \bvoted\s+down\b | \breservations?\b
+    # Swedish
+  | \bbeslut\w* | \bbeslöt\b | \bbifall\w* | \bröst(?:ade|ades|ning|ningen)\w* | \bvotering\w* | \bbordla\w*
+  | \breserv\w* | \bavslog\w* | \bgodkän\w* | \bklubba\w* | \bvaldes\b | \bvalde\s+(?:ni|vi|man|mötet|styrelsen)\b
+    # a proposal or motion: what became of it is a decision
+  | \bwhat\s+(?:happened|became)\s+(?:to|of)\s+the\s+(?:proposal|motion)\b | \bhur\s+gick\s+det\s+med\s+(?:förslaget|motionen)
+  | \bvad\s+hände\s+med\s+(?:förslaget|motionen|valet)
+""")
+# Outcomes a decision question may ask for.
+_TABLED = re.compile(r"(?i)\btabled\b|\bpostponed\b|\bdeferred\b|\bbordla\w*|\bskjut\w*\s+upp|\båterremitt\w*")
+_REJECTED = re.compile(r"(?i)\brejected\b|\bvoted\s+down\b|\bturned\s+down\b|\bavslog\w*|\bröstades\s+ned\b")
+_RESERVATION = re.compile(r"(?i)\breservations?\b|\bdissent\w*|\bvoted\s+against\b|\breserv\w*")
+_ACTION = re.compile(r"""(?ix)
+    \baction(?:s|\s+items?|\s+points?)?\b | \btasks?\b | \bto-?dos?\b | \bassigned\b | \bdeadlines?\b
+  | \bdue\b | \bresponsible\s+for\b | \bin\s+charge\s+of\b
+  | \bwho\s+(?:will|should|must|shall|has\s+to|is\s+going\s+to|promised\s+to)\b | \bfollow[- ]?ups?\b
+    # Swedish
+  | \buppdrag\w* | \buppgift(?:er|erna)?\b | \bansvar(?:ig|iga|ar|et)?\b | \bvem\s+(?:ska|skall|måste|kommer\s+att)\b
+  | \batt\s+göra\b | \bklart?\s+till\b | \btidsfrist\w* | \bsista\s+dag\b
+""")
+_OPEN = re.compile(r"(?i)\bopen\b|\bstill\b|\boutstanding\b|\bpending\b|\bunfinished\b|\bnot\s+(?:yet\s+)?done\b"
+                   r"|\böppna\b|\bkvar\b|\bfortfarande\b|\bpågående\b|\binte\s+klara?\b|\bej\s+klara?\b")
+_DUE = re.compile(r"(?i)\bwhen\s+is\b.*\bdue\b|\bdeadline\b|\bby\s+when\b|\bnär\s+ska\b.*\bklart?\b|\btill\s+när\b")
+_DIGEST = re.compile(r"""(?ix)
+    \bwhat\s+happened\s+(?:at|in|during|on)\b | \bwhat\s+(?:was|were)\s+(?:discussed|covered)\s+(?:at|in)\b
+  | \bsummar(?:y|ise|ize)\b | \brecap\b | \boverview\s+of\b | \bhighlights\s+of\b
+    # Swedish
+  | \bvad\s+hände\s+(?:på|vid|under|i)\b | \bsammanfatt\w* | \bsammandrag\b | \bvad\s+togs\s+upp\s+(?:på|vid)\b
+""")
+_ROLE_ASK = {role: re.compile(r"(?i)\b(?:" + "|".join(cues) + r")\b") for role, cues in ROLE_CUES.items()}
+_MEETING_WORD = re.compile(r"(?i)\bmeeting\b|\bmöte\w*|\bsammanträde\w*|\bstämma\w*|\bstormöte\w*")
+_MEETING_AFTER = re.compile(r"(?i)^\s*(?:meeting|möte|mötet|sammanträde\w*|workshop|session)\b")
 _COUNT = re.compile(r"\bhow\s+many\b|\bhur\s+många\b|\bnumber\s+of\b|\bantal\w*", re.I)
-_ORGS = re.compile(r"\borgani[sz]ations?\b|\bcompan(?:y|ies)\b|\brepresented\b|\borganisationer\w*\b"
-                   r"|\bföretag\w*\b|\brepresenterade?\b|\binstitutions?\b|\bmyndighet\w*", re.I)
+_ORGS = re.compile(r"""(?ix)
+    \borgani[sz]ations?\b | \bcompan(?:y|ies)\b | \brepresented\b | \binstitutions?\b
+    # Swedish
+  | \borganisationer\w*\b | \bföretag\w*\b | \brepresenterade?\b | \bmyndighet\w*
+""")
 _PRESENT_VERB = re.compile(r"\bpresent(?:ed|s)?\b(?!\s+at)|\bpresenterade?\b", re.I)
-_LAST = re.compile(r"\b(?:the\s+)?(?:last|latest|previous|most\s+recent)\s+(?:\w+\s+)?meeting"
-                   r"|\b(?:förra|senaste)\s+(?:\w+)?mötet|\bsist(?:a)?\s+mötet", re.I)
-_MONTH_YEAR = re.compile(r"\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?\s+((?:19|20)\d{2})\b", re.I)
+_LAST = re.compile(r"""(?ix)
+    \b(?:the\s+)?(?:last|latest|previous|most\s+recent)\s+(?:\w+\s+)?meeting   # "the last (board) meeting"
+  | \b(?:förra|senaste)\s+(?:\w+)?mötet | \bsist(?:a)?\s+mötet                 # "förra styrelsemötet"
+""")
+_MONTH_YEAR = re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+((?:19|20)\d{2})\b", re.I)
+# "i maj", "in June": full month names (and "sept"); not "mar"/"jan", which are other words too.
+_FULL_MONTHS = {n.lower() for names in MONTH_NAMES.values() for n in names} | {m for m in MONTHS if len(m) > 3}
 _MONTH_ONLY = re.compile(r"\b(?:in|i|during|under)\s+(" + "|".join(
-    sorted((m for m in _MONTHS if len(m) > 3), key=len, reverse=True)) + r")\b", re.I)
+    sorted(_FULL_MONTHS, key=len, reverse=True)) + r")\b", re.I)
 _YEAR = re.compile(r"(?<![\d/-])((?:19|20)\d{2})(?![\d/-])")
+# A year that is part of a name: "Agenda 2030", "Vision 2025" (a capitalised word right before it
+# that is no month), unless a time word comes first ("i 2030", "in 2015").
+_NAMED_YEAR = re.compile(r"(?<!\w)([A-ZÅÄÖ][\w-]*)\s+((?:19|20)\d{2})(?![\d/-])")
 
 # Words that only carry intent or time: left out of what is searched for.
 _INTENT_WORDS = set("""attend attended attendees attendance attending participants participant participated
 present represented representerade representerad deltog deltagare deltar närvarande närvarade chair chaired
 chairman chairperson ordförande mötesordförande secretary sekreterare mötessekreterare next nästa kommande
 upcoming last latest previous recent förra senaste sista many många number antal organisations
+decide decided decision decisions agreed approved resolved beslut beslutade beslutades beslöt beslutet besluten
+action actions task tasks todo todos assigned due deadline uppdrag uppdraget uppgift uppgifter ansvarig ansvar
+open still outstanding pending öppna kvar fortfarande happened hände summary summarise summarize sammanfatta
+tabled postponed deferred rejected bordlades bordlagt bordlagd bordläggs bordlagda avslogs avslagen avslaget
+reservation reservations reserverade reserverat dissented
+treasurer kassör justerare protokolljusterare vice
 absent absentees absence apologies regrets missing sent frånvarande kallade invited förhinder saknades
 organizations organisationer companies företag people persons personer who vem vilka vilken held hålls
 """.split())
@@ -164,28 +175,54 @@ def parse_time(q: str) -> TimeFilter:
             return tf
     m = _MONTH_YEAR.search(q)
     if m:
-        tf.year, tf.month, tf.text = int(m.group(2)), _MONTHS[m.group(1).lower()], m.group(0)
+        tf.year, tf.month, tf.text = int(m.group(2)), MONTHS[m.group(1).lower()], m.group(0)
         return tf
-    m = _YEAR.search(q)
+    topic = topic_years(q)
+    m = next((y for y in _YEAR.finditer(q) if y.group(1) not in topic), None)
     if m:
         tf.year, tf.text = int(m.group(1)), m.group(1)
     m = _MONTH_ONLY.search(q)
     if m:
-        tf.month = _MONTHS[m.group(1).lower()]
+        tf.month = MONTHS[m.group(1).lower()]
         tf.text = (m.group(1) + (" " + tf.text if tf.year else "")).strip()
     return tf
+
+
+def topic_years(q: str) -> set[str]:
+    """Years that are part of a name ("vad sades om Agenda 2030?"): searched for, not a time."""
+    out = set()
+    for m in _NAMED_YEAR.finditer(q):
+        word = fold(m.group(1))
+        if word not in MONTHS and not (m.start() == 0 and (word in STOP or word in _EN_WORDS or word in _SV_WORDS)):
+            out.add(m.group(2))
+    return out
 
 
 def content_words(q: str, time: TimeFilter, *, drop_intent: bool) -> list[str]:
     out = []
     time_words = set(tokens(time.text))
+    topic = topic_years(q)
     for w in tokens(q):
-        if w in STOP or w.isdigit() or w in _MONTHS or w in time_words:
+        if w in topic:
+            out.append(w)
+            continue
+        if w in STOP or w.isdigit() or w in MONTHS or w in time_words:
             continue
         if drop_intent and w in _INTENT_WORDS:
             continue
         out.append(w)
     return out
+
+
+def _person_run(q: str) -> str | None:
+    """The first capitalised run of ``q`` that may be a person: not one that names a meeting
+    ("the Life Science meeting")."""
+    for run in capitalised_runs(q, _SV_WORDS | _EN_WORDS | STOP):
+        i = q.find(run)
+        if i >= 0 and _MEETING_AFTER.match(q[i + len(run):]):
+            continue
+        return run
+    return None
 
 
 def understand(question: str, names=None) -> Question:
@@ -201,18 +238,27 @@ def understand(question: str, names=None) -> Question:
     intent = SEARCH
     role = None
     attended = bool(_ATTEND.search(q))
+    asked_role = next((r for r, pat in _ROLE_ASK.items() if pat.search(q)), None)
     if _NEXT.search(q) and not person:
         intent = NEXT_MEETING
     elif _ABSENT.search(q) and (_WHO.search(q) or person or re.search(r"\b(?:anyone|anybody|någon|några)\b", q, re.I)):
         intent = ABSENCE
-    elif _WHO.search(q) and (_CHAIR.search(q) or _SECRETARY.search(q)) and not attended:
+    elif _WHO.search(q) and asked_role and not attended and not _RESERVATION.search(q):
         intent = ROLE
-        role = "chair" if _CHAIR.search(q) else "secretary"
+        role = asked_role
+    elif _DIGEST.search(q) and (time or _MEETING_WORD.search(q)):
+        # "what happened at the last meeting?", "sammanfatta mötet den 3 mars"; not "what
+        # happened at the summer party?" (a search)
+        intent = DIGEST
+    elif _ACTION.search(q):
+        intent = ACTIONS
+    elif _DECIDE.search(q):
+        intent = DECISIONS
     elif person:
         intent = PERSON
-    elif attended and not _ORGS.search(q) and not _COUNT.search(q) and capitalised_runs(q, _SV_WORDS | _EN_WORDS | STOP):
+    elif attended and not _ORGS.search(q) and not _COUNT.search(q) and (run := _person_run(q)):
         # "did Björn Åkesson attend?" about someone no list names: a person question all the same
-        person = capitalised_runs(q, _SV_WORDS | _EN_WORDS | STOP)[0]
+        person = run
         intent = PERSON
     elif attended or (_ORGS.search(q) and _WHO.search(q)):
         intent = ATTENDANCE
@@ -223,7 +269,13 @@ def understand(question: str, names=None) -> Question:
         qq.organisations = bool(_ORGS.search(q)) and not qq.count
     if intent == PERSON:
         qq.person_attended = attended and not _PRESENT_VERB.search(q)
-    drop = intent != SEARCH and intent != PERSON
+    if intent == DECISIONS:
+        qq.outcome = ("reservation" if _RESERVATION.search(q) else "tabled" if _TABLED.search(q)
+                      else "rejected" if _REJECTED.search(q) else None)
+    if intent == ACTIONS:
+        qq.open_only = bool(_OPEN.search(q))
+        qq.due = bool(_DUE.search(q))
+    drop = intent not in (SEARCH, PERSON)
     words = content_words(q, time, drop_intent=drop)
     if person:
         name_words = set(tokens(person))
@@ -231,3 +283,15 @@ def understand(question: str, names=None) -> Question:
     qq.words = words
     qq.entities = [w for w in entities(q) if w not in set(tokens(person or ""))]
     return qq
+
+
+def as_search(q: Question) -> Question:
+    """The question asked again as a search (its handler had nothing): every content word counts,
+    the intent's cue words too ("beslutades", "uppdrag"), as they would have for a search."""
+    q.intent = SEARCH
+    words = content_words(q.text, q.time, drop_intent=False)
+    if q.person:
+        name_words = set(tokens(q.person))
+        words = [w for w in words if w not in name_words]
+    q.words = words
+    return q

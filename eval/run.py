@@ -26,9 +26,14 @@ sys.path.insert(0, str(ROOT))
 QUESTIONS = ROOT / "eval" / "questions.json"
 # Written before the second tuning round and never tuned on: the honest figure.
 HELDOUT = ROOT / "eval" / "questions_heldout.json"
-SPLITS = {"dev": QUESTIONS, "heldout": HELDOUT}
+# Questions on decisions, actions, role holders and digests (issue 8); the held-out part was
+# written before the records handlers were tuned.
+RECORDS = ROOT / "eval" / "questions_records.json"
+RECORDS_HELDOUT = ROOT / "eval" / "questions_records_heldout.json"
+SPLITS = {"dev": QUESTIONS, "heldout": HELDOUT, "records": RECORDS, "records_heldout": RECORDS_HELDOUT}
 SHARED = ROOT.parent / "shared" / "corpora"
 TYPES = ("attendance", "person", "next_meeting", "role", "search", "offtopic")
+RECORD_TYPES = ("decision", "action", "role_holder", "digest")
 
 
 def corpus_dir(name: str) -> Path:
@@ -71,18 +76,18 @@ def _passage_ok(p, exp: dict) -> bool:
     return True
 
 
-def judge(q: dict, answer, detail, documents: dict[str, str]) -> tuple[int | None, bool]:
+def judge(q: dict, answer, documents: dict[str, str]) -> tuple[int | None, bool]:
     exp, kind = q["expect"], q["type"]
-    want = exp if kind in ("search", "person") else {"source": exp.get("source")}
+    want = exp if kind in ("search", "person", "decision", "action") else {"source": exp.get("source")}
     rank = next((i for i, p in enumerate(answer.passages[:5], 1) if _passage_ok(p, want)), None)
     if kind == "offtopic":
         return None, not answer.found
     if kind == "attendance":
         ok = answer.found and answer.intent == "attendance"
         if "names" in exp:
-            ok = ok and {_fold(n) for n in detail.names} == {_fold(n) for n in exp["names"]}
+            ok = ok and {_fold(n) for n in answer.facts.people} == {_fold(n) for n in exp["names"]}
         if "count" in exp:
-            ok = ok and detail.count == exp["count"] and str(exp["count"]) in answer.answer
+            ok = ok and answer.facts.count == exp["count"] and str(exp["count"]) in answer.answer
         for s in exp.get("contains", []) if isinstance(exp.get("contains"), list) else []:
             ok = ok and s in answer.answer
         return rank, ok
@@ -96,10 +101,30 @@ def judge(q: dict, answer, detail, documents: dict[str, str]) -> tuple[int | Non
             ok = exp["contains"].casefold() in (nm.quote or "").casefold()
         return (1 if ok else None), ok
     if kind == "role":
-        ok = answer.found and any(_fold(n) in {_fold(x) for x in detail.names} for n in exp["name"])
+        ok = answer.found and any(_fold(n) in {_fold(x) for x in answer.facts.people} for n in exp["name"])
         return (1 if ok else None), ok
+    if kind == "role_holder":
+        ok = answer.found and any(_name_ok(n, answer.facts.people) for n in exp["name"])
+        return (1 if ok else None), ok
+    if kind == "digest":
+        sources = {m.source for m in answer.facts.meetings}
+        text = _fold(answer.answer + " " + " ".join(p.quote for p in answer.passages))
+        ok = answer.found and exp["source"] in sources and all(_fold(c) in text for c in exp["contains_all"])
+        return (1 if ok else None), ok
+    if kind in ("decision", "action"):
+        ok = answer.found and rank == 1
+        if kind == "action" and exp.get("owners"):
+            owners = [o for row in answer.facts.actions for o in row["owners"]] + answer.facts.people
+            ok = ok and all(_name_ok(o, owners) for o in exp["owners"])
+        return rank, ok
     # search, and person questions answered from passages
     return rank, answer.found and rank == 1
+
+
+def _name_ok(name: str, names: list[str]) -> bool:
+    """``name`` among ``names``, tolerantly: a first name matches the full name it begins."""
+    n = _fold(name)
+    return any(n == _fold(x) or _fold(x).startswith(n + " ") or n.startswith(_fold(x) + " ") for x in names)
 
 
 def verbatim(answer, documents: dict[str, str]) -> bool:
@@ -146,9 +171,9 @@ def evaluate(questions: list[dict], *, model: str | None = None, embedder=None,
                 for q in qs:
                     today = date.fromisoformat(q["today"]) if q.get("today") else None
                     t = time.time()
-                    answer, detail = engine.answer(q["q"], today=today)
+                    answer = engine.ask(q["q"], today=today)
                     ms = (time.time() - t) * 1000
-                    rank, ok = judge(q, answer, detail, snap.documents)
+                    rank, ok = judge(q, answer, snap.documents)
                     out.append(Outcome(q, mode, rank, ok, verbatim(answer, snap.documents),
                                        answer.to_json_dict(), ms))
     return out
@@ -161,7 +186,7 @@ def summarise(outcomes: list[Outcome], split: str | None = None) -> dict:
     table: dict = {}
     for mode in dict.fromkeys(o.mode for o in outcomes):
         rows = {}
-        for kind in (*TYPES, "all"):
+        for kind in (*TYPES, *RECORD_TYPES, "all"):
             os_ = [o for o in outcomes if o.mode == mode and (kind == "all" or o.q["type"] == kind)]
             if not os_:
                 continue
@@ -194,7 +219,8 @@ def main(argv=None) -> int:
     ap.add_argument("--model", help="embedding model (default: the packaged all-MiniLM-L6-v2)")
     ap.add_argument("--modes", default="hybrid,bm25,dense")
     ap.add_argument("--questions", type=Path, help="one questions file instead of the splits")
-    ap.add_argument("--splits", default="dev,heldout", help="which splits to run (dev, heldout)")
+    ap.add_argument("--splits", default="dev,heldout,records,records_heldout",
+                    help="which splits to run (dev, heldout, records, records_heldout)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every miss")
     ap.add_argument("--json", type=Path, help="also write every outcome here")
     args = ap.parse_args(argv)
@@ -210,7 +236,7 @@ def main(argv=None) -> int:
     print(f"mean answer time: {sum(o.ms for o in outcomes) / max(1, len(outcomes)):.0f} ms")
     if args.verbose:
         for o in outcomes:
-            if not o.correct or (o.q['type'] != 'offtopic' and o.rank is None):
+            if not o.correct:
                 print(f"MISS [{o.q['split']}] [{o.mode}] [{o.q['corpus']}] {o.q['type']}: {o.q['q']} -> rank={o.rank} "
                       f"correct={o.correct} :: {o.answer['answer'][:160]}")
     if args.json:

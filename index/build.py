@@ -15,14 +15,18 @@ import numpy as np
 
 from . import onnx_encoder, vectors as vector_index
 from .chunk import chunk_document
-from .errors import DocumentError, IndexBusy, IndexMissing
+from .errors import DocumentError, IndexBusy, IndexCorrupt, IndexMissing
+from .guard import check_drop
 from .loaders import SUPPORTED_EXTENSIONS, load_bytes, read_bytes
 from .models import Chunk, Meeting
 from .parse import parse_meeting
+from .pipeline import pipeline_version, text_key
+from .progress import BuildProgress, as_progress
+from .records import extract_records
 from .store import FORMAT, IndexSnapshot, load_index, write_index
 
-# progress(done, total) is called while embedding; the CLI draws a bar with it.
-Progress = Callable[[int, int], None]
+# A BuildProgress (index/progress.py), or a plain progress(done, total) told about embedding.
+Progress = BuildProgress | Callable[[int, int], None]
 
 
 @dataclass
@@ -31,6 +35,7 @@ class IndexReport:
     updated: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     unchanged: int = 0
+    reparsed: int = 0  # unchanged files parsed again because the pipeline changed
     chunks_embedded: int = 0
     skipped: list[dict] = field(default_factory=list)  # {"file", "reason"}
     meetings: int = 0
@@ -85,6 +90,7 @@ class _Parsed:
 
 def parse_document(text: str, source: str, *, max_words: int = 90, embedder=None) -> tuple[Meeting, list[Chunk]]:
     meeting = parse_meeting(text, source)
+    extract_records(text, meeting).store_in(meeting)  # decisions, actions, roles: stored, not per question
     # With a real tokenizer, chunks are also capped in word pieces (less 2 for [CLS]/[SEP]).
     model = getattr(embedder, "loaded", embedder)  # a LazyEmbedder's real model
     count = getattr(model, "token_count", None)
@@ -99,11 +105,13 @@ def update_index(
     *,
     rebuild: bool = False,
     progress: Progress | None = None,
+    prune: bool = False,
 ) -> IndexReport:
     """Bring the index in ``index_dir`` up to date with ``corpus_dir``.
 
     ``embedder`` needs ``name`` at once; its model is used (and may be loaded) only when
-    something has to be embedded."""
+    something has to be embedded. Dropping more than half of the indexed meetings (an empty
+    or unmounted corpus folder) raises WouldDropMeetings unless ``prune`` (index/guard.py)."""
     corpus_dir = Path(corpus_dir)
     if not corpus_dir.is_dir():
         what = "is not a folder" if corpus_dir.exists() else "does not exist"
@@ -115,19 +123,40 @@ def update_index(
             old = None
         if old is not None:
             old.check_model(embedder.name)
-        report = _update(corpus_dir, index_dir, embedder, old, progress)
+        indexed = old.meetings if old is not None else _indexed_before(index_dir) if rebuild else {}
+        check_drop(indexed, {s for s, _ in scan_corpus(corpus_dir)}, corpus_dir, prune=prune)
+        progress = as_progress(progress)
+        try:
+            report = _update(corpus_dir, index_dir, embedder, old, progress)
+        finally:
+            progress.close()
         # Questions are encoded without torch from this export (index/onnx_encoder.py).
         onnx_encoder.ensure(index_dir, embedder)
         return report
 
 
-def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress) -> IndexReport:
+def _indexed_before(index_dir: Path) -> dict:
+    """The meetings a rebuild replaces (none when the old index is missing or damaged)."""
+    try:
+        return load_index(index_dir).meetings
+    except (IndexMissing, IndexCorrupt):
+        return {}
+
+
+def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress: BuildProgress) -> IndexReport:
     report = IndexReport()
     old_hashes = old.hashes if old else {}
+    # Parses made by another version of the pipeline are not kept: every file is parsed again
+    # (its chunk vectors are reused below when the chunk text is unchanged).
+    current = old is not None and old.params.get("pipeline") == pipeline_version()
     keep: dict[str, str] = {}  # source -> sha, reused as they are
     fresh: list[_Parsed] = []
     seen: set[str] = set()
-    for source, path in scan_corpus(corpus_dir):
+    files = list(scan_corpus(corpus_dir))
+    progress.stage("parsing", len(files))
+    model_pending = hasattr(embedder, "loaded")  # a LazyEmbedder loads its model on first parse
+    for n, (source, path) in enumerate(files):
+        progress.advance(n)
         seen.add(source)
         if path.suffix.lower() not in SUPPORTED_EXTENSIONS:
             report.skipped.append({"file": source, "reason": f"unsupported file type {path.suffix or '(none)'}"})
@@ -138,11 +167,18 @@ def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress
             data = read_bytes(path, source)
             sha = sha256(data)
             if old_hashes.get(source) == sha:
-                keep[source] = sha
-                report.unchanged += 1
-                continue
+                if current:
+                    keep[source] = sha
+                    report.unchanged += 1
+                    continue
+                report.reparsed += 1
             text = load_bytes(data, source)
+            if model_pending:
+                progress.note("loading the embedding model")
             meeting, chunks = parse_document(text, source, embedder=embedder)
+            if model_pending:
+                model_pending = False
+                progress.note(None)
         except DocumentError as e:
             reason = e.reason
             if source in old_hashes:
@@ -152,21 +188,36 @@ def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress
             report.skipped.append({"file": source, "reason": reason})
             continue
         fresh.append(_Parsed(source, sha, text, meeting, chunks))
-        (report.updated if source in old_hashes else report.added).append(source)
+        if old_hashes.get(source) != sha:
+            (report.updated if source in old_hashes else report.added).append(source)
+    progress.advance(len(files))
     report.removed = sorted(s for s in old_hashes if s not in seen)
 
-    if old is not None and not fresh and not report.removed:
+    # The skipped files are recorded in the index (params.json) for `status` and for answers
+    # that would have needed one of them; a change in that list alone is worth a new generation.
+    same_skipped = old is not None and old.params.get("skipped", []) == report.skipped
+    if old is not None and current and not fresh and not report.removed and same_skipped:
         report.meetings, report.chunks = len(old.meetings), len(old.chunks)
         return report  # nothing to write: the index is current
 
     new_chunks = [c for p in fresh for c in p.chunks]
-    if new_chunks:
-        new_vectors = _embed(embedder, [c.text for c in new_chunks], progress)
-        dim = new_vectors.shape[1]
-    else:  # only removals (or an empty corpus): no need to load the model
+    # A chunk whose text is already in the index keeps its vector: only new text is embedded.
+    known = {text_key(c.text): i for i, c in enumerate(old.chunks)} if old is not None and old.chunks else {}
+    keys = [text_key(c.text) for c in new_chunks]
+    todo = [i for i, key in enumerate(keys) if key not in known]
+    if todo:
+        embedded = _embed(embedder, [new_chunks[i].text for i in todo], progress)
+        dim = embedded.shape[1]
+    else:  # nothing new to embed (only removals, reparses, an empty corpus): no model needed
         dim = old.vectors.d if old is not None else 0
-        new_vectors = np.zeros((0, max(dim, 1)), dtype=np.float32)
-    report.chunks_embedded = len(new_chunks)
+        embedded = np.zeros((0, max(dim, 1)), dtype=np.float32)
+    new_vectors = np.zeros((len(new_chunks), max(dim, 1)), dtype=np.float32)
+    if todo:
+        new_vectors[todo] = embedded
+    reused = [i for i, key in enumerate(keys) if key in known]
+    if reused:
+        new_vectors[reused] = old.vectors_of([known[keys[i]] for i in reused])
+    report.chunks_embedded = len(todo)
 
     snapshot = IndexSnapshot.empty(embedder.name, dim)
     vectors: list[np.ndarray] = []
@@ -189,19 +240,19 @@ def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress
     # exact while small, IVF above vectors.FLAT_MAX (reusing the old index's centroids)
     snapshot.vectors = vector_index.build(matrix, dim, previous=old.vectors if old is not None else None)
     snapshot.params.update(
-        format=FORMAT, model=embedder.name, dim=dim,
+        format=FORMAT, model=embedder.name, dim=dim, pipeline=pipeline_version(),
         built_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        files=dict(sorted(snapshot.hashes.items())),
+        files=dict(sorted(snapshot.hashes.items())), skipped=report.skipped,
     )
     write_index(index_dir, snapshot)
     report.meetings, report.chunks = len(snapshot.meetings), len(snapshot.chunks)
     return report
 
 
-def _embed(embedder, texts: list[str], progress: Progress | None, batch: int = 64) -> np.ndarray:
+def _embed(embedder, texts: list[str], progress: BuildProgress, batch: int = 64) -> np.ndarray:
+    progress.stage("embedding", len(texts))
     parts = []
     for i in range(0, len(texts), batch):
         parts.append(embedder.embed_documents(texts[i: i + batch]))
-        if progress:
-            progress(min(i + batch, len(texts)), len(texts))
+        progress.advance(min(i + batch, len(texts)))
     return np.concatenate(parts).astype(np.float32)

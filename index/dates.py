@@ -10,29 +10,14 @@ import datetime as _dt
 import os
 import re
 
+from index.vocab import MONTHS, ORDINAL_WORDS
+
 Date = _dt.date
 
-_MONTHS = {
-    # Swedish
-    "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7,
-    "augusti": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
-    # English (april, september, november, december are shared)
-    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "august": 8,
-    "october": 10,
-    # abbreviations, Swedish and English
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "okt": 10, "oct": 10, "nov": 11, "dec": 12,
-}
 # Longest first so "september" wins over "sep".
-_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 
-# Swedish/English ordinal words seen in minutes ("Preliminärt andra mars").
-_ORDINAL_WORDS = {
-    "första": 1, "andra": 2, "tredje": 3, "fjärde": 4, "femte": 5, "sjätte": 6, "sjunde": 7,
-    "åttonde": 8, "nionde": 9, "tionde": 10, "elfte": 11, "tolfte": 12,
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
-}
-_ORD_WORD_RE = "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
+_ORD_WORD_RE = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
 
 # "4:e", "1:a", "22a", "23e", "7e", "1st", "26th"
 _SUFFIX = r"(?::?[ae]|st|nd|rd|th)?"
@@ -126,14 +111,14 @@ def find_dates(text: str, *, base: Date | None = None, forward: bool = False,
             elif kind == "dotted":
                 d, mo, y = int(g[0]), int(g[1]), int(g[2])
             elif kind == "dmy":
-                d, mo, y = int(g[0]), _MONTHS[g[1].lower()], (int(g[2]) if g[2] else None)
+                d, mo, y = int(g[0]), MONTHS[g[1].lower()], (int(g[2]) if g[2] else None)
             elif kind == "mdy":
-                mo, d, y = _MONTHS[g[0].lower()], int(g[1]), (int(g[2]) if g[2] else None)
+                mo, d, y = MONTHS[g[0].lower()], int(g[1]), (int(g[2]) if g[2] else None)
                 # "may be", "mar" etc. as ordinary words: demand the capital for short English words
                 if g[0].lower() in ("may", "mar", "jan", "dec") and not g[0][0].isupper():
                     continue
             elif kind == "word":
-                d, mo, y = _ORDINAL_WORDS[g[0].lower()], _MONTHS[g[1].lower()], (int(g[2]) if g[2] else None)
+                d, mo, y = ORDINAL_WORDS[g[0].lower()], MONTHS[g[1].lower()], (int(g[2]) if g[2] else None)
             else:  # slash: day/month unless the document is month-first (see slash_month_first)
                 d, mo = int(g[0]), int(g[1])
                 if month_first:

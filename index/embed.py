@@ -88,24 +88,31 @@ class SentenceTransformerEmbedder:
         is_e5 = "e5" in Path(model).name.lower()
         self._q_prefix = "query: " if is_e5 else ""
         self._p_prefix = "passage: " if is_e5 else ""
+        # One model, shared by the bot's question threads and its index updates: a Hugging Face
+        # fast tokenizer raises "Already borrowed" when two threads use it at once, so every use
+        # of the model (tokenizer included) takes this lock.
+        self._use = threading.Lock()
 
     def token_count(self, text: str) -> int:
-        return len(self._model.tokenizer.tokenize(text))
+        with self._use:
+            return len(self._model.tokenizer.tokenize(text))
 
     def embed_documents(self, texts: list[str], *, progress: bool = False) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        v = self._model.encode(
-            [self._p_prefix + t for t in texts],
-            batch_size=32,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=progress,
-        )
+        with self._use:
+            v = self._model.encode(
+                [self._p_prefix + t for t in texts],
+                batch_size=32,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=progress,
+            )
         return np.asarray(v, dtype=np.float32)
 
     def embed_query(self, text: str) -> np.ndarray:
-        v = self._model.encode([self._q_prefix + text], normalize_embeddings=True, convert_to_numpy=True)
+        with self._use:
+            v = self._model.encode([self._q_prefix + text], normalize_embeddings=True, convert_to_numpy=True)
         return np.asarray(v[0], dtype=np.float32)
 
     def export_onnx(self, target: Path) -> bool:

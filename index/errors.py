@@ -9,7 +9,8 @@ MinutesError
 │   ├── IndexMissing         nothing built yet
 │   ├── IndexCorrupt
 │   └── ModelMismatch        built with another embedding model: rebuild
-└── ConfigError              invalid settings
+├── ConfigError              invalid settings
+└── WouldDropMeetings        an update would drop most indexed meetings: refused without --prune
 """
 from __future__ import annotations
 
@@ -55,3 +56,13 @@ class ConfigError(MinutesError):
 
 class IndexBusy(MinutesError):
     """Another process holds the index write lock."""
+
+
+class WouldDropMeetings(MinutesError):
+    """An update would drop more than half of the indexed meetings (an empty or unmounted corpus
+    folder, a wrong path): refused unless pruning was asked for. ``sources`` are what would go."""
+
+    def __init__(self, message: str, sources: list[str], total: int):
+        super().__init__(message)
+        self.sources = sources
+        self.total = total

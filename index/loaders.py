@@ -5,6 +5,8 @@ changed, so offsets into this text are offsets into what the reader sees in the 
 from __future__ import annotations
 
 import io
+import time
+import zipfile
 from pathlib import Path
 
 from .errors import UnreadableDocument, UnsupportedFormat
@@ -12,8 +14,41 @@ from .errors import UnreadableDocument, UnsupportedFormat
 TEXT_EXTENSIONS = {".txt", ".md", ".markdown", ".tex"}
 SUPPORTED_EXTENSIONS = TEXT_EXTENSIONS | {".docx", ".pdf"}
 
+# Limits on what one file may cost to read. Real minutes are far below each: a .docx of minutes
+# unpacks to a few MB; a PDF of minutes has tens of pages.
+MAX_DOCX_UNPACKED = 100_000_000  # bytes, summed over the zip's members as declared
+MAX_DOCX_MEMBERS = 5_000
+MAX_PDF_PAGES = 2_000
+PDF_SECONDS = 30.0  # extraction stops (file refused) when this is spent, checked between pages
+
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _utf16(data: bytes) -> str | None:
+    """The text of a UTF-16 file (what Windows Notepad saves as "Unicode"), or None.
+
+    With a byte order mark; or without one, when every other byte is NUL in one position only,
+    as in mostly-Latin text (Swedish included)."""
+    if data.startswith(_UTF16_BOMS):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            return None
+    if len(data) >= 4 and len(data) % 2 == 0:
+        even, odd = data[0::2], data[1::2]
+        for zeros, other, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+            if zeros.count(0) >= 0.9 * len(zeros) and other.count(0) == 0:
+                try:
+                    return data.decode(codec)
+                except UnicodeDecodeError:
+                    return None
+    return None
+
 
 def decode_text(data: bytes, file: str) -> str:
+    wide = _utf16(data)
+    if wide is not None:
+        data = wide.encode("utf-8")
     if b"\x00" in data:
         raise UnreadableDocument(file, "binary content in a text file")
     try:
@@ -35,6 +70,7 @@ def _docx_text(data: bytes, file: str) -> str:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    _check_zip(data, file)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception:  # noqa: BLE001 - python-docx raises many kinds for a broken zip
@@ -52,15 +88,39 @@ def _docx_text(data: bytes, file: str) -> str:
     return "\n".join(lines)
 
 
-def _pdf_text(data: bytes, file: str) -> str:
+def _check_zip(data: bytes, file: str) -> None:
+    """Refuse a decompression bomb before anything is unpacked: the members' declared sizes
+    are summed (zipfile never inflates a member past its declared size, so a header that lies
+    cannot get more out than it declares)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            members = z.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+        raise UnreadableDocument(file, "corrupt or unreadable DOCX file") from None
+    if len(members) > MAX_DOCX_MEMBERS or sum(m.file_size for m in members) > MAX_DOCX_UNPACKED:
+        raise UnreadableDocument(file, f"DOCX file unpacks to more than {MAX_DOCX_UNPACKED // 1_000_000} MB; refused")
+
+
+def _pdf_text(data: bytes, file: str, seconds: float | None = None) -> str:
     import logging
 
     import pypdf
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)
+    deadline = time.monotonic() + (PDF_SECONDS if seconds is None else seconds)
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = []
+        for n, page in enumerate(reader.pages):
+            if n >= MAX_PDF_PAGES:
+                raise UnreadableDocument(file, f"PDF file has more than {MAX_PDF_PAGES} pages; refused")
+            if time.monotonic() > deadline:
+                raise UnreadableDocument(file, "PDF file takes too long to read; refused")
+            pages.append(page.extract_text() or "")
+    except UnreadableDocument:
+        raise
+    except RecursionError:  # a page tree that refers to itself
+        raise UnreadableDocument(file, "corrupt or unreadable PDF file") from None
     except Exception:  # noqa: BLE001 - pypdf raises many kinds for a damaged file
         raise UnreadableDocument(file, "corrupt or unreadable PDF file") from None
     return "\n\n".join(pages)

@@ -38,6 +38,11 @@ class Meeting(BaseModel):
     chair: Person | None = None
     secretary: Person | None = None
     next_meeting: NextMeeting | None = None
+    # Records (index/records): defaults keep indexes written before them loadable.
+    items: list["AgendaItem"] = Field(default_factory=list)
+    decisions: list["Decision"] = Field(default_factory=list)
+    actions: list["ActionItem"] = Field(default_factory=list)
+    roles: list["RoleHolder"] = Field(default_factory=list)
 
 
 class Chunk(BaseModel):
@@ -51,3 +56,68 @@ class Chunk(BaseModel):
     section: str | None = None  # heading of the section the chunk is in
     meeting_date: str | None = None
     title: str | None = None
+
+
+# ---------------------------------------------------------------- records (issue 8)
+# What a meeting decided and who must do what. Each record keeps two kinds of span: the span
+# of the value it names (``text[text_span[0]:text_span[1]] == record.text``) and the span of
+# the whole statement it was read from, for quoting.
+
+
+class AgendaItem(BaseModel):
+    number: str | None = None  # "§ 41", "3", "3.2" as written; for LaTeX \section, the counter
+    heading: str  # == text[heading_span[0]:heading_span[1]], without the number
+    heading_span: Span
+    span: Span  # the whole item: its heading to the next item at the same or a higher level
+    level: int = 1
+
+
+class Vote(BaseModel):
+    for_: int | None = None
+    against: int | None = None
+    abstain: int | None = None
+    unanimous: bool = False
+    reservations: list[str] = Field(default_factory=list)  # names of who entered a reservation
+    reservation_spans: list[Span] = Field(default_factory=list)  # the reservation statements
+    span: Span  # the vote statement as written ("Med 4 röster mot 2", "Motion carried 5–2")
+
+
+class Decision(BaseModel):
+    text: str  # what was decided, approved or voted down (== text[text_span...])
+    text_span: Span
+    span: Span  # the decision statement ("förslaget till beslut bifalles"), for quoting
+    item: str | None = None  # heading of the agenda item it belongs to
+    outcome: str = "decided"  # approved | rejected | tabled | referred_back | noted | decided
+    proposal_span: Span | None = None  # the proposal ("Förslag till beslut") it settles
+    vote: Vote | None = None
+
+
+class ActionItem(BaseModel):
+    owners: list[str] = Field(default_factory=list)  # names or a body ("styrelsen")
+    task: str  # == text[task_span...]
+    task_span: Span
+    span: Span  # the whole statement or table row
+    due: str | None = None  # ISO YYYY-MM-DD, resolved against the meeting date
+    due_span: Span | None = None
+    item: str | None = None
+    status: str = "open"  # open | done | ongoing | dropped | not_started
+    status_span: Span | None = None  # where this meeting states the status (same document)
+    status_source: str | None = None  # a later meeting's source whose review set ``status``
+    status_source_span: Span | None = None  # the review's span in ``status_source``
+    status_quote: str | None = None  # that review as written in ``status_source``
+    status_date: str | None = None  # that later meeting's date
+    review: bool = False  # a report on an earlier action ("Done: ..."), not a new task
+
+
+class RoleHolder(BaseModel):
+    role: str  # chair | vice_chair | secretary | treasurer | adjuster | minute_taker |
+    #            rapporteur | co_opted | vote_counter | auditor | other
+    title: str | None = None  # the role as written ("Kassör", "protokolljusterare", "SAMO")
+    name: str  # == text[name_span...]
+    name_span: Span
+    span: Span  # the statement or attendee entry it was read from
+    scope: str = "organisation"  # "meeting": chair/secretary/adjuster of this meeting only
+    body: str | None = None  # "ordförande för UPPDRAG": the committee the role is in
+
+
+Meeting.model_rebuild()

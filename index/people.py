@@ -44,6 +44,13 @@ _NUM_MARK = re.compile(r"^\d{1,3}[.)]\s+")
 # The (?<!\s) anchors keep these linear: unanchored, a search restarts inside every run of
 # spaces and rescans it (quadratic on a line with a long whitespace run).
 _HANDLE = re.compile(r"(?<!\s)\s*@[\w-]+")
+# A name with a short group in brackets after it and more after that: a party or a group
+# ("Anna Berg (S), ordförande"), or whom a substitute replaces ("(S) ersätter Olle Lind (S)").
+_PARTY = re.compile(r"""(?x)
+    ^(?P<name>[^(),\d]{3,60}?)\s*
+    \((?P<party>[^()]{1,12})\)                    # (S), (M), (KD), (v)
+    (?P<rest>\s*(?:,|\s(?:ersätter|ersättare\s+för|replaces|for)\s)[^\n]*)$
+""")
 _PARENS = re.compile(r"\(([^()]*)\)\s*$")
 _DASH = re.compile(r"(?<!\s)\s*[-–—]\s+|(?<!\s)\s+[-–—]\s*")
 # Words that fill a list slot without naming anybody: "Regrets: None", "Frånvarande: Inga".
@@ -133,6 +140,10 @@ def parse_entry(text: str, s: int, e: int) -> Person | None:
     if not body:
         return None
     name, detail = body, None
+    party = _PARTY.match(body)
+    if party:  # "Anna Berg (S), ordförande", "Karin Öberg (S) ersätter Olle Lind (S)"
+        rest = (party.group("rest") or "").strip(" ,")
+        return _person(party.group("name"), ", ".join(x for x in (party.group("party"), rest) if x), (s, e))
     pm = _PARENS.search(body)
     if pm and "," not in body[: pm.start()]:  # "Rod Vagg @rvagg (TSC)" / "Jenni Nordborg (samordnare)"
         detail = pm.group(1).strip() or None
@@ -212,6 +223,10 @@ def _list_part(text: str, a: int, b: int) -> Person | None:
     """One item of an inline name list: a name, optionally "@handle" and "(role or org)"."""
     body = text[a:b]
     name, detail = body, None
+    party = _PARTY.match(body)
+    if party:  # "Anna Berg (S), ordförande", "Karin Öberg (S) ersätter Olle Lind (S)"
+        rest = (party.group("rest") or "").strip(" ,")
+        return _person(party.group("name"), ", ".join(x for x in (party.group("party"), rest) if x), (s, e))
     pm = _PARENS.search(body)
     if pm:
         name, detail = body[: pm.start()], pm.group(1).strip() or None
@@ -219,6 +234,28 @@ def _list_part(text: str, a: int, b: int) -> Person | None:
     if "(" in name or ")" in name or not looks_like_name(name, 4):
         return None
     return _person(name, detail, (a, b))
+
+
+_SURNAME_FIRST = re.compile(r"\s*([^\W\d_][\w'’-]+),[ \t]*([^\W\d_][\w'’-]+(?:[ \t]+[^\W\d_][\w'’-]+)?)\s*\.?\s*")
+
+
+def _surname_first(text: str, s: int, e: int) -> list[Person] | None:
+    """"Berg, Anna; Ek, Erik; Holm, Lisa": semicolons between people, each "Surname, Given"
+    (capitalised). The name is given first, as people say it; the span is the part as written."""
+    if ";" not in text[s:e]:
+        return None
+    out, pos = [], s
+    for piece in text[s:e].split(";"):
+        a, b = pos, pos + len(piece)
+        pos = b + 1
+        m = _SURNAME_FIRST.fullmatch(piece)
+        if not m or not (m.group(1)[0].isupper() and m.group(2)[0].isupper()):
+            return None
+        ps, pe = strip_span(text, a, b)
+        if text[pe - 1] == ".":
+            pe -= 1
+        out.append(Person(name=f"{m.group(2)} {m.group(1)}", span=(ps, pe)))
+    return out if len(out) >= 2 else None
 
 
 def parse_name_list(text: str, s: int, e: int, pairs_are_entries: bool = False) -> list[Person] | None:
@@ -230,6 +267,9 @@ def parse_name_list(text: str, s: int, e: int, pairs_are_entries: bool = False) 
     Vinnova" (name, organisation, as DOCX tables come out). They are read as an entry when the
     second part is shorter than the first, or when ``pairs_are_entries`` (the caller saw a
     block of such lines: a table)."""
+    surname_first = _surname_first(text, s, e)
+    if surname_first:
+        return surname_first
     parts, conj, semi = top_level_parts(text, s, e)
     if len(parts) < 2:
         return None

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.vocab import ABSENT_LABELS, HEADER_FIELDS, INVITED_LABELS, PRESENT_LABELS, ROLE_FIELDS, alternation
+
 _WS = " \t\r\n\f\v\u00a0\u200b\ufeff"  # nbsp and BOM occur in pasted Word text
 
 
@@ -93,12 +95,7 @@ def is_list_item(s: str) -> bool:
 _LABEL_VALUE = re.compile(r"^[*_]*([^\W\d_][^:\n]{0,40}?)[*_]*[ \t]*:[*_]*[ \t]+(\S.*)$")
 # Labels of header and attendance fields: "Plats: Discord", "Tid: 18.00", "Närvarande: Styrelsen".
 _FIELD_LABEL = re.compile(
-    r"(?i)^(datum|date|mötesdatum|tid|tidpunkt|time|when|när|plats|place|location|lokal|venue|ort|mötesform|form"
-    r"|(mötets[ \t]+)?(mötes)?ordförande|ordf\.?|mötesledare|chair\w*|facilitator|moderator"
-    r"|(mötes|protokoll)?sekreterare|sekr\.?|protokollförare|justerare|justeringsm\w+|protokolljusterare|secretary"
-    r"|minutes|minute[- ]?taker|note[- ]?taker|scribe|dagordning|agenda|närvarande|frånvarande|deltagare|närvaro"
-    r"|kallade|inbjudna|adjungerade?|gäster|present|attendees|attendance|participants|absent|regrets|apologies"
-    r"|invited|guests|also present)\b")
+    "(?i)^" + alternation(HEADER_FIELDS + ROLE_FIELDS + PRESENT_LABELS + ABSENT_LABELS + INVITED_LABELS) + r"\b")
 
 
 def is_field_line(ls: list[Line], i: int) -> bool:

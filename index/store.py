@@ -42,6 +42,7 @@ class IndexStatus:
     last_date: str | None
     updated_at: str | None
     model: str | None
+    skipped: list[dict] = field(default_factory=list)  # files not indexed: {"file", "reason"}
 
     def to_json_dict(self) -> dict:
         return dict(self.__dict__)
@@ -107,6 +108,7 @@ class IndexSnapshot:
             meetings=len(self.meetings), chunks=len(self.chunks),
             first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None,
             updated_at=self.params.get("built_at"), model=self.model,
+            skipped=list(self.params.get("skipped", [])),
         )
 
 

@@ -113,3 +113,40 @@ def test_index_dir_that_is_a_file_is_one_line(env, capsys, monkeypatch, tmp_path
         code, _, err = run(capsys, cmd)
         assert code == 2 and err.startswith("minutes: error: ") and len(err.strip().splitlines()) == 1
         assert "Traceback" not in err
+
+
+def test_version_comes_from_the_package_metadata(capsys):
+    from importlib.metadata import version
+
+    with pytest.raises(SystemExit) as e:
+        main(["--version"])
+    assert e.value.code == 0
+    assert capsys.readouterr().out.strip() == f"minutes {version('minutes')}"
+
+
+def test_errors_under_json_are_one_json_object_on_stdout_too(env, capsys):
+    code, out, err = run(capsys, "ask", "--json", "who attended?")  # no index yet
+    assert code == 2
+    d = json.loads(out)
+    assert d["type"] == "index_missing" and d["error"].startswith("no index in")
+    assert err.strip() == f"minutes: error: {d['error']}"
+
+
+def test_text_errors_leave_stdout_empty(env, capsys):
+    code, out, err = run(capsys, "status")
+    assert code == 2 and out == "" and "no index in" in err
+
+
+def test_usage_errors_under_json_are_json_too(env, capsys):
+    code, out, err = run(capsys, "ask", "--json", "--today")  # --today needs a value
+    assert code == 2
+    assert "--today" in json.loads(out)["error"] and json.loads(out)["type"] == "usage"
+    assert "usage: minutes ask" in err
+    code, out, err = run(capsys, "ask", "--today")
+    assert code == 2 and out == "" and "--today" in err
+
+
+def test_config_errors_under_json(env, capsys):
+    run(capsys, "index")
+    code, out, _ = run(capsys, "ask", "--json", "--today", "tomorrow", "when is the next meeting?")
+    assert code == 2 and json.loads(out)["type"] == "config_error" and "--today" in json.loads(out)["error"]

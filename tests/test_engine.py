@@ -42,9 +42,9 @@ def assert_verbatim(answer, snap):
 
 
 def test_attendance_lists_names_and_quotes_the_list(engine, snapshot):
-    a, d = engine.answer("who attended in 2015?")
+    a = engine.ask("who attended in 2015?")
     assert a.intent == "attendance" and a.found
-    assert len(d.names) == 11 and "Anna Sandström" in d.names
+    assert len(a.facts.people) == 11 and "Anna Sandström" in a.facts.people
     m = snapshot.meetings[IKEM]
     assert a.passages[0].quote == snapshot.documents[IKEM][m.attendees_span[0]:m.attendees_span[1]]
     assert "AstraZeneca" in a.answer
@@ -57,8 +57,8 @@ def test_attendance_swedish_and_count(engine):
 
 
 def test_person_meetings_and_tolerant_names(engine, snapshot):
-    a, d = engine.answer("which meetings did Anna Sandström attend?")
-    assert a.intent == "person" and set(d.sources) == {IKEM, SGH}
+    a = engine.ask("which meetings did Anna Sandström attend?")
+    assert a.intent == "person" and {m.source for m in a.facts.meetings} == {IKEM, SGH}
     a = engine.ask("what did Eva Tiensuu Janson present?")
     assert a.found and "Ledarskap för framtiden" in a.passages[0].highlight
     assert_verbatim(a, snapshot)
@@ -75,8 +75,8 @@ def test_next_meeting_against_today(engine, snapshot):
 
 
 def test_role(engine):
-    a, d = engine.answer("who chaired the meeting?")
-    assert a.intent == "role" and d.names == ["Jenni Nordborg"]
+    a = engine.ask("who chaired the meeting?")
+    assert a.intent == "role" and a.facts.people == ["Jenni Nordborg"]
 
 
 def test_search_highlights_a_sentence(engine, snapshot):
@@ -129,10 +129,10 @@ def test_meeting_named_in_the_other_language_is_selected(tmp_path):
         "## Budget\n\nBudgeten godkändes.\n", encoding="utf-8")
     eng, _ = engine_over(corpus, tmp_path / "idx")
     for q in ("who attended the board meeting in March 2022?", "vilka deltog på styrelsemötet i mars 2022?"):
-        a, d = eng.answer(q)
-        assert a.intent == "attendance" and d.sources == ["2022-03-22-styrelsemote.md"], q
-    a, d = eng.answer("who attended the TSC meeting in March 2022?")
-    assert d.sources == ["2022-03-10-tsc-meeting.md"]
+        a = eng.ask(q)
+        assert a.intent == "attendance" and [m.source for m in a.facts.meetings] == ["2022-03-22-styrelsemote.md"], q
+    a = eng.ask("who attended the TSC meeting in March 2022?")
+    assert [m.source for m in a.facts.meetings] == ["2022-03-10-tsc-meeting.md"]
 
 
 # -- the new-user test: a small association's minutes --------------------------------------------
@@ -239,8 +239,8 @@ def test_secretary_like_chair(engine, club):
         a = engine.ask(q)
         assert a.intent == "role" and not a.found, q
         assert "secretary" in a.answer or "sekreterare" in a.answer
-    a, d = club[0].answer("vem var sekreterare i mars 2023?")
-    assert a.found and d.names == ["Helena Strigård"]
+    a = club[0].ask("vem var sekreterare i mars 2023?")
+    assert a.found and a.facts.people == ["Helena Strigård"]
 
 
 def test_month_without_minutes_searches_the_text(engine, snapshot):
@@ -250,8 +250,8 @@ def test_month_without_minutes_searches_the_text(engine, snapshot):
 
 
 def test_organisations_over_all_meetings_and_roles_are_not_organisations(engine, club):
-    a, d = engine.answer("which organisations were represented?")
-    assert a.intent == "attendance" and set(d.sources) == {IKEM, SGH}
+    a = engine.ask("which organisations were represented?")
+    assert a.intent == "attendance" and {m.source for m in a.facts.meetings} == {IKEM, SGH}
     assert "SwedenBIO" in a.answer and "ledamot" not in a.answer
     a = club[0].ask("which organisations were represented?")
     assert not a.found and "no organisations" in a.answer
@@ -259,10 +259,10 @@ def test_organisations_over_all_meetings_and_roles_are_not_organisations(engine,
 
 def test_absence(club):
     eng, snap = club
-    a, d = eng.answer("vilka var kallade men inte närvarande?", today=date(2023, 4, 1))
-    assert a.intent == "absence" and a.found and d.names == ["Björn Åkesson"]
-    a, d = eng.answer("who sent apologies?", today=date(2023, 6, 1))
-    assert a.intent == "absence" and d.names == ["Hannah Cole"] and "Hannah Cole" in a.passages[0].quote
+    a = eng.ask("vilka var kallade men inte närvarande?", today=date(2023, 4, 1))
+    assert a.intent == "absence" and a.found and a.facts.people == ["Björn Åkesson"]
+    a = eng.ask("who sent apologies?", today=date(2023, 6, 1))
+    assert a.intent == "absence" and a.facts.people == ["Hannah Cole"] and "Hannah Cole" in a.passages[0].quote
     assert_verbatim(a, snap)
 
 
@@ -312,9 +312,9 @@ def groups(tmp_path_factory):
 ])
 def test_group_only_attendance_is_answered_honestly(groups, q, expected):
     eng, snap = groups
-    a, d = eng.answer(q, today=date(2023, 6, 1))
+    a = eng.ask(q, today=date(2023, 6, 1))
     assert a.intent == "attendance" and a.found and a.answer == expected
-    assert d.names == [] and d.count is None
+    assert a.facts.people == [] and a.facts.count is None
     [p] = a.passages
     m = snap.meetings[p.source]
     assert (p.start, p.end) == m.attendees_span and ("Styrelsen" in p.quote or "All board members" in p.quote)
@@ -323,10 +323,10 @@ def test_group_only_attendance_is_answered_honestly(groups, q, expected):
 
 def test_people_lists_still_answer_beside_group_lists(groups):
     eng, _ = groups
-    a, d = eng.answer("who attended in March 2023?", today=date(2023, 6, 1))
-    assert d.names == ["Anna Berg", "Erik Ek"] and d.count == 2 and a.answer.startswith("2 people attended")
-    a, d = eng.answer("who attended in 2023?", today=date(2023, 6, 1))
-    assert "only as a group" in a.answer and "Anna Berg and Erik Ek" in a.answer and d.count == 2
+    a = eng.ask("who attended in March 2023?", today=date(2023, 6, 1))
+    assert a.facts.people == ["Anna Berg", "Erik Ek"] and a.facts.count == 2 and a.answer.startswith("2 people attended")
+    a = eng.ask("who attended in 2023?", today=date(2023, 6, 1))
+    assert "only as a group" in a.answer and "Anna Berg and Erik Ek" in a.answer and a.facts.count == 2
 
 
 # “…” (English) and ”…” (Swedish) around a piece of the answer sentence.

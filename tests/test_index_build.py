@@ -285,3 +285,54 @@ def test_pruning_keeps_the_previous_generation_and_drops_crash_leftovers(corpus_
     live = store.current_generation(ix)
     assert live != first and first.is_dir() and not orphan.exists()
     assert sorted(p.name for p in ix.glob("gen-*")) == sorted([first.name, live.name])
+
+
+def test_new_pipeline_reparses_every_file_and_embeds_nothing(corpus_copy, tmp_path, monkeypatch):
+    """An upgrade of the parser costs parsing, not embedding: every file is parsed again, and
+    every chunk whose text is unchanged keeps its vector."""
+    from index import build as build_mod
+    from index import parse as parse_pkg
+
+    build(corpus_copy, tmp_path / "ix")
+    before = load_index(tmp_path / "ix")
+    monkeypatch.setattr(build_mod, "pipeline_version", lambda: "test-next-version")
+    real_parse = parse_pkg.parse_meeting
+
+    def new_parser(text, source):  # the "new" parser reads titles differently
+        m = real_parse(text, source)
+        m.title = "NEW " + (m.title or "")
+        return m
+
+    monkeypatch.setattr(build_mod, "parse_meeting", new_parser)
+    emb = FakeEmbedder()
+    report = build(corpus_copy, tmp_path / "ix", emb)
+    assert report.reparsed == 2 and report.unchanged == 0
+    assert (report.added, report.updated, report.removed) == ([], [], [])
+    assert report.chunks_embedded == 0 and emb.calls == []
+    after = load_index(tmp_path / "ix")
+    assert after.params["pipeline"] == "test-next-version"
+    assert all(m.title.startswith("NEW ") for m in after.meetings.values())  # the new parse is used
+    old_vec = {c.text: before.vectors_of([i])[0] for i, c in enumerate(before.chunks)}
+    for i, c in enumerate(after.chunks):
+        assert (after.vectors_of([i])[0] == old_vec[c.text]).all()
+    # and with the pipeline unchanged, the next run keeps everything as it is
+    again = build(corpus_copy, tmp_path / "ix", FakeEmbedder())
+    assert again.reparsed == 0 and again.unchanged == 2
+
+
+def test_an_index_records_its_pipeline_version(corpus_copy, tmp_path):
+    from index.pipeline import pipeline_version
+
+    build(corpus_copy, tmp_path / "ix")
+    assert load_index(tmp_path / "ix").params["pipeline"] == pipeline_version()
+
+
+def test_changed_file_reuses_vectors_of_unchanged_chunks(corpus_copy, tmp_path):
+    build(corpus_copy, tmp_path / "ix")
+    f = sorted(corpus_copy.iterdir())[0]
+    f.write_text(f.read_text(encoding="utf-8") + "\n\nÖvrigt\nEn helt ny mening om loggan.\n", encoding="utf-8")
+    emb = FakeEmbedder()
+    report = build(corpus_copy, tmp_path / "ix", emb)
+    assert report.updated == [f.name]
+    chunks_of_file = len(load_index(tmp_path / "ix").chunk_rows(f.name))
+    assert 0 < report.chunks_embedded == sum(emb.calls) <= 2 < chunks_of_file

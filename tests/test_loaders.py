@@ -75,3 +75,15 @@ def test_unreadable_file(tmp_path: Path, monkeypatch):
     monkeypatch.setattr(Path, "read_bytes", denied)
     with pytest.raises(UnreadableDocument, match="locked.txt: cannot read file: permission denied"):
         read_file(p, "locked.txt")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_text_is_read_not_refused_as_binary(encoding):
+    # Windows Notepad's "Unicode" is UTF-16 LE with a byte order mark and CRLF line ends.
+    text = "Protokoll styrelsemöte\r\nNärvarande: Åsa Öberg, Erik Ek\r\n§ 1 Budget godkändes.\r\n"
+    assert load_bytes(text.encode(encoding), "notepad.txt") == text.replace("\r\n", "\n")
+
+
+def test_binary_with_nul_bytes_is_still_refused():
+    with pytest.raises(UnreadableDocument, match="binary"):
+        load_bytes(b"\x00\x01\x02\x03PK\x03\x04" * 50, "x.txt")

@@ -7,40 +7,67 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import threading
 
 from slack_bolt import App
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from .access import Access, is_dm_channel
 from .blocks import answer_message, home_view, text_message
 from .dedupe import Deduper
 from .messages import guess_language, help_text, reindex_text, status_text, t, user_message
+from .outgoing import clean
 from .text import escape, question_from_slack
 from .uploads import DEFAULT_EXTENSIONS, UploadPolicy, UploadRefused, fetch, result_text
 
 log = logging.getLogger(__name__)
 
 WORKING_REACTION = "hourglass_flowing_sand"
+MAX_QUESTION_CHARS = 2000
 
 
 class MinutesBot:
-    """The handlers, holding what they share: the service, the admin list, the dedupe memory."""
+    """The handlers, holding what they share: the service, the admin list, the dedupe memory,
+    where the bot may answer, whether personal data is masked, the background index job."""
 
     def __init__(self, service, *, admin_user_ids: frozenset[str], upload_policy: UploadPolicy,
-                 deduper: Deduper | None = None):
+                 deduper: Deduper | None = None, access: Access = Access(), redact: bool = True):
         self.service = service
         self.admins = frozenset(admin_user_ids)
         self.upload_policy = upload_policy
-        self.deduper = deduper or Deduper()
+        self.deduper = deduper if deduper is not None else Deduper()
+        self.access = access
+        self.redact = redact
+        # Held while a /minutes index runs in the background: a second one is told so.
+        self._reindex_job = threading.Lock()
+        self.reindex_thread: threading.Thread | None = None
 
     def is_admin(self, user_id: str | None) -> bool:
         return bool(user_id) and user_id in self.admins
+
+    def allowed(self, channel: str | None, user: str | None, *, channel_type: str | None = None,
+                channel_name: str | None = None) -> bool:
+        is_dm = is_dm_channel(channel, channel_type, channel_name)
+        if self.access.allows(channel, is_dm=is_dm, admin=self.is_admin(user)):
+            return True
+        log.info("not answering in %s (not in MINUTES_ALLOWED_CHANNELS%s)", channel, " / DMs off" if is_dm else "")
+        return False
+
+    def out(self, message: dict, lang: str = "en") -> dict:
+        """What may leave for Slack: see outgoing.clean."""
+        return clean(message, lang, mask=self.redact)
 
     # -- events --------------------------------------------------------------------------------
     def on_app_mention(self, event: dict, client: WebClient, context) -> None:
         if event.get("bot_id"):
             return
-        channel, ts = event["channel"], event["ts"]
+        channel, ts = event.get("channel"), event.get("ts")
+        if not isinstance(channel, str) or not isinstance(ts, str):
+            log.info("app_mention without a channel or ts ignored")
+            return
+        if not self.allowed(channel, event.get("user"), channel_type=event.get("channel_type")):
+            return
         if not self.deduper.first_time(channel, ts):
             return
         # In a channel the answer goes in a thread; in a DM (channel ids start with D) it is
@@ -54,7 +81,12 @@ class MinutesBot:
         subtype = event.get("subtype")
         if subtype not in (None, "file_share"):
             return  # edits, deletions, joins, bot_message, ...
-        channel, ts = event["channel"], event["ts"]
+        channel, ts = event.get("channel"), event.get("ts")
+        if not isinstance(channel, str) or not isinstance(ts, str):
+            log.info("message without a channel or ts ignored")
+            return
+        if not self.allowed(channel, event.get("user"), channel_type="im"):
+            return
         if not self.deduper.first_time(channel, ts):
             return
         if subtype == "file_share":
@@ -64,21 +96,25 @@ class MinutesBot:
                              context.get("bot_user_id"))
 
     def on_home_opened(self, event: dict, client: WebClient) -> None:
-        if event.get("tab", "home") != "home":
+        if event.get("tab", "home") != "home" or not isinstance(event.get("user"), str):
             return
         try:
             view = home_view(self.service.status())
         except Exception as e:  # noqa: BLE001 - the tab shows the reason instead
             view = home_view(None, error=user_message(e))
-        client.views_publish(user_id=event["user"], view=view)
+        client.views_publish(user_id=event["user"], view=self.out(view))
 
     # -- the slash command -----------------------------------------------------------------------
     def on_command(self, ack, command: dict, respond) -> None:
         # Slack escapes &, < and > in command text as it does in messages (and may send user
         # and channel references): clean it the same way, so "R&amp;D" is asked as "R&D".
-        text = question_from_slack(command.get("text"))
+        raw = command.get("text")
+        text = question_from_slack(raw if isinstance(raw, str) else "")
         word = text.lower()
         lang = guess_language(text)
+        if not self.allowed(command.get("channel_id"), command.get("user_id"), channel_name=command.get("channel_name")):
+            ack(response_type="ephemeral", text=t("not_here", lang))
+            return
         if word in ("", "help", "hjälp", "?"):
             ack(response_type="ephemeral", **text_message(help_text(lang)))
             return
@@ -86,8 +122,10 @@ class MinutesBot:
             if not self.is_admin(command.get("user_id")):
                 ack(response_type="ephemeral", **text_message(t("admins_only", lang, what=t("what_index", lang))))
                 return
-            ack(response_type="ephemeral", text=t("reindexing", lang))
-            self._respond(respond, lang, lambda: text_message(reindex_text(self.service.reindex(rebuild=word.endswith("rebuild")))))
+            if self._start_reindex(respond, lang, rebuild=word.endswith("rebuild")):
+                ack(response_type="ephemeral", text=t("reindexing", lang))
+            else:
+                ack(response_type="ephemeral", text=t("reindex_running", lang))
             return
         if word == "status":
             ack()
@@ -96,27 +134,50 @@ class MinutesBot:
         ack(response_type="ephemeral", text=t("working", lang))
         self._respond(respond, lang, lambda: answer_message(self.service.ask(text)))
 
-    @staticmethod
-    def _respond(respond, lang: str, build) -> None:
+    def _start_reindex(self, respond, lang: str, *, rebuild: bool) -> bool:
+        """Run the update on its own thread, so a rebuild never holds one of Bolt's workers;
+        its result goes to the command's response_url. False if one is running already."""
+        if not self._reindex_job.acquire(blocking=False):
+            return False
+
+        def run():
+            try:
+                self._respond(respond, lang, lambda: text_message(reindex_text(self.service.reindex(rebuild=rebuild))))
+            except Exception:  # noqa: BLE001 - response_url gone: the log is all that is left
+                log.exception("could not report the index update to Slack")
+            finally:
+                self._reindex_job.release()
+
+        self.reindex_thread = threading.Thread(target=run, name="minutes-slack-reindex", daemon=True)
+        self.reindex_thread.start()
+        return True
+
+    def _respond(self, respond, lang: str, build) -> None:
         try:
             message = build()
         except Exception as e:  # noqa: BLE001 - one place decides what the user sees
             message = text_message(escape(user_message(e, lang)))
-        respond(response_type="ephemeral", replace_original=True, **message)
+        respond(response_type="ephemeral", replace_original=True, **self.out(message, lang))
 
     # -- the work --------------------------------------------------------------------------------
     def answer_in_slack(self, client: WebClient, channel: str, ts: str, thread_ts: str | None,
                         raw_text: str | None, bot_user_id: str | None) -> None:
-        question = question_from_slack(raw_text, bot_user_id)
+        question = question_from_slack(raw_text if isinstance(raw_text, str) else "", bot_user_id)
         if not question:
             post(client, channel, thread_ts, text_message(t("empty_question", guess_language(raw_text or ""))))
             return
+        if len(question) > MAX_QUESTION_CHARS:
+            # A question is a sentence or two; a pasted document would only make the engine slow.
+            question = question[:MAX_QUESTION_CHARS]
+        lang = guess_language(question)
         with working(client, channel, ts):
             try:
-                message = answer_message(self.service.ask(question))
+                answer = self.service.ask(question)
+                lang = getattr(answer, "language", None) or lang
+                message = answer_message(answer)
             except Exception as e:  # noqa: BLE001 - one place decides what the user sees
-                message = text_message(escape(user_message(e, guess_language(question))))
-            post(client, channel, thread_ts, message)
+                message = text_message(escape(user_message(e, lang)))
+            post(client, channel, thread_ts, self.out(message, lang))
 
     def take_upload(self, client: WebClient, event: dict) -> None:
         channel, user = event["channel"], event.get("user")
@@ -125,10 +186,14 @@ class MinutesBot:
             lang = guess_language(event.get("text") or "")
             post(client, channel, event.get("thread_ts"), text_message(t("admins_only", lang, what=t("what_upload", lang))))
             return
+        if not isinstance(files, list):
+            files = []
         with working(client, channel, event["ts"]):
             lines = []
             for f in files:
-                name = f.get("name") or f.get("id", "file")
+                if not isinstance(f, dict) or not isinstance(f.get("id"), str):
+                    continue
+                name = str(f.get("name") or f.get("id", "file"))
                 try:
                     name, data = fetch(client, f["id"], self.upload_policy)
                     lines.append(result_text(name, self.service.add_file(name, data)))
@@ -136,7 +201,9 @@ class MinutesBot:
                     lines.append(str(e))
                 except Exception as e:  # noqa: BLE001 - each file gets its own verdict
                     lines.append(f"`{escape(name)}`: {escape(user_message(e))}")
-            post(client, channel, event.get("thread_ts"), text_message("\n\n".join(lines) or "No file found in that message."))
+            lang = guess_language(event.get("text") or "")
+            post(client, channel, event.get("thread_ts"),
+                 self.out(text_message("\n\n".join(lines) or t("no_file", lang)), lang))
 
 
 def post(client: WebClient, channel: str, thread_ts: str | None, message: dict) -> None:
@@ -196,7 +263,7 @@ if not any(isinstance(f, _DropTokenSkippedWarning) for f in _BOLT_LOGGER.filters
 
 def build_app(service, *, client: WebClient, signing_secret: str | None, socket_mode: bool,
               admin_user_ids: frozenset[str], max_upload_bytes: int, api_url: str,
-              deduper: Deduper | None = None) -> App:
+              deduper: Deduper | None = None, access: Access = Access(), redact: bool = True) -> App:
     """A Bolt app wired to ``service``. Constructing it calls ``auth.test`` with the client."""
     extensions = frozenset(getattr(service, "SUPPORTED_EXTENSIONS", None) or DEFAULT_EXTENSIONS)
     bot = MinutesBot(
@@ -205,6 +272,8 @@ def build_app(service, *, client: WebClient, signing_secret: str | None, socket_
         upload_policy=UploadPolicy(bot_token=client.token, api_url=api_url, max_bytes=max_upload_bytes,
                                    extensions=extensions),
         deduper=deduper,
+        access=access,
+        redact=redact,
     )
     app = App(
         client=client,

@@ -9,12 +9,13 @@ import http.client
 import os
 import urllib.error
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.phrases import say
 from index.errors import MinutesError
 from index.loaders import SUPPORTED_EXTENSIONS
 
@@ -35,7 +36,7 @@ class UploadRefused(MinutesError):
 
 @dataclass(frozen=True)
 class UploadPolicy:
-    bot_token: str
+    bot_token: str = field(repr=False)  # never in a log line or a traceback
     api_url: str  # the configured Web API base URL; its host may serve downloads too
     max_bytes: int
     extensions: frozenset[str] = DEFAULT_EXTENSIONS
@@ -58,7 +59,7 @@ def file_kinds(extensions=DEFAULT_EXTENSIONS, lang: str = "en") -> str:
     named += sorted(exts - set(_NAMED_ORDER) - _UNLISTED_ALIASES)
     if len(named) <= 1:
         return "".join(named)
-    return ", ".join(named[:-1]) + (" eller " if lang == "sv" else " or ") + named[-1]
+    return ", ".join(named[:-1]) + say("file_kinds_or", lang) + named[-1]
 
 
 def _human_mb(n: int) -> str:

@@ -97,8 +97,8 @@ def dm(text: str, channel: str = "D1", ts: str = "1700000002.000100", user: str 
             "event_ts": ts, **extra}
 
 
-def start_http_bot(fake: FakeSlack, service, **overrides) -> HttpBot:
-    runner = make_runner(make_settings(fake, **overrides), service, host="127.0.0.1", port=0)
+def start_http_bot(fake: FakeSlack, service, http_options: dict | None = None, **overrides) -> HttpBot:
+    runner = make_runner(make_settings(fake, **overrides), service, host="127.0.0.1", port=0, **(http_options or {}))
     runner.start()
     return HttpBot(fake, runner, f"http://127.0.0.1:{runner.port}/slack/events")
 

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 
-from bot.slack.dedupe import Deduper
 
 MANIFEST = Path(__file__).resolve().parents[2] / "slack-manifest.yaml"
 
@@ -20,15 +19,3 @@ def test_manifest_has_scopes_events_command_home_and_socket_mode():
     assert m["features"]["app_home"]["home_tab_enabled"] is True
     assert m["features"]["app_home"]["messages_tab_read_only_enabled"] is False
     assert m["settings"]["socket_mode_enabled"] is True
-
-
-def test_deduper_once_per_key_with_expiry_and_bound():
-    now = [0.0]
-    d = Deduper(ttl=10, max_size=3, clock=lambda: now[0])
-    assert d.first_time("C1", "1.0") and not d.first_time("C1", "1.0")
-    assert d.first_time("C2", "1.0")
-    now[0] = 11
-    assert d.first_time("C1", "1.0")  # forgotten after ttl
-    for i in range(10):
-        d.first_time("C", str(i))
-    assert len(d._seen) <= 3

@@ -197,3 +197,19 @@ def test_uploaded_files_are_readable_by_others(http_bot, fake, service):
     _reply_text(fake)
     mode = stat.S_IMODE((service.corpus_dir / "2023-03-09_styrelse.txt").stat().st_mode)
     assert mode == 0o644
+
+
+def test_a_decompression_bomb_upload_is_refused_quickly(fake, service):
+    from tests.hostile_files import zip_bomb
+    from tests.slack.conftest import start_http_bot
+
+    bot = start_http_bot(fake, service, max_upload_mb=5.0)
+    try:
+        before = _corpus_files(service)
+        f = fake.add_file(FakeFile("FB", "minutes.docx", zip_bomb(), filetype="docx"))
+        bot.event(share(f))
+        text = _reply_text(fake)
+        assert text.startswith("I could not add `minutes.docx`:") and "unpacks to more than" in text
+        assert _corpus_files(service) == before
+    finally:
+        bot.runner.stop()

@@ -1,0 +1,74 @@
+"""Who must do what by when: action items by person or body ("what are Priya's action items?",
+"vilka uppdrag har förvaltningen?"), by topic ("who will contact the student union?"), open
+ones ("which actions are still open?") and due dates. Status is what the latest review of the
+action said (at index time), judged against ``today``."""
+from __future__ import annotations
+
+from datetime import date
+
+from .. import compose as say
+from ..answer import Answer, Facts
+from ..names import names_match
+from ..question import Question
+from .records import MIN_ACTION_SHARE, action_passage, action_row, action_status, is_open, meetings_in_time, topic_share
+from .view import SnapshotView
+
+MAX_ACTIONS = 8
+
+
+def _owned_by(a, who: str) -> bool:
+    """``who`` owns ``a``: the same name, or a first name for the full one ("Annie" is "Annie
+    Wång"), or a body's name within the owner ("förvaltningen")."""
+    first = who.split()[0].casefold() if who.split() else ""
+    return any(names_match(who, o) or who.casefold() in o.casefold()
+               or (len(o.split()) == 1 and o.casefold() == first) for o in a.owners)
+
+
+def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | None:
+    ms = meetings_in_time(q, view, today, lambda m: bool(m.actions), meetings=view.linked(today))
+    if not ms:
+        return None  # none recorded (then): the search answers, or says there are no such minutes
+    concepts = view.retriever.concepts(q.words, q.language)
+    idf = view.retriever.bm25.idf
+    owner = q.person
+    if owner is None:  # a body named in the question ("förvaltningen", "the board") that owns actions
+        owners = {o.casefold(): o for m in ms for a in m.actions for o in a.owners}
+        # "Annie's action items": the possessive is not part of the name
+        owner = next((owners[k] for w in q.words for k in (w, w.split("'")[0]) if k in owners), None)
+        if owner:
+            concepts = [c for c in concepts if c.word.split("'")[0].casefold() != owner.casefold()]
+    found = []  # (score, meeting, action)
+    for m in reversed(ms):  # newest first
+        for a in m.actions:
+            if a.review:
+                continue
+            if owner and not _owned_by(a, owner):
+                continue
+            if q.open_only and not is_open(a, today):
+                continue
+            score = 1.0
+            if concepts:
+                score = topic_share(" ".join([a.task, a.item or "", *a.owners]), concepts, m.language, idf,
+                                    view.retriever.bm25.has)
+                # with an owner or one meeting named, the topic only orders; else it selects
+                if score < MIN_ACTION_SHARE and not (owner or q.time.day):
+                    continue
+            found.append((score, m, a))
+    if not found:
+        if concepts and not owner and not q.open_only:
+            return None  # nobody was given it in the records: the text may still say
+        return view.answer(q, say.no_actions(q.language, q.time.text, open_only=q.open_only), found=False,
+                           facts=Facts(people=[owner] if owner else []))
+    if concepts:
+        found.sort(key=lambda x: x[0], reverse=True)  # stable: newest first among equals
+    found = found[:MAX_ACTIONS]
+    passages = [action_passage(view, m, a, score) for score, m, a in found]
+    lines = [say.action_line(a.owners, a.task, a.due, action_status(a, today), q.language) for _, m, a in found]
+    ms_found = list(dict.fromkeys(m.source for _, m, _ in found))
+    label = None
+    if len(ms_found) == 1:
+        m = found[0][1]
+        label = say.meeting_label(m.title, m.date, q.language)
+    facts = Facts(actions=[action_row(m, a, today) for _, m, a in found], meetings=view.refs(passages),
+                  people=list(dict.fromkeys(o for _, _, a in found for o in a.owners)))
+    return view.answer(q, say.actions_sentence(lines, label, q.language, open_only=q.open_only), found=True, passages=passages, facts=facts)

@@ -1,0 +1,74 @@
+"""A person the minutes name: the meetings they attended ("which meetings did X attend?"), or
+the passages that name them outside the attendee lists ("what did X present?")."""
+from __future__ import annotations
+
+from datetime import date
+
+from .. import compose as say
+from ..answer import Answer, Facts
+from ..highlight import highlight
+from ..names import find_in_text, names_match
+from ..question import Question
+from .view import SnapshotView
+
+
+def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | None:
+    person = q.person
+    known = view.names.find(person)
+    display = known[0].name if known else person
+    attended = []
+    for m in view.meetings:
+        if not q.time.accepts(m.date):
+            continue
+        for p in m.attendees:
+            if names_match(person, p.name):
+                attended.append((m, p))
+                break
+    if not q.person_attended:
+        found = _mentions(q, view, display, k)
+        if found is not None or not attended or q.words:
+            return found
+    # "which meetings did X attend?", or a bare name ("Karin Öberg") the minutes name only in
+    # attendee lists: the meetings they attended
+    facts = Facts(people=[display], meetings=[view.ref(m) for m, _ in attended])
+    if not attended:
+        return view.answer(q, say.person_not_attending(display, q.language), found=False, facts=facts)
+    labels = [say.meeting_label(m.title, m.date, q.language) for m, _ in attended]
+    passages = [view.span_passage(m, p.span, highlight=view.span_text(m, p.span)) for m, p in attended]
+    return view.answer(q, say.person_meetings_sentence(display, labels, q.language), found=True,
+                       passages=passages, facts=facts)
+
+
+def _mentions(q: Question, view: SnapshotView, display: str, k: int) -> Answer | None:
+    """What the person said or presented: passages that name them, best match first."""
+    mentions: dict[int, list[tuple[int, int]]] = {}
+    for row, c in enumerate(view.chunks):
+        if not q.time.accepts(c.meeting_date):
+            continue
+        spans = find_in_text(c.text, q.person)
+        spans = [(s, e) for s, e in spans if not view.in_attendee_list(c, s)]
+        if spans:
+            mentions[row] = spans
+    if not mentions:
+        return None
+    retriever = view.retriever
+    concepts = retriever.concepts(q.words, q.language)
+    if concepts:
+        got = retriever.search(q.text, q.words, allowed=set(mentions), k=k, concepts=concepts, language=q.language)
+        rows = [h.row for h in got.hits]
+        scores = {h.row: h.score for h in got.hits}
+    else:
+        rows = sorted(mentions, key=lambda r: (view.chunks[r].meeting_date or "", -r), reverse=True)[:k]
+        scores = {r: 1.0 for r in rows}
+    passages = []
+    for r in rows:
+        c = view.chunks[r]
+        hl = highlight(c.text, concepts, view.language_of(c.source), must=mentions[r], idf=retriever.bm25.idf,
+                       section=c.section)
+        passages.append(view.chunk_passage(r, scores[r], hl))
+    top = passages[0]
+    facts = Facts(people=[display], meetings=view.refs(passages))
+    label = say.meeting_label(top.title, top.meeting_date, q.language)
+    return view.answer(q, say.person_search_sentence(display, top.highlight, label, q.language), found=True,
+                       passages=passages, facts=facts)
+

@@ -1,0 +1,82 @@
+"""What the decision, action and digest handlers share: which records a question is about.
+
+Records (decisions, action items) were parsed at index time and stored with their meeting
+(``index/records``); here they are matched against the question's concepts (its words, their
+stems and translations) and its time, and turned into quoted passages and facts rows."""
+from __future__ import annotations
+
+from datetime import date
+
+from index.models import ActionItem, Decision, Meeting
+
+from ..answer import Passage
+from ..highlight import term_match
+from ..lexical import doc_terms
+from ..question import Question
+from ..registers import action_row, action_status, decision_row, is_open  # noqa: F401 (re-exported)
+from .view import SnapshotView
+
+# A record is about the question's topic when it matches at least this share of the concepts'
+# weight (idf-weighted), so one common word of a long question does not pick a record.
+MIN_TOPIC_SHARE = 0.5
+# Action items are short ("Tim kontaktar studentkåren"): a lower bar.
+MIN_ACTION_SHARE = 0.4
+# An inflected form ("kontak" ~ "kontaktar") or a compound part ("student" in "studentkåren").
+INFLECTION_WEIGHT = 0.8
+# Quote a decision's text and the statement that settles it as one passage when they are this
+# close in the document (a proposal and "förslaget bifalles" under it); else the text alone.
+JOIN_GAP = 600
+
+
+
+def _match(term: str, stems: set[str]) -> float:
+    got = term_match(term, stems)
+    if got < INFLECTION_WEIGHT and len(term) >= 4 and any(
+            # an ending more or less, not a compound part: "kontak" ~ "kontakt", not "styrels" ~ "styrelsekalend"
+            s.startswith(term) and len(s) - len(term) < 4 or term.startswith(s) and len(s) >= 4
+            and len(term) - len(s) < 4 for s in stems):
+        return INFLECTION_WEIGHT
+    return got
+
+
+def topic_share(text: str, concepts, language: str, idf, has=None) -> float:
+    """Share of the question's concepts that ``text`` matches, each concept weighted by the idf
+    of its alternatives that the corpus has (a rare word counts more than a common one), and
+    matched by its best alternative (a translation counts as its weight)."""
+    if not concepts:
+        return 0.0
+    stems = set(doc_terms(text, language)) | set(doc_terms(text, "en" if language == "sv" else "sv"))
+    total = got = 0.0
+    for c in concepts:
+        present = [idf(a.term) for a in c.alternatives if has is None or has(a.term)]
+        weight = max(present, default=1.0)
+        total += weight
+        got += weight * max((_match(a.term, stems) * a.weight for a in c.alternatives), default=0.0)
+    return got / total if total else 0.0
+
+
+def meetings_in_time(q: Question, view: SnapshotView, today: date, has, meetings=None) -> list[Meeting]:
+    """Meetings the question's time allows (held by ``today``), among those ``has`` accepts;
+    "the last meeting" is the latest of them."""
+    iso = today.isoformat()
+    ms = [m for m in (view.meetings if meetings is None else meetings) if has(m) and q.time.accepts(m.date) and (not m.date or m.date <= iso)]
+    if q.time.last:
+        ms = ms[-1:]
+    return ms
+
+
+def decision_text(view: SnapshotView, m: Meeting, d: Decision) -> str:
+    """What a decision is about, for matching: the decided text, its item and its statement."""
+    doc = view.documents[m.source]
+    return " ".join(x for x in (d.text, d.item or "", doc[d.span[0]:d.span[1]]) if x)
+
+
+def decision_passage(view: SnapshotView, m: Meeting, d: Decision, score: float = 1.0) -> Passage:
+    s, e = d.text_span
+    if d.span and abs(d.span[0] - e) <= JOIN_GAP and abs(s - d.span[1]) <= JOIN_GAP * 2:
+        s, e = min(s, d.span[0]), max(e, d.span[1])
+    return view.span_passage(m, (s, e), highlight=d.text, score=score)
+
+
+def action_passage(view: SnapshotView, m: Meeting, a: ActionItem, score: float = 1.0) -> Passage:
+    return view.span_passage(m, a.span, highlight=a.task, score=score)

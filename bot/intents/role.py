@@ -1,0 +1,84 @@
+"""Who holds a role: chair or secretary of a meeting (the parser's chair and secretary), and any
+other role the minutes record (treasurer, vice chair, adjusters of the minutes, ...): the
+latest minutes that name one, or those of the time asked about."""
+from __future__ import annotations
+
+from datetime import date
+
+import re
+
+from index.models import Meeting, Person
+from index.vocab import ROLE_CUES
+
+from .. import compose as say
+from ..answer import Answer, Facts
+from ..question import Question
+from .view import SnapshotView
+
+
+_CUE = {role: re.compile(r"(?i)\b(?:" + "|".join(cues) + r")\b") for role, cues in ROLE_CUES.items()}
+
+
+def holders(m: Meeting, role: str) -> list[tuple[str, tuple[int, int], tuple[int, int]]]:
+    """(name, quote span, name span) of whoever holds ``role`` in meeting ``m``: the chair and
+    secretary the parser chose, a role record of that role (or titled so), else an attendee
+    whose detail names it ("Anna Berg, samordnare")."""
+    if role in ("chair", "secretary"):
+        p: Person | None = m.chair if role == "chair" else m.secretary
+        if p is not None:
+            return [(p.name, p.span, p.span)]
+    out, seen = [], set()
+    cue = _CUE.get(role)
+    for r in getattr(m, "roles", None) or []:
+        if (r.role == role or (cue and r.title and cue.search(r.title))) and r.name.casefold() not in seen:
+            seen.add(r.name.casefold())
+            out.append((r.name, r.span, r.name_span))
+    if not out and cue:
+        for p in m.attendees:
+            if p.detail and cue.search(p.detail) and p.name.casefold() not in seen:
+                seen.add(p.name.casefold())
+                out.append((p.name, p.span, p.span))
+    return out
+
+
+def _of_body(m: Meeting, role: str, words: set[str]) -> list[tuple[str, tuple[int, int], tuple[int, int]]]:
+    """Holders of ``role`` in a body the question names ("ordförande för ConCats")."""
+    out = []
+    for r in getattr(m, "roles", None) or []:
+        if r.role == role and r.body and words & {w.casefold() for w in re.findall(r"\w+", r.body)}:
+            out.append((r.name, r.span, r.name_span))
+    return out
+
+
+def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | None:
+    role = q.role or "chair"
+    words = set(q.words)
+    if words and any(_of_body(m, role, words) for m in view.meetings):
+        # the role in a committee the question names, not the meeting's own
+        def held(m):
+            return _of_body(m, role, words)
+    else:
+        def held(m):
+            return holders(m, role)
+    ms = view.select(q, today, lambda m: bool(held(m)))
+    if not ms:
+        if (no_minutes := view.no_meeting_in(q)) is not None:
+            return no_minutes
+        if q.words and not any(held(m) for m in view.meetings):
+            return None  # "who was re-elected as chair?": the text may say, search it
+        # No minutes (of that time) name one: say so.
+        if role in ("chair", "secretary"):
+            return view.answer(q, say.no_role(role, q.language, q.time.text), found=False)
+        return view.answer(q, say.no_role_holder(role, q.language, q.time.text), found=False)
+    sentences, passages, facts = [], [], Facts()
+    for m in reversed(ms[-5:]):
+        label = say.meeting_label(m.title, m.date, q.language)
+        for name, span, name_span in held(m):
+            if role in ("chair", "secretary"):
+                sentences.append(say.role_sentence(role, name, label, q.language))
+            else:
+                sentences.append(say.role_holder_sentence(role, name, label, q.language))
+            passages.append(view.span_passage(m, span, highlight=view.span_text(m, span)))
+            facts.people.append(name)
+        facts.meetings.append(view.ref(m))
+    return view.answer(q, " ".join(sentences), found=True, passages=passages, facts=facts)

@@ -1,0 +1,269 @@
+"""Every fixed phrase the product says, in English and Swedish: one table, one lookup.
+
+Answer sentences (``bot.compose``), Slack replies (``bot.slack.messages``) and the terminal all
+take their words from here, so a phrase is translated once and the two interfaces cannot word
+the same thing differently. Keys are grouped by where they are used; values are
+``str.format`` templates. A phrase missing in a language falls back to English."""
+from __future__ import annotations
+
+PHRASES: dict[str, dict[str, str]] = {
+    # -- answer sentences: bot.compose -------------------------------------------------------------
+    "undated_meeting": {"en": "an undated meeting", "sv": "ett odaterat möte"},
+    "and": {"en": " and ", "sv": " och "},
+    "meeting_of": {"en": "the meeting of {date}", "sv": "mötet {date}"},
+    "for_when": {"en": " for {when}", "sv": " för {when}"},
+    "attended_n": {"en": "{n} people attended {label}", "sv": "{n} personer deltog på {label}"},
+    "attended_1": {"en": "1 person attended {label}", "sv": "1 person deltog på {label}"},
+    "group_count": {
+        "en": "The minutes of {label} do not record how many attended, only the group: {group}.",
+        "sv": "Protokollet från {label} anger inte hur många som deltog, bara gruppen: {group}.",
+    },
+    "group_only": {
+        "en": "The minutes of {label} record attendance only as a group: {group}.",
+        "sv": "Protokollet från {label} anger närvaron bara som en grupp: {group}.",
+    },
+    "organisations": {"en": "Represented at {label}: {orgs}.", "sv": "Representerade på {label} var: {orgs}."},
+    "no_attendance": {
+        "en": "I found no attendance list{when} in the minutes.",
+        "sv": "Jag hittar ingen deltagarlista{when} i protokollen.",
+    },
+    "person_meetings": {
+        "en": "{name} is listed as attending {n} meetings: {labels}.",
+        "sv": "{name} finns med som deltagare på {n} möten: {labels}.",
+    },
+    "person_meetings_1": {
+        "en": "{name} is listed as attending 1 meeting: {labels}.",
+        "sv": "{name} finns med som deltagare på 1 möte: {labels}.",
+    },
+    "person_not_attending": {
+        "en": "{name} is not listed as attending any meeting.",
+        "sv": "{name} finns inte med i någon deltagarlista.",
+    },
+    "person_search": {
+        "en": "About {name}, the minutes of {label} say: {quote}",
+        "sv": "Om {name} står det i protokollet från {label}: {quote}",
+    },
+    "role_chair": {"en": "{name} chaired {label}.", "sv": "{name} var ordförande på {label}."},
+    "role_secretary": {"en": "{name} was secretary of {label}.", "sv": "{name} var sekreterare på {label}."},
+    "no_role_chair": {"en": "The minutes{when} name no chair.", "sv": "Protokollen{when} anger ingen ordförande."},
+    "no_role_secretary": {
+        "en": "The minutes{when} name no secretary.",
+        "sv": "Protokollen{when} anger ingen sekreterare.",
+    },
+    "next_upcoming": {
+        "en": "The next meeting is on {date}, according to the minutes of {said}.",
+        "sv": "Nästa möte är {date}, enligt protokollet från {said}.",
+    },
+    "next_passed": {
+        "en": "The last announced meeting was on {date} (in the minutes of {said}); "
+              "that date has passed and no later meeting has been announced.",
+        "sv": "Det senast utannonserade mötet var {date} (enligt protokollet från {said}); "
+              "det datumet har passerat och inget senare möte är utannonserat.",
+    },
+    "next_vague": {
+        "en": "The minutes of {said} say about the next meeting: {quote}",
+        "sv": "Protokollet från {said} säger om nästa möte: {quote}",
+    },
+    "no_next_meeting": {"en": "No minutes say when the next meeting is.", "sv": "Inget protokoll anger när nästa möte är."},
+    "search": {"en": "According to the minutes of {label}: {quote}", "sv": "Enligt protokollet från {label}: {quote}"},
+    "offtopic": {
+        "en": "I couldn't find anything about that in the minutes.",
+        "sv": "Jag hittar inget om det i protokollen.",
+    },
+    "no_meeting_in": {"en": "There are no minutes from {when}.", "sv": "Det finns inga protokoll från {when}."},
+    # -- why nothing was found: bot.intents.not_found, bot.engine ----------------------------------
+    "skipped_file": {
+        "en": "The minutes that may hold this, {file}{more}, could not be read ({reason}).",
+        "sv": "Protokollet som kan innehålla det, {file}{more}, gick inte att läsa ({reason}).",
+    },
+    "and_more_files": {"en": " and {n} more", "sv": " och {n} till"},
+    "unknown_words": {
+        "en": "The minutes never use the words {words}, nor any translation of them I know.",
+        "sv": "Protokollen använder aldrig orden {words}, inte heller någon översättning jag känner till.",
+    },
+    "unknown_word": {
+        "en": "The minutes never use the word {words}, nor any translation of it I know.",
+        "sv": "Protokollen använder aldrig ordet {words}, inte heller någon översättning jag känner till.",
+    },
+    # -- notes on an answer: bot.long_question ----------------------------------------------------
+    "long_question_questions": {
+        "en": "The question was {total} characters long; I read only its questions ({kept} characters).",
+        "sv": "Frågan var {total} tecken lång; jag läste bara dess frågor ({kept} tecken).",
+    },
+    "long_question_start": {
+        "en": "The question was {total} characters long; I read only the first {kept}.",
+        "sv": "Frågan var {total} tecken lång; jag läste bara de första {kept}.",
+    },
+    "unsupported_language": {
+        "en": "I answer questions in English or Swedish only, and this looks like {language}.",
+        "sv": "Jag svarar bara på frågor på svenska eller engelska, och det här ser ut att vara {language}.",
+    },
+    "no_organisations": {
+        "en": "The attendee lists{when} record no organisations (only names and roles).",
+        "sv": "Deltagarlistorna{when} anger inga organisationer (bara namn och roller).",
+    },
+    "absent_from": {"en": "Absent from {label}: {names}.", "sv": "Frånvarande på {label}: {names}."},
+    "invited_not_present": {"en": "Invited but not present: {names}.", "sv": "Kallade men inte närvarande: {names}."},
+    "invited_not_present_at": {
+        "en": "Invited but not present at {label}: {names}.",
+        "sv": "Kallade men inte närvarande på {label}: {names}.",
+    },
+    "all_present": {"en": "Everyone invited attended {label}.", "sv": "Alla kallade var närvarande på {label}."},
+    "no_absence": {
+        "en": "The minutes{when} record no absentees or invitees.",
+        "sv": "Protokollen{when} anger inga frånvarande eller kallade.",
+    },
+    "last_meeting_held": {"en": "The last meeting in the minutes is {label}.",
+                          "sv": "Det senaste mötet i protokollen är {label}."},
+    "meetings_held": {"en": "The minutes are of {labels}.", "sv": "Protokollen gäller {labels}."},
+    "ask_a_question": {
+        "en": "Ask a question about the minutes, e.g. “who attended the last meeting?”",
+        "sv": "Ställ en fråga om protokollen, till exempel ”vem deltog på senaste mötet?”",
+    },
+    "person_not_absent": {
+        "en": "{name} is not recorded as absent from any meeting.",
+        "sv": "{name} står inte som frånvarande i något protokoll.",
+    },
+    # -- records: decisions, actions, role holders, digests ----------------------------------------
+    "outcome_approved": {"en": "approved", "sv": "bifölls"},
+    "outcome_rejected": {"en": "voted down", "sv": "avslogs"},
+    "outcome_tabled": {"en": "tabled", "sv": "bordlades"},
+    "outcome_referred_back": {"en": "referred back", "sv": "återremitterades"},
+    "outcome_noted": {"en": "noted", "sv": "lades till handlingarna"},
+    "outcome_decided": {"en": "decided", "sv": "beslutades"},
+    "decided_at": {"en": "At {label}: {items}.", "sv": "På {label}: {items}."},
+    "decision_item": {"en": "{outcome} {text}", "sv": "{text} {outcome}"},
+    "reserved": {"en": " ({names} entered a reservation)", "sv": " ({names} reserverade sig)"},
+    "no_decisions": {"en": "The minutes of {label} record no decisions.",
+                     "sv": "Protokollet från {label} anger inga beslut."},
+    "no_decisions_tabled": {"en": "The minutes of {label} record nothing tabled.",
+                            "sv": "Protokollet från {label} anger inget bordlagt ärende."},
+    "no_decisions_rejected": {"en": "The minutes of {label} record nothing voted down.",
+                              "sv": "Protokollet från {label} anger inget avslaget förslag."},
+    "no_decisions_reservation": {"en": "The minutes of {label} record no reservations.",
+                                 "sv": "Protokollet från {label} anger inga reservationer."},
+    "action_line": {"en": "{owners}: {task}{due}{status}", "sv": "{owners}: {task}{due}{status}"},
+    "action_due": {"en": " (due {date})", "sv": " (klart {date})"},
+    "action_status_open": {"en": ", open", "sv": ", öppen"},
+    "action_status_overdue": {"en": ", overdue", "sv": ", försenad"},
+    "action_status_ongoing": {"en": ", ongoing", "sv": ", pågår"},
+    "action_status_not_started": {"en": ", not started", "sv": ", ej påbörjad"},
+    "action_status_done": {"en": ", done", "sv": ", klar"},
+    "action_status_dropped": {"en": ", dropped", "sv": ", struken"},
+    "actions_from": {"en": "Action items from {label}: {items}.", "sv": "Uppdrag från {label}: {items}."},
+    "open_actions": {"en": "Open action items: {items}.", "sv": "Öppna uppdrag: {items}."},
+    "actions_list": {"en": "Action items: {items}.", "sv": "Uppdrag: {items}."},
+    "no_actions": {"en": "I found no action items{when} in the minutes.",
+                   "sv": "Jag hittar inga uppdrag{when} i protokollen."},
+    "no_open_actions": {"en": "No action items are open{when}.", "sv": "Inga uppdrag är öppna{when}."},
+    "nobody": {"en": "unassigned", "sv": "ingen ansvarig"},
+    "role_holder": {"en": "{name} was {role} according to the minutes of {label}.",
+                    "sv": "{name} var {role} enligt protokollet från {label}."},
+    "no_role_holder": {"en": "The minutes{when} name no {role}.", "sv": "Protokollen{when} anger ingen {role}."},
+    "role_name_chair": {"en": "chair", "sv": "ordförande"},
+    "role_name_vice_chair": {"en": "vice chair", "sv": "vice ordförande"},
+    "role_name_secretary": {"en": "secretary", "sv": "sekreterare"},
+    "role_name_treasurer": {"en": "treasurer", "sv": "kassör"},
+    "role_name_adjuster": {"en": "adjuster of the minutes", "sv": "justerare"},
+    "role_name_minute_taker": {"en": "minute-taker", "sv": "protokollförare"},
+    "role_name_rapporteur": {"en": "rapporteur", "sv": "föredragande"},
+    "role_name_co_opted": {"en": "co-opted member", "sv": "adjungerad"},
+    "role_name_auditor": {"en": "auditor", "sv": "revisor"},
+    "role_name_vote_counter": {"en": "vote counter", "sv": "rösträknare"},
+    "role_name_coordinator": {"en": "coordinator", "sv": "samordnare"},
+    "role_name_other": {"en": "office holder", "sv": "förtroendevald"},
+    "digest_head": {"en": "{label}: {n} attended.", "sv": "{label}: {n} deltog."},
+    "digest_head_no_list": {"en": "{label}.", "sv": "{label}."},
+    "digest_item": {"en": "{item}: {what}", "sv": "{item}: {what}"},
+    "digest_decided": {"en": "decided {text}", "sv": "beslut {text}"},
+    "digest_action": {"en": "{owners} to {task}", "sv": "{owners}: {task}"},
+    "digest_also": {"en": "Also on the agenda: {items}.", "sv": "Också på dagordningen: {items}."},
+    "digest_nothing": {"en": "The minutes of {label} record no decisions or action items; its agenda: {items}.",
+                       "sv": "Protokollet från {label} anger inga beslut eller uppdrag; dagordningen: {items}."},
+    "digest_empty": {"en": "The minutes of {label} record no items, decisions or action items.",
+                     "sv": "Protokollet från {label} anger inga punkter, beslut eller uppdrag."},
+    # -- Slack replies: bot.slack -------------------------------------------------------------------
+    "error": {
+        "en": "Sorry, something went wrong. The details are in the bot's log.",
+        "sv": "Något gick fel. Detaljerna finns i botens logg.",
+    },
+    "empty_question": {
+        "en": "Ask me something about the meeting minutes, e.g. _Who attended the last meeting?_ (`/minutes help` for more.)",
+        "sv": "Fråga mig något om mötesprotokollen, t.ex. _Vilka var med på senaste mötet?_ (`/minutes help` för mer.)",
+    },
+    "not_indexed": {
+        "en": "Nothing is indexed yet. An admin can run `/minutes index` or upload minutes to me.",
+        "sv": "Inget är indexerat ännu. En administratör kan köra `/minutes index` eller ladda upp protokoll till mig.",
+    },
+    "index_busy": {
+        "en": "The index is being updated right now; try again in a minute.",
+        "sv": "Indexet uppdateras just nu; försök igen om en minut.",
+    },
+    "index_rebuild": {
+        "en": "The index needs rebuilding: an admin can run `/minutes index rebuild`.",
+        "sv": "Indexet behöver byggas om: en administratör kan köra `/minutes index rebuild`.",
+    },
+    "working": {"en": "Looking through the minutes…", "sv": "Letar i protokollen…"},
+    "more_passages": {"en": "…and {n} more passages not shown.", "sv": "…och {n} fler utdrag visas inte."},
+    "admins_only": {
+        "en": "Sorry, only the bot's admins can {what}.",
+        "sv": "Tyvärr, bara botens administratörer kan {what}.",
+    },
+    "what_index": {"en": "update the index", "sv": "uppdatera indexet"},
+    "what_upload": {"en": "add minutes by uploading a file", "sv": "lägga till protokoll genom att ladda upp en fil"},
+    "reindexing": {
+        "en": "Updating the index… I'll post the result here when it's done.",
+        "sv": "Uppdaterar indexet… Jag skriver resultatet här när det är klart.",
+    },
+    "reindex_running": {
+        "en": "An index update is already running; its result will be posted when it's done.",
+        "sv": "En uppdatering av indexet pågår redan; resultatet skrivs när den är klar.",
+    },
+    "not_here": {
+        "en": "I don't answer in this channel. Ask an admin which channels I serve.",
+        "sv": "Jag svarar inte i den här kanalen. Fråga en administratör vilka kanaler jag finns i.",
+    },
+    "no_file": {"en": "No file found in that message.", "sv": "Jag hittade ingen fil i meddelandet."},
+    "mask_id": {"en": "[ID number]", "sv": "[personnummer]"},
+    "mask_email": {"en": "[e-mail]", "sv": "[e-post]"},
+    "mask_phone": {"en": "[phone]", "sv": "[telefon]"},
+    "unknown_command": {
+        "en": "I didn't recognise that. Try `/minutes help`.",
+        "sv": "Det kände jag inte igen. Prova `/minutes help`.",
+    },
+    "help": {
+        "en": "*I answer questions about the meeting minutes, quoting them verbatim.*\n"
+              "• Mention me in a channel: `@minutes When is the next meeting?` (I answer in a thread)\n"
+              "• Send me a direct message\n"
+              "• `/minutes &lt;question&gt;` – an answer only you see\n"
+              "• `/minutes status` – what is indexed\n"
+              "• `/minutes index` – update the index (admins)\n"
+              "• Upload minutes ({kinds}) to me in a direct message (admins)\n"
+              "Examples:\n{examples}",
+        "sv": "*Jag svarar på frågor om mötesprotokollen och citerar dem ordagrant.*\n"
+              "• Nämn mig i en kanal: `@minutes När är nästa möte?` (jag svarar i en tråd)\n"
+              "• Skriv till mig i ett direktmeddelande\n"
+              "• `/minutes &lt;fråga&gt;` – svar som bara du ser\n"
+              "• `/minutes status` – vad som är indexerat\n"
+              "• `/minutes index` – uppdatera indexet (administratörer)\n"
+              "• Ladda upp ett protokoll ({kinds}) till mig i ett direktmeddelande (administratörer)\n"
+              "Exempel:\n{examples}",
+    },
+    "status": {
+        "en": "*{meetings}* meetings indexed ({chunks} passages), {span}.\n"
+              "Last updated: {updated}. Model: `{model}`.",
+        "sv": "*{meetings}* möten indexerade ({chunks} utdrag), {span}.\n"
+              "Senast uppdaterat: {updated}. Modell: `{model}`.",
+    },
+    "unknown": {"en": "unknown", "sv": "okänt"},
+    "status_skipped": {"en": "Not indexed ({n}, could not be read):",
+                       "sv": "Inte indexerat ({n}, gick inte att läsa):"},
+    "more_skipped": {"en": "…and {n} more.", "sv": "…och {n} till."},
+    "file_kinds_or": {"en": " or ", "sv": " eller "},
+}
+
+
+def say(key: str, lang: str = "en", **values) -> str:
+    """The phrase ``key`` in ``lang`` ("en" or "sv"), filled with ``values``."""
+    table = PHRASES[key]
+    return table.get(lang, table["en"]).format(**values)

@@ -1,0 +1,66 @@
+"""An understood question: its intent, language, the time it is about and what it names.
+
+The output of :mod:`bot.understand` and the input of every intent handler."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Intent(str, Enum):
+    """What a question asks. The values are the ``intent`` of ``ask --json``; a str Enum, so
+    ``Intent.SEARCH == "search"`` and it serialises as its value."""
+
+    ATTENDANCE = "attendance"  # who attended / how many / which organisations
+    ABSENCE = "absence"  # who was absent, sent apologies, was invited but not present
+    PERSON = "person"  # a person the minutes name: their meetings, or what they said
+    NEXT_MEETING = "next_meeting"  # when the next meeting is
+    ROLE = "role"  # who chaired / took the minutes
+    DECISIONS = "decisions"  # what was decided (about a topic, at a meeting), tabled, voted down
+    ACTIONS = "actions"  # who must do what by when; open action items
+    DIGEST = "digest"  # what happened at a meeting: its items, decisions and actions
+    SEARCH = "search"  # anything else: retrieval
+    OFFTOPIC = "offtopic"  # a search that found nothing to go on
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass
+class TimeFilter:
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    last: bool = False  # "the last meeting", "förra mötet"
+    text: str = ""  # the words it came from, for the answer sentence
+
+    def __bool__(self) -> bool:
+        return bool(self.year or self.month or self.day or self.last)
+
+    def accepts(self, iso: str | None) -> bool:
+        """Whether a meeting dated ``iso`` falls in the filter (``last`` is resolved elsewhere)."""
+        if not (self.year or self.month or self.day):
+            return True
+        if not iso:
+            return False
+        y, m, d = (int(x) for x in iso.split("-"))
+        return ((self.year is None or y == self.year) and (self.month is None or m == self.month)
+                and (self.day is None or d == self.day))
+
+
+@dataclass
+class Question:
+    text: str
+    language: str  # "sv" | "en"
+    intent: Intent
+    time: TimeFilter
+    person: str | None = None  # a person the question names, as written in it
+    count: bool = False  # "how many"
+    organisations: bool = False  # "which organisations were represented"
+    role: str | None = None  # "chair" | "secretary" | "treasurer" | "vice_chair" | "adjuster" | ...
+    person_attended: bool = False  # "which meetings did X attend"
+    outcome: str | None = None  # decisions asked about: "tabled" | "rejected" | "reservation"
+    open_only: bool = False  # "which actions are still open?"
+    due: bool = False  # "when is X due?"
+    words: list[str] = field(default_factory=list)  # content words, lower case, for retrieval
+    entities: list[str] = field(default_factory=list)  # capitalised words: names of things, as written

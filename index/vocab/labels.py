@@ -1,0 +1,75 @@
+"""Header and list labels of minutes, as regex fragments, and the agenda items that are formalities."""
+from __future__ import annotations
+
+# Regex fragments (matched case-insensitively against a normalised label or heading). Each
+# list is one kind of field; ``alternation`` joins one into a group.
+
+# Lists of people present: "Närvarande", "Deltagare (5)", "Present", "Members present".
+PRESENT_LABELS: tuple[str, ...] = (
+    "närvarande", "deltagare", "närvaro", "present", "attendees", "attendance", "in attendance",
+    "attending", "participants", "members present", "also present", "övriga närvarande",
+    "övriga deltagare", r"adjungerade?", "guests", "gäster",
+    # municipal protokoll: deciding members, serving substitutes, substitutes present
+    "beslutande", "tjänstgörande", "ledamöter", "ersättare", "närvarande ersättare",
+)
+# Lists of people absent: "Frånvarande", "Anmält förhinder", "Regrets", "Apologies".
+ABSENT_LABELS: tuple[str, ...] = (
+    "frånvarande", "ej närvarande", "inte närvarande", "regrets", "absent", "absentees", "apologies",
+    "anmält förhinder", "anmälda förhinder", "förhinder", "excused", "not present", "sent regrets",
+)
+# Lists of people invited ("Kallade" beside "Närvarande"): invited is not present.
+INVITED_LABELS: tuple[str, ...] = ("kallade", "inbjudna", "invited")
+# A qualifier after an invitation label saying they did not come ("Kallade men ej närvarande").
+NOT_THERE_QUALIFIERS: tuple[str, ...] = (
+    "frånvarande",
+    r"(ej|inte|icke|not)[ ,]+(närvarande|present|attending|deltagande|deltog|deltagit|kommit|närvarat|attended|come)",
+    r"deltog[ ,]+(ej|inte)", "absent", "förhinder", "regrets", "apologies", "excused", r"did not (attend|come)",
+)
+# Labels of the meeting's chair ("Ordförande:", "Mötesordförande för mötet:", "Chaired by:").
+CHAIR_LABELS: tuple[str, ...] = (
+    r"(?:mötets[ \t]+)?(?:mötes)?ordförande(?:[ \t]+för[ \t]+(?:mötet|stämman))?", r"ordf\.?", "mötesledare",
+    r"chair(?:person|man|woman)?", r"chaired[ \t]+by", "facilitator", "moderator",
+)
+# Labels of the minute-taker ("Sekreterare:", "Protokollförare:", "Notes taken by:").
+SECRETARY_LABELS: tuple[str, ...] = (
+    r"(?:mötets[ \t]+)?(?:mötes|protokoll)?sekreterare(?:[ \t]+för[ \t]+mötet)?", r"sekr\.?", "protokollförare",
+    "antecknare", "secretary", r"minutes(?:[ \t]+taken[ \t]+by)?", r"minute[- ]?taker", r"note[- ]?taker",
+    r"notes[ \t]+taken[ \t]+by", "scribe", "recorder",
+)
+# Other fields of a minutes header: when and where, adjusters, agenda, attachments.
+HEADER_FIELDS: tuple[str, ...] = (
+    "datum", "date", "mötesdatum", "tid", "tidpunkt", "time", "when", "när", "plats", "place", "location",
+    "lokal", "venue", "ort", "mötesform", "form", "justerare", r"justeringsm\w+", "protokolljusterare",
+    "dagordning", "agenda", "ärende", "bilagor?",
+)
+# Short forms of the role labels, as header fields: together with HEADER_FIELDS they end an
+# attendee list written without blank lines ("Ordförande: ...").
+ROLE_FIELDS: tuple[str, ...] = (
+    r"(mötets[ \t]+)?(mötes)?ordförande", r"ordf\.?", "mötesledare", r"chair\w*", "facilitator", "moderator",
+    r"(mötes|protokoll)?sekreterare", r"sekr\.?", "protokollförare", "secretary", "minutes", r"minute[- ]?taker",
+    r"note[- ]?taker", "scribe",
+)
+# Headings of the next-meeting statement ("Nästa möte", "Next TSC meeting", "Kommande möten").
+NEXT_MEETING_HEADINGS: tuple[str, ...] = (
+    r"nästa (\w*möte|sammanträde)", r"next ([\w-]+ ){0,3}meetings?", r"upcoming meetings?", r"kommande möten?",
+)
+# Words that make a line name a meeting or its minutes (titles, "Nästa möte").
+MEETING_WORDS: tuple[str, ...] = ("möte", "protokoll", "minnesanteckning", "sammanträde", "stämma", "meeting",
+                                  "minutes")
+
+
+def alternation(fragments) -> str:
+    """``(?:a|b|c)`` of regex fragments, longest first so that a longer label wins over its prefix."""
+    return "(?:" + "|".join(sorted(fragments, key=len, reverse=True)) + ")"
+
+
+# Agenda items that are the meeting's formalities, not its business: a digest mentions their
+# decisions last ("Val av justerare", "Godkännande av dagordningen", "Approval of the minutes").
+PROCEDURAL_ITEMS: tuple[str, ...] = (
+    r"mötets\s+(?:öppnande|avslutande)", r"öppnande", r"avslutande", r"beslutbar\w*", r"beslutsmässig\w*",
+    r"mötesschema\w*", r"dagordning\w*", r"föredragningslista\w*", r"val\s+av\s+(?:mötes|protokoll)?\w*",
+    r"justering\w*", r"justerare\w*", r"adjunger\w*", r"närvaro\w*", r"föregående\s+(?:mötes)?protokoll\w*",
+    r"call\s+to\s+order", r"approval\s+of\s+(?:the\s+)?(?:agenda|minutes)", r"adjourn\w*", r"roll\s+call",
+    # boilerplate sections of minutes kept on GitHub: links to the recording, the calendar
+    r"links?", r"länkar", r"upcoming\s+meetings?", r"kommande\s+möten",
+)

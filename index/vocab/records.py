@@ -1,0 +1,161 @@
+"""Cue words of the record extractors (decisions, votes, actions, roles), one table per concept.
+
+Where they come from: the shared corpora (dvd-goteborg-sv LaTeX protokoll, lithekod-sv board
+minutes, nodejs-tsc-en), Swedish association and municipal protokoll conventions ("Beslut",
+"Förslag till beslut", "Yrkande", "bordläggs", "återremitteras", "läggs till handlingarna",
+"justerare", "föredragande", "adjungerad") and English board minutes ("RESOLVED that",
+"Motion carried", "Action:", "Agreed:"). All matching is case-insensitive on casefolded text.
+"""
+from __future__ import annotations
+
+# Headings (or "Label:" lines) that open a block of decisions. Not agenda items themselves.
+DECISION_HEADINGS = (
+    "beslut", "beslutet", "beslutades", "beslutas", "styrelsens beslut", "mötets beslut",
+    "stämmans beslut", "nämndens beslut", "beslut i korthet",
+    "decision", "decisions", "decided", "resolution", "resolutions", "resolved", "agreed",
+    "outcome", "conclusion",
+)
+# Headings or labels that open a proposal the following decision settles.
+PROPOSAL_HEADINGS = (
+    "förslag till beslut", "förslag", "förslag från styrelsen", "förvaltningens förslag",
+    "förslag till beslut:", "yrkande", "yrkanden", "yrkande till beslut", "yrkanden till beslut",
+    "ytterligare yrkanden till beslut", "ytterligare yrkanden", "ändringsyrkande", "att",
+    "attsats", "attsatser", "proposal", "proposed", "motion", "proposed resolution",
+    "recommendation",
+)
+# Headings that structure an agenda item without being one (nominations, adjusting out/in).
+BLOCK_HEADINGS = DECISION_HEADINGS + PROPOSAL_HEADINGS + (
+    "nomineringar", "nominering", "utjustering", "injustering", "diskussion", "bakgrund",
+    "beslutsunderlag", "ärendebeskrivning", "reservation", "reservationer", "votering",
+    "vote", "voting", "nominations", "background", "discussion",
+)
+
+# Outcomes, by the words that state them. Checked in this order: a tabled or referred-back
+# decision often also contains "beslutar"; "avslås" beats "bifalles" in "bifalles ej".
+OUTCOME_WORDS = {
+    "tabled": (r"bordl[äa]g\w*", r"tabled", r"postponed", r"deferred", r"skjuts upp",
+               r"uppskjut\w*", r"roll(?:ed)? over"),
+    "referred_back": (r"återremitt\w*", r"referred back", r"sent back"),
+    "noted": (r"till handlingarna", r"noterar\w*", r"noted", r"antecknar\w*", r"received and filed"),
+    "rejected": (r"avsl[åa]\w*", r"nekas", r"nekar", r"avvisa\w*", r"röstas? ned", r"röstades ned",
+                 r"faller", r"föll", r"bifalles ej", r"bifalls ej", r"ej bifall\w*", r"rejected",
+                 r"voted down", r"defeated", r"fail(?:s|ed)", r"not carried", r"declined"),
+    "approved": (r"bifall\w*", r"godkänn\w*", r"godk[äa]nd\w*", r"antas", r"antogs", r"fastställ\w*",
+                 r"beviljas", r"godtar", r"godtas", r"approved?", r"carried", r"adopted", r"accepted",
+                 r"passed", r"ratified"),
+}
+
+# "förslaget till beslut bifalles", "andra attsatsen bifalles", "attsatserna röstas ned":
+# the words by which a decision refers back to a proposal instead of restating it.
+PROPOSAL_REFERENCES = (
+    r"förslage[nt](?:\s+till\s+beslut)?", r"yrkande(?:t|na)?", r"attsats(?:en|erna|er)?",
+    r"att-sats(?:en|erna|er)?", r"punkten", r"ärendet", r"frågan", r"motionen", r"propositionen",
+    r"the\s+motion", r"the\s+proposal", r"the\s+recommendation",
+)
+ORDINALS = {
+    "första": 1, "andra": 2, "tredje": 3, "fjärde": 4, "femte": 5, "sjätte": 6,
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
+    "1:a": 1, "2:a": 2, "3:e": 3, "4:e": 4, "5:e": 5,
+}
+# "båda attsatserna", "samtliga attsatser", "all motions": the whole proposal.
+ALL_WORDS = ("båda", "bägge", "samtliga", "alla", "both", "all")
+
+# Agent nouns that make decisions: "Styrelsen beslutar att", "Mötet beslöt att".
+DECIDING_BODIES = (
+    "styrelsen", "mötet", "stämman", "årsmötet", "föreningsstämman", "divisionsstämman",
+    "nämnden", "kommunstyrelsen", "kommunfullmäktige", "fullmäktige", "utskottet",
+    "arbetsutskottet", "gruppen", "arbetsgruppen", "kommittén", "ledningsgruppen", "presidiet",
+    "the board", "the committee", "the meeting", "the group", "the tsc", "we",
+)
+
+# Action owners that are bodies, not people ("förvaltningen får i uppdrag att ...").
+OWNER_BODIES = (
+    "styrelsen", "förvaltningen", "kansliet", "valberedningen", "arbetsgruppen", "kommittén",
+    "presidiet", "ordföranden", "ordförande", "kassören", "sekreteraren", "vice ordförande",
+    "ledningsgruppen", "kommundirektören", "nämnden", "utskottet", "revisorerna", "samordnaren",
+    "the board", "the committee", "the secretariat", "the chair", "the secretary",
+    "the treasurer", "staff", "the tsc",
+)
+# Capitalised words that start sentences but name nobody: never an owner.
+NOT_OWNERS = {
+    "vi", "det", "den", "de", "man", "någon", "några", "alla", "ingen", "inga", "han", "hon", "hen",
+    "dom", "detta", "denna", "dessa", "här", "där", "sedan", "nu", "då", "om", "när", "mötet",
+    "punkten", "ärendet", "frågan", "förslaget", "beslut", "att", "och", "men", "även", "också",
+    "samtliga", "varje", "alla", "ni", "jag", "du", "vad", "vem", "hur", "ska", "kan",
+    "we", "i", "it", "they", "he", "she", "this", "that", "there", "someone", "somebody",
+    "everyone", "nobody", "anyone", "people", "the", "a", "an", "if", "when", "then", "also",
+    "all", "group", "meeting", "discussion", "next", "action", "todo", "note", "notes", "tbd",
+}
+
+# Swedish present-tense verbs of a task ("Tim kontaktar studentkåren"). A few forms only:
+# the verb must directly follow the owner.
+TASK_VERBS_SV = (
+    "kontaktar", "skickar", "mejlar", "mailar", "fixar", "kollar", "ringer", "bokar", "ordnar",
+    "undersöker", "utreder", "formulerar", "förbereder", "sammanställer", "skriver", "beställer",
+    "köper", "uppdaterar", "återkommer", "bjuder", "kallar", "håller i", "tar fram", "tar med",
+    "tar hand om", "tar kontakt", "tar reda på", "tar upp", "lägger upp", "ser över", "hör av sig",
+    "hör med", "pratar med", "ansvarar för", "tar ansvar för", "tar gemensamt ansvar för",
+    "åtar sig", "tar på sig", "driver", "påbörjar", "levererar", "bevakar",
+    "följer upp", "skapar", "fixa", "ska", "skall", "kommer att",
+)
+TASK_VERBS_EN = (
+    "will", "to", "shall", "agreed to", "volunteered to", "offered to", "is going to",
+    "will follow up", "to follow up", "takes", "owns",
+)
+# Labels of an action line: "Action: ...", "ACTION:", "TODO:", "AP:", "Att göra:".
+ACTION_LABELS = (
+    "action", "actions", "action item", "action items", "action point", "ap", "todo", "to do",
+    "to-do", "att göra", "åtgärd", "åtgärder", "uppgift", "uppdrag",
+)
+# Table columns.
+OWNER_COLUMNS = ("ansvarig", "ansvariga", "owner", "owners", "responsible", "who", "vem",
+                 "assignee", "assigned to", "ansvar", "person")
+TASK_COLUMNS = ("åtgärd", "uppgift", "task", "action", "action item", "item", "vad", "what",
+                "beskrivning", "description", "aktivitet", "punkt", "uppdrag", "ärende")
+DUE_COLUMNS = ("due", "deadline", "klart", "klart senast", "senast", "datum", "when", "när",
+               "due date", "klart till", "tidpunkt", "by")
+STATUS_COLUMNS = ("status", "state", "läge", "lägesrapport")
+
+# Status words of an action as reported ("Done", "Klart", "Pågår").
+STATUS_WORDS = {
+    "done": ("done", "completed", "complete", "finished", "closed", "resolved", "klart", "klar",
+             "klara", "avklarat", "avklarad", "slutfört", "slutförd", "genomfört", "genomförd",
+             "utfört", "utförd", "åtgärdat", "åtgärdad", "fixat", "fixad", "gjort", "✅", "✓", "[x]"),
+    "ongoing": ("ongoing", "in progress", "started", "wip", "pågår", "pågående", "påbörjad",
+                "påbörjat", "under arbete", "fortsätter"),
+    "not_started": ("not started", "ej påbörjad", "ej påbörjat", "inte påbörjad", "inte påbörjat",
+                    "ej startad", "ej startat", "ej klar", "inte klar", "ej gjort", "inte gjort",
+                    "[ ]", "todo", "open", "öppen"),
+    "dropped": ("dropped", "cancelled", "canceled", "abandoned", "strykes", "struken", "utgår",
+                "avskrivet", "avskriven", "stängd utan åtgärd", "wontfix", "won't do", "skippas",
+                "läggs ned", "lagts ned"),
+}
+# Headings of a review of earlier actions.
+REVIEW_HEADINGS = (
+    "uppföljning", "uppföljning av uppdrag", "uppföljning av beslut", "uppföljning från förra mötet",
+    "föregående mötes uppdrag", "sedan förra mötet", "action items from last meeting",
+    "actions from last meeting", "review of actions", "review of action items",
+    "previous action items", "previous actions", "follow-up", "follow up", "åtgärdslista",
+    "beslutsuppföljning", "action items", "actions", "att göra-listan",
+)
+# Words before a due date.
+DUE_CUES = ("due", "by", "before", "until", "deadline", "senast", "innan", "före", "till den",
+            "till", "klart", "inom")
+
+# Role titles -> role key; scope is "meeting" for the functions of one meeting.
+ROLE_TITLES = {
+    # (regex on the casefolded title, role, scope)
+    r"vice\s*(?:mötes)?ordf(?:örande|\.)?|vice[- ]ordförande|vice\s+chair\w*|deputy\s+chair|vice[- ]president": "vice_chair",
+    r"(?:mötes|stämmo|sammanträdes)ordförande|ordförande\s+för\s+(?:mötet|stämman)|mötesledare|chair(?:ed)?\s+of\s+the\s+meeting|facilitator|moderator": "chair",
+    r"(?:[\wåäö]*s)?ordförande|ordf\.?|chair(?:man|woman|person)?|president": "chair",
+    r"(?:mötes|protokoll|stämmo)?sekret\w*|sekr\.?|secretary": "secretary",
+    r"kassör\w*|skattmästare|ekonomiansvarig|treasurer": "treasurer",
+    r"(?:protokoll)?juster\w*|justeringsm\w*|justeringsperson\w*|adjuster\w*|minutes\s+checker\w*": "adjuster",
+    r"protokollför\w*|minute[- ]?taker|note[- ]?taker|scribe|minutes": "minute_taker",
+    r"föredragande|rapporteur|presenter": "rapporteur",
+    r"adjunger\w*|co-?opted": "co_opted",
+    r"rösträknare|vote\s+counters?|tellers?": "vote_counter",
+    r"revisor\w*|auditors?": "auditor",
+}
+MEETING_SCOPED = ("möte", "stämm", "protokoll", "juste", "meeting", "minute", "note", "scribe",
+                  "föredragande", "adjunger", "rösträkn", "facilitator", "moderator", "mötesledare")
