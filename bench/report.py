@@ -21,6 +21,9 @@ def _plots(r: dict, docs: Path) -> list[str]:
     for name in ("sample", "shared"):
         if name in w:
             points.append((w[name]["chunks"], w[name]["onnx"]["p50_ms"], w[name]["onnx"]["p95_ms"], name))
+    for row in r.get("startup", {}).get("sizes", []):
+        lat = row["serve"]["latency"]
+        points.append((row["chunks"], lat["p50_ms"], lat["p95_ms"], f"drawn {row['meetings']:,} meetings"))
     s = r.get("scale", {})
     for key in ("real", "drawn"):
         if key in s:
@@ -75,6 +78,35 @@ def _plots(r: dict, docs: Path) -> list[str]:
         plt.close(fig)
         made.append("bench-build.png")
     return made
+
+
+def _startup(st: dict | None) -> list[str]:
+    """The start-up section: now against before at each size, and each question's warm cost."""
+    if not st:
+        return []
+    L = ["## Start-up against corpus size", "",
+         "Synthetic minutes (bench/synth.py) with vectors drawn around real embeddings (bench/startup.py),",
+         "each generation started as the bot starts (index load + engine, imports excluded; medians of 3",
+         "fresh processes) read as now (index/lazy.py: meeting heads and chunk columns, meetings decoded",
+         "on first use; the view's name index and title terms stored by bot/prepared.py) and as before",
+         "(the same generation read from its JSON lines with every record validated, names and titles",
+         f"computed per start), in the same run (load {st['load']}).", "",
+         "| meetings | chunks | start-up now | before | warm p50 | warm p95 | RSS serving | target |",
+         "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for row in st["sizes"]:
+        lat = row["serve"]["latency"]
+        target = "p50 ≤ 25 ms" if row["chunks"] >= 50_000 else ""
+        L.append(f"| {row['meetings']:,} | {row['chunks']:,} | **{f(row['now']['start_s'])} s** | {f(row['before']['start_s'])} s | "
+                 f"{f(lat['p50_ms'], 1)} ms | {f(lat['p95_ms'], 1)} ms | {f(row['serve']['rss_serving_mb'], 0)} MB | {target} |")
+    qs = list(st["sizes"][0]["questions"]) if st["sizes"] else []
+    if qs:
+        L += ["", "Each question's warm median (ms, 10 asks after a first one) at each size: what still grows",
+              "with the corpus is a handler that reads every meeting or every decision per question.", "",
+              "| question | " + " | ".join(f"{row['chunks']:,} chunks" for row in st["sizes"]) + " |",
+              "| --- |" + " --- |" * len(st["sizes"])]
+        for q in qs:
+            L.append(f"| {q} | " + " | ".join(f(row["questions"][q]["median_ms"], 1) for row in st["sizes"]) + " |")
+    return L + [""]
 
 
 def render(r: dict, docs: Path) -> None:
@@ -206,6 +238,7 @@ def render(r: dict, docs: Path) -> None:
         if beside:
             L += ["Beside the generations, once per index folder: " +
                   ", ".join(f"{k} {f(v, 1)} MB" for k, v in sorted(beside.items())) + ".", ""]
+    L += _startup(r.get("startup"))
     v = r.get("vectors")
     if v:
         L += ["## The vector part alone", "",

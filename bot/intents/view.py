@@ -181,7 +181,8 @@ class SnapshotView:
     def select(self, q: Question, today: date, pred, *, latest: bool = True) -> list[Meeting]:
         """Meetings the question is about, among those ``pred`` accepts: the time filter first,
         then words naming the meeting ("planeringsmötet"), then what its text is about."""
-        ms = [m for m in self.meetings if pred(m) and q.time.accepts(m.date)]
+        # the time first: it reads only the date, pred may read a whole meeting
+        ms = [m for m in self.meetings if q.time.accepts(m.date) and pred(m)]
         if not ms:
             return []
         if q.words:
