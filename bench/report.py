@@ -106,6 +106,10 @@ def _startup(st: dict | None) -> list[str]:
               "| --- |" + " --- |" * len(st["sizes"])]
         for q in qs:
             L.append(f"| {q} | " + " | ".join(f(row["questions"][q]["median_ms"], 1) for row in st["sizes"]) + " |")
+        L += ["", "The decision questions stem every decision's text on every question",
+              "(bot/intents/records.py topic_share, about 50 µs a decision): decision terms stored at index",
+              "time, or an inverted index over them, would take them off the p95. The others scan every",
+              "meeting's fields in Python (next meeting: about 9 µs a meeting)."]
     return L + [""]
 
 
@@ -113,7 +117,7 @@ def render(r: dict, docs: Path) -> None:
     made = _plots(r, docs)
     L = ["# Benchmarks", "",
          "Produced by `bench/bench.py` in one command (`.venv/bin/pip install -e '.[bench]'` for matplotlib;",
-         "`.venv/bin/python bench/bench.py`, about 40 minutes on 2 cores); this file and the plots beside it",
+         "`.venv/bin/python bench/bench.py`, about 40 minutes on 2 quiet cores, 56 minutes at load 3–10 on 2026-12-03); this file and the plots beside it",
          "are written from `bench/results.json`. It asserts nothing: no test is timed.",
          f"Machine: {r.get('machine', {}).get('cores', '?')} cores, no GPU, shared with other engineers while measured; "
          f"last run {r.get('machine', {}).get('date', '?')}. The 1-minute load average when each section",
@@ -152,11 +156,16 @@ def render(r: dict, docs: Path) -> None:
               "- the lexicons are loaded on first use and read from a pickle beside the index (0.05 s);",
               "- BM25 postings, chunk languages and heading-only passages are stored in the generation as",
               "  arrays (bot/prepared.py) and read back instead of re-tokenising every chunk;",
+              "- a start-up validates no record: meetings are read as heads (source, date, title, language)",
+              "  and each decoded from its own line on first use, chunks are made from columns on first",
+              "  read (index/lazy.py), and the name index and title terms are stored in the generation",
+              "  (bot/prepared.py); at 100,000 chunks a start-up went from 13 s to about 1 s (below);",
               "- faiss is imported only for IVF indexes; flat search is numpy over a memory-mapped",
               "  `vectors.npy`, with one OpenBLAS thread (two spinning threads took the ONNX encoder's core).", "",
               "None of this changes an answer: eval/run.py over all 117 questions in all three modes (351",
               "answers) gives byte-identical answer JSON before these changes, with the array BM25 and",
-              "numpy search, and with questions encoded by ONNX (checked 2026-12-03 with `--json`). The",
+              "numpy search, and with questions encoded by ONNX (checked 2026-12-03 with `--json`); so do",
+              "all 501 outcomes of the four splits with lazily read generations (index/lazy.py). The",
               "ONNX vectors have cosine ≥ 0.99999 to sentence-transformers' on every sample chunk",
               "(tests/test_onnx_encoder.py asserts ≥ 0.999).", ""]
     w = r.get("warm")
