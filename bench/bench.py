@@ -7,7 +7,9 @@
 Sections: cold (process start to printed answer, and where the time goes), warm (questions in a
 running process), quality (this project, BM25 alone and the naive pipeline on the evaluation
 set), scale (synthetic corpora: 1,000 meetings embedded for real, 12,000 meetings = 100,000
-chunks with vectors drawn around real embeddings), vectors (flat, IVF, HNSW at 1e5 and 1e6).
+chunks with vectors drawn around real embeddings), startup (start-up at 1k, 10k and 100k chunks,
+read as now and as before index/lazy.py, in the same run; each question's warm cost), vectors
+(flat, IVF, HNSW at 1e5 and 1e6).
 Every figure is a median of repeated runs where repeating is affordable; the machine's load
 (``os.getloadavg``) is recorded beside each section, since the development machines are shared.
 Asserts nothing: no test is timed."""
@@ -364,7 +366,7 @@ def section_vectors(work: Path, sizes: str, hnsw_max: int) -> dict:
     return {"load": load_now(), "origins": len(real), "rows": rows}
 
 
-SECTIONS = ("cold", "warm", "quality", "scale", "vectors")
+SECTIONS = ("cold", "warm", "quality", "scale", "startup", "vectors")
 
 
 def main() -> None:
@@ -374,6 +376,7 @@ def main() -> None:
     ap.add_argument("--warm-repeat", type=int, default=10, help="times each warm question is asked")
     ap.add_argument("--meetings-real", type=int, default=1000)
     ap.add_argument("--meetings-drawn", type=int, default=12000)
+    ap.add_argument("--startup-sizes", default="120,1200,12000", help="synthetic meetings (about 8 chunks each)")
     ap.add_argument("--vector-sizes", default="100000,1000000")
     ap.add_argument("--hnsw-max", type=int, default=1_000_000)
     ap.add_argument("--report", action="store_true", help="only render docs/ from bench/results.json")
@@ -388,16 +391,13 @@ def main() -> None:
             for name in wanted:
                 t = time.perf_counter()
                 print(f"== {name} (load {load_now()})", flush=True)
-                if name == "cold":
-                    results[name] = section_cold(work, args.repeat)
-                elif name == "warm":
-                    results[name] = section_warm(work, args.warm_repeat)
-                elif name == "quality":
-                    results[name] = section_quality(work)
-                elif name == "scale":
-                    results[name] = section_scale(work, args.meetings_real, args.meetings_drawn, args.warm_repeat)
-                elif name == "vectors":
-                    results[name] = section_vectors(work, args.vector_sizes, args.hnsw_max)
+                try:
+                    run_section(name, work, args, results)
+                except Exception:  # noqa: BLE001 - one failing section should not lose the others
+                    import traceback
+
+                    traceback.print_exc()
+                    continue
                 results[name]["section_s"] = time.perf_counter() - t
                 results["machine"] = {"cores": os.cpu_count(), "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
                 RESULTS.write_text(json.dumps(results, indent=1, ensure_ascii=False))
@@ -408,6 +408,23 @@ def main() -> None:
     import report
 
     report.render(results, ROOT / "docs")
+
+
+def run_section(name: str, work: Path, args, results: dict) -> None:
+    if name == "cold":
+        results[name] = section_cold(work, args.repeat)
+    elif name == "warm":
+        results[name] = section_warm(work, args.warm_repeat)
+    elif name == "quality":
+        results[name] = section_quality(work)
+    elif name == "scale":
+        results[name] = section_scale(work, args.meetings_real, args.meetings_drawn, args.warm_repeat)
+    elif name == "startup":
+        import startup
+
+        results[name] = startup.section_startup(work, args.startup_sizes, args.warm_repeat)
+    elif name == "vectors":
+        results[name] = section_vectors(work, args.vector_sizes, args.hnsw_max)
 
 
 if __name__ == "__main__":

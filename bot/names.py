@@ -86,6 +86,19 @@ class NameIndex:
             p = self.people.setdefault(key, KnownPerson(name))
             p.sources.add(source)
 
+    def stored(self, sources: list[str]) -> list[list]:
+        """The index as JSON-ready rows [key, name, [positions in ``sources``]], for
+        bot/prepared.py to store."""
+        at = {s: i for i, s in enumerate(sources)}
+        return [[key, p.name, sorted(at[s] for s in p.sources)] for key, p in self.people.items()]
+
+    @classmethod
+    def from_stored(cls, rows: list[list], sources: list[str]) -> "NameIndex":
+        """The index :meth:`stored` wrote, without folding every name again."""
+        index = cls([])
+        index.people = {key: KnownPerson(name, {sources[i] for i in at}) for key, name, at in rows}
+        return index
+
     def find(self, query: str) -> list[KnownPerson]:
         return [p for p in self.people.values() if names_match(query, p.name)]
 

@@ -101,7 +101,7 @@ class Retriever:
         # Loaded on first use: a structured question may never need them.
         self._lexicon, self._sv_en = lexicon, sv_en
         # BM25 statistics, chunk languages and thin passages: read from the generation (bot/prepared.py)
-        ready = prepared.load(snapshot)
+        self.ready = ready = prepared.load(snapshot)  # the view reads its names and titles too
         self.bm25 = ready.bm25
         self.languages = ready.languages
         self._english_rows = np.array([lang == "en" for lang in self.languages], dtype=bool)

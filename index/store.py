@@ -9,6 +9,10 @@ Layout (one generation per complete build; readers follow ``CURRENT``)::
         meetings.jsonl     one Meeting per line
         documents.jsonl    {"source", "sha256", "text"}: the text every quote comes from
         chunks.jsonl       one Chunk per line, row i <-> vector i
+        heads.json         meeting heads and the chunk columns' strings (index/lazy.py)
+        columns.npz        the chunks as columns: a start-up reads these instead of validating
+                           every meeting and chunk (both files optional: older generations
+                           load from the JSON lines)
         vectors.npy        normalised embeddings, row i <-> chunk i (memory-mapped when read)
         vectors.faiss      the FAISS index: IVF above index/vectors.py's FLAT_MAX, else flat
                            (kept for readers of generations before vectors.npy)
@@ -26,6 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
+from . import lazy
 from .errors import IndexCorrupt, IndexMissing, ModelMismatch
 from .models import Chunk, Meeting
 from .vectors import VectorIndex
@@ -78,6 +83,9 @@ class IndexSnapshot:
     def index_rows(self) -> None:
         """Map sources to chunk rows. Called once when the snapshot is complete (load_index), so
         threads reading a loaded snapshot never see the map half built."""
+        if isinstance(self.chunks, lazy.ChunkTable):  # from the columns, no Chunk made
+            self._by_source = self.chunks.rows_by_source()
+            return
         by_source: dict[str, list[int]] = {}
         for i, c in enumerate(self.chunks):
             by_source.setdefault(c.source, []).append(i)
@@ -153,11 +161,16 @@ def _load_generation(index_dir: Path, gen: Path | None) -> IndexSnapshot:
         params = json.loads((gen / "params.json").read_text(encoding="utf-8"))
         if params.get("format") != FORMAT:
             raise IndexCorrupt(f"index in {index_dir} has format {params.get('format')}; run `minutes index --rebuild`")
-        meetings = {d["source"]: Meeting.model_validate(d) for d in _jsonl(gen / "meetings.jsonl")}
         docs = list(_jsonl(gen / "documents.jsonl"))
-        chunks = [Chunk.model_validate(d) for d in _jsonl(gen / "chunks.jsonl")]
+        documents = {d["source"]: d["text"] for d in docs}
+        got = lazy.read(gen, documents)
+        if got is not None:
+            meetings, chunks = got
+        else:  # a generation written before heads.json and columns.npz
+            meetings = {d["source"]: Meeting.model_validate(d) for d in _jsonl(gen / "meetings.jsonl")}
+            chunks = [Chunk.model_validate(d) for d in _jsonl(gen / "chunks.jsonl")]
         vectors = VectorIndex.load(gen, params)
-    except (OSError, ValueError, KeyError, RuntimeError) as e:
+    except (OSError, ValueError, KeyError, TypeError, RuntimeError) as e:
         raise IndexCorrupt(f"index in {index_dir} is damaged ({e.__class__.__name__}); run `minutes index --rebuild`") from None
     if vectors.ntotal != len(chunks):
         raise IndexCorrupt(f"index in {index_dir} is damaged (vectors and chunks differ); run `minutes index --rebuild`")
@@ -166,7 +179,7 @@ def _load_generation(index_dir: Path, gen: Path | None) -> IndexSnapshot:
         raise IndexCorrupt(f"index in {index_dir} is damaged ({problem}); run `minutes index --rebuild`")
     snapshot = IndexSnapshot(
         params=params, meetings=meetings,
-        documents={d["source"]: d["text"] for d in docs},
+        documents=documents,
         hashes={d["source"]: d["sha256"] for d in docs},
         chunks=chunks, vectors=vectors, path=gen,
     )
@@ -222,6 +235,14 @@ def _write_jsonl(path: Path, rows) -> None:
         os.fsync(f.fileno())
 
 
+def _write_lines(path: Path, lines) -> None:
+    with path.open("w", encoding="utf-8") as f:
+        for line in lines:
+            f.write(line + "\n")
+        f.flush()
+        os.fsync(f.fileno())
+
+
 def _fsync_dir(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -242,11 +263,19 @@ def write_index(index_dir: Path, snapshot: IndexSnapshot) -> Path:
     try:
         # Every file is fsynced before the rename, so after a power cut CURRENT never points at a
         # generation whose files are still empty.
-        _write_jsonl(tmp / "meetings.jsonl", (m.model_dump(mode="json") for m in snapshot.meetings.values()))
+        _write_lines(tmp / "meetings.jsonl", (lazy.meeting_line(m) for m in snapshot.meetings.values()))
         _write_jsonl(tmp / "documents.jsonl", (
             {"source": s, "sha256": snapshot.hashes[s], "text": t} for s, t in snapshot.documents.items()
         ))
         _write_jsonl(tmp / "chunks.jsonl", (c.model_dump(mode="json") for c in snapshot.chunks))
+        columns = lazy.encode(snapshot.meetings.values(), snapshot.chunks, snapshot.documents)
+        if columns is not None:
+            heads, arrays = columns
+            _write_bytes(tmp / lazy.HEADS, heads)
+            with (tmp / lazy.COLUMNS).open("wb") as f:
+                np.savez(f, **arrays)
+                f.flush()
+                os.fsync(f.fileno())
         # Before params.json's final write: it records the vector index type.
         params = {**snapshot.params, **snapshot.vectors.write(tmp, _write_bytes)}
         _write_bytes(tmp / "params.json", json.dumps(params, ensure_ascii=False, indent=1).encode("utf-8"))

@@ -234,12 +234,16 @@ def test_kill_during_indexing_leaves_previous_index(corpus_copy, tmp_path):
     assert report.added == ["2023-03-03-styrelse.txt"]
 
 
-def test_damaged_index_is_reported(corpus_copy, tmp_path):
+@pytest.mark.parametrize("damaged", ["chunks.jsonl", "columns.npz", "heads.json", "meetings.jsonl"])
+def test_damaged_index_is_reported(corpus_copy, tmp_path, damaged):
     from index.errors import IndexCorrupt
 
     build(corpus_copy, tmp_path / "ix")
     gen = store.current_generation(tmp_path / "ix")
-    (gen / "chunks.jsonl").write_text("{not json\n")
+    if damaged == "chunks.jsonl":  # read only by generations without the columns (index/lazy.py)
+        (gen / "heads.json").unlink()
+        (gen / "columns.npz").unlink()
+    (gen / damaged).write_text("{not json\n")
     with pytest.raises(IndexCorrupt, match="--rebuild"):
         load_index(tmp_path / "ix")
 

@@ -13,7 +13,7 @@ from index.vocab import ROLE_WORDS
 
 from .. import compose as say
 from ..answer import Answer, Facts, MeetingRef, NextMeetingInfo, Passage
-from ..lexical import doc_terms, stem_en, stem_sv
+from ..lexical import stem_en, stem_sv
 from ..names import NameIndex
 from ..question import Question
 from ..registers import linked
@@ -37,15 +37,12 @@ class SnapshotView:
         self.chunks: list[Chunk] = snapshot.chunks
         self.mode = mode
         self.retriever = Retriever(snapshot, embedder, mode=mode)
-        # Meetings oldest first; undated ones first of all, so "latest" never picks them.
+        # Meetings oldest first; undated ones first of all, so "latest" never picks them. Their
+        # dates and sources are read without decoding a meeting (index/lazy.py).
         self.meetings: list[Meeting] = sorted(snapshot.meetings.values(), key=lambda m: (m.date or "", m.source))
-        people = []
-        for m in self.meetings:
-            for p in [*m.attendees, *m.invited, *m.absent, m.chair, m.secretary]:
-                if p is not None:
-                    people.append((p.name, m.source))
-        self.names = NameIndex(people)
-        self._title_terms = {m.source: self._meeting_terms(m) for m in self.meetings}
+        # The people the meetings name and their title terms: stored in the generation (bot/prepared.py)
+        self.names: NameIndex = self.retriever.ready.names
+        self._title_terms = self.retriever.ready.titles
         self._forms: dict[str, list[tuple[str, float]]] = {}
         self._linked: dict[str, list[Meeting]] = {}
 
@@ -129,12 +126,6 @@ class SnapshotView:
         return overlap > 0.5 * (c.end - c.start)
 
     # -- choosing meetings ------------------------------------------------------------------------
-    @staticmethod
-    def _meeting_terms(m: Meeting) -> set[str]:
-        words = " ".join(x for x in (m.title or "", m.source.rsplit("/", 1)[-1].rsplit(".", 1)[0]) if x)
-        words = words.replace("-", " ").replace("_", " ")
-        return set(doc_terms(words, "sv")) | set(doc_terms(words, "en"))
-
     def _title_forms(self, word: str) -> list[tuple[str, float]]:
         """Stems a question word may take in a meeting's title or file name: itself in both
         languages, and its translations at half weight ("board" -> styrelse, "styrelsemötet" ->
@@ -190,7 +181,8 @@ class SnapshotView:
     def select(self, q: Question, today: date, pred, *, latest: bool = True) -> list[Meeting]:
         """Meetings the question is about, among those ``pred`` accepts: the time filter first,
         then words naming the meeting ("planeringsmötet"), then what its text is about."""
-        ms = [m for m in self.meetings if pred(m) and q.time.accepts(m.date)]
+        # the time first: it reads only the date, pred may read a whole meeting
+        ms = [m for m in self.meetings if q.time.accepts(m.date) and pred(m)]
         if not ms:
             return []
         if q.words:
