@@ -5,6 +5,7 @@ Records (decisions, action items) were parsed at index time and stored with thei
 stems and translations) and its time, and turned into quoted passages and facts rows."""
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 
@@ -43,13 +44,20 @@ def _match(term: str, stems: set[str]) -> float:
     return got
 
 
+@functools.lru_cache(maxsize=100_000)
+def _stems(text: str, language: str) -> frozenset[str]:
+    """The stems of a record's text in both languages. Cached: a decision question scores every
+    decision of its meetings, and stemming them per question cost seconds at 100k chunks."""
+    return frozenset(doc_terms(text, language)) | frozenset(doc_terms(text, "en" if language == "sv" else "sv"))
+
+
 def topic_share(text: str, concepts, language: str, idf, has=None) -> float:
     """Share of the question's concepts that ``text`` matches, each concept weighted by the idf
     of its alternatives that the corpus has (a rare word counts more than a common one), and
     matched by its best alternative (a translation counts as its weight)."""
     if not concepts:
         return 0.0
-    stems = set(doc_terms(text, language)) | set(doc_terms(text, "en" if language == "sv" else "sv"))
+    stems = _stems(text, language)
     total = got = 0.0
     for c in concepts:
         present = [idf(a.term) for a in c.alternatives if has is None or has(a.term)]
