@@ -113,6 +113,25 @@ class ChunkTable:
         for i in range(len(self)):
             yield self._made[i] or self._make(i)
 
+    def outside(self, texts: dict[str, str]) -> str | None:
+        """The id of the first chunk whose offsets fall outside its document (or whose document
+        is missing), else None."""
+        sources = self._t["sources"]
+        lengths = np.asarray([len(texts.get(s, "")) if s in texts else -1 for s in sources], dtype=np.int64)
+        src = np.asarray(self._c["source"], dtype=np.int64)
+        start = np.asarray(self._c["start"], dtype=np.int64)
+        end = np.asarray(self._c["end"], dtype=np.int64)
+        if not len(src):
+            return None
+        if src.min() < 0 or src.max() >= len(sources):
+            return "(a source number out of range)"
+        length = lengths[src]
+        bad = np.flatnonzero((length < 0) | (start < 0) | (start > end) | (end > length))
+        if not len(bad):
+            return None
+        i = int(bad[0])
+        return f"{sources[src[i]]}#{self._c['n'][i]}"
+
     def rows_by_source(self) -> dict[str, list[int]]:
         src = np.asarray(self._c["source"], dtype=np.int64)
         order = np.argsort(src, kind="stable")  # rows of one source stay in their order

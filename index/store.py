@@ -25,6 +25,7 @@ import json
 import os
 import shutil
 import tempfile
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -170,7 +171,8 @@ def _load_generation(index_dir: Path, gen: Path | None) -> IndexSnapshot:
             meetings = {d["source"]: Meeting.model_validate(d) for d in _jsonl(gen / "meetings.jsonl")}
             chunks = [Chunk.model_validate(d) for d in _jsonl(gen / "chunks.jsonl")]
         vectors = VectorIndex.load(gen, params)
-    except (OSError, ValueError, KeyError, TypeError, RuntimeError) as e:
+    except (OSError, ValueError, KeyError, TypeError, RuntimeError, EOFError, zipfile.BadZipFile) as e:
+        # BadZipFile/EOFError: columns.npz cut short
         raise IndexCorrupt(f"index in {index_dir} is damaged ({e.__class__.__name__}); run `minutes index --rebuild`") from None
     if vectors.ntotal != len(chunks):
         raise IndexCorrupt(f"index in {index_dir} is damaged (vectors and chunks differ); run `minutes index --rebuild`")
@@ -201,10 +203,18 @@ def _inconsistency(params: dict, meetings: dict, docs: list[dict], chunks: list[
     if set(meetings) != set(files):
         return "meetings.jsonl does not match params.json"
     texts = {d["source"]: d["text"] for d in docs}
-    for c in chunks:
-        text = texts.get(c.source)
-        if text is None or text[c.start:c.end] != c.text:
-            return f"chunk {c.id} is not its document's text"
+    if isinstance(chunks, lazy.ChunkTable):
+        # Chunks read from columns are cut from their document, so their text is right by
+        # construction; what can be wrong is an offset outside it (checked on arrays, without
+        # making every chunk, so start-up stays flat).
+        bad = chunks.outside(texts)
+        if bad is not None:
+            return f"chunk {bad} is not its document's text"
+    else:
+        for c in chunks:
+            text = texts.get(c.source)
+            if text is None or text[c.start:c.end] != c.text:
+                return f"chunk {c.id} is not its document's text"
     if vectors.matrix.ndim != 2:
         return "the vector file is not a matrix"
     dim = params.get("dim")

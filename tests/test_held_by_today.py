@@ -31,8 +31,9 @@ def test_the_held_snapshot_keeps_rows_aligned(engine):
     held = held_snapshot(snap, {SGH})
     assert list(held.meetings) == [IKEM] and held.vectors.ntotal == len(held.chunks) == len(snap.chunk_rows(IKEM))
     assert all(c.source == IKEM for c in held.chunks)
+    row_of = {c.id: i for i, c in enumerate(snap.chunks)}
     for row, c in enumerate(held.chunks):
-        assert (held.vectors.vectors_of([row]) == snap.vectors_of([snap.chunks.index(c)])).all()
+        assert (held.vectors.vectors_of([row]) == snap.vectors_of([row_of[c.id]])).all()
     assert held.path is None  # no generation folder: nothing derived is read from or written to one
 
 

@@ -1,6 +1,8 @@
 """A damaged index is detected when it is loaded, with a message that says to rebuild."""
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 
@@ -22,6 +24,15 @@ def _cut_lines(path, keep):
     path.write_text("".join(lines[:keep]), encoding="utf-8")
 
 
+def _cut_document_text(path):
+    """Shorten the first document's text (still valid JSON): its last chunks point past its end."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    doc = json.loads(lines[0])
+    doc["text"] = doc["text"][: len(doc["text"]) // 2]
+    lines[0] = json.dumps(doc, ensure_ascii=False)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def _scale_vectors(path, factor, rows=slice(None)):
     """Rewrite some rows of vectors.npy in place (same size and header), as bit rot would."""
     m = np.load(path, mmap_mode="r+")
@@ -35,12 +46,11 @@ def _scale_vectors(path, factor, rows=slice(None)):
     lambda g: (g / "vectors.npy").write_bytes((g / "vectors.npy").read_bytes()[:-64]),
     lambda g: _scale_vectors(g / "vectors.npy", 3.0, slice(-1, None)),   # the last row only
     lambda g: _scale_vectors(g / "vectors.npy", np.nan, slice(0, 1)),
-    lambda g: (g / "chunks.jsonl").write_bytes((g / "chunks.jsonl").read_bytes()[:-40]),
+    lambda g: (g / "columns.npz").write_bytes((g / "columns.npz").read_bytes()[:-40]),
     lambda g: _cut_lines(g / "documents.jsonl", 1),   # cut at a line boundary: still parses
     lambda g: _cut_lines(g / "meetings.jsonl", 1),
     lambda g: (g / "params.json").write_text("{", encoding="utf-8"),
-    lambda g: (g / "chunks.jsonl").write_text(
-        (g / "chunks.jsonl").read_text(encoding="utf-8").replace("a", "e", 3), encoding="utf-8"),
+    lambda g: _cut_document_text(g / "documents.jsonl"),   # a chunk's offsets now fall outside it
 ])
 def test_damage_is_detected_at_load_and_says_rebuild(gen, damage):
     damage(gen)

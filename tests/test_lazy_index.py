@@ -91,7 +91,9 @@ def test_chunks_not_cut_from_their_document_are_stored_as_lines_only(indexed):
     snap.chunks = chunks
     gen = write_index(indexed, snap)
     assert not (gen / lazy.COLUMNS).exists()
-    assert load_index(indexed).chunks[0].text.endswith("(edited)")
+    # Read as lines, and caught there: a quote must be its document's text at its offsets.
+    with pytest.raises(IndexCorrupt, match="is not its document's text"):
+        load_index(indexed)
 
 
 def test_a_damaged_meeting_line_names_the_index(indexed):
