@@ -16,7 +16,7 @@ from . import compose as say
 from .answer import Answer
 from .followup import Context, merge, remember
 from .foreign import unsupported_language
-from .held import held_snapshot, later_sources
+from .held import MeetingDates, held_snapshot
 from .intents import FALLBACK, HANDLERS, SnapshotView
 from .long_question import read_question
 from .phrases import say as say_phrase
@@ -33,6 +33,7 @@ class Engine:
         self.view = SnapshotView(snapshot, embedder, mode=mode)
         self._held_views: dict[frozenset[str], SnapshotView] = {}  # by the later meetings left out
         self._held_lock = threading.Lock()
+        self._dates: MeetingDates | None = None
 
     @property
     def retriever(self):
@@ -64,7 +65,9 @@ class Engine:
     def view_for(self, today: date) -> SnapshotView:
         """The view of the meetings held by ``today`` (bot/held.py): minutes dated later are not
         cited. When every meeting is later, all are kept, as the next-meeting answer did."""
-        drop = frozenset(later_sources(self.snapshot, today))
+        if self._dates is None:
+            self._dates = MeetingDates(self.snapshot)  # once per engine (= per snapshot)
+        drop = self._dates.later(today)
         if not drop or len(drop) == len(self.snapshot.meetings):
             return self.view
         with self._held_lock:  # the bot's threads may ask as of the same day at once

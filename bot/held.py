@@ -12,6 +12,7 @@ describe the generation's rows, and a snapshot with that path would read them (w
 finding they do not match, write its own over them."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import date
 
 from index.store import IndexSnapshot
@@ -21,6 +22,21 @@ from index.vectors import build as build_vectors
 def later_sources(snapshot: IndexSnapshot, today: date) -> set[str]:
     iso = today.isoformat()
     return {s for s, m in snapshot.meetings.items() if m.date and m.date > iso}
+
+
+class MeetingDates:
+    """The dated meetings of a snapshot in date order, sorted once: which are later than a day
+    is a bisection, not a scan of every meeting per question (15 ms at 12,000 meetings)."""
+
+    def __init__(self, snapshot: IndexSnapshot):
+        pairs = sorted((m.date, s) for s, m in snapshot.meetings.items() if m.date)
+        self._dates = [d for d, _ in pairs]
+        self._sources = [s for _, s in pairs]
+
+    def later(self, today: date) -> frozenset[str]:
+        """The sources of the meetings dated after ``today`` (= later_sources)."""
+        i = bisect_right(self._dates, today.isoformat())
+        return frozenset(self._sources[i:]) if i < len(self._dates) else frozenset()
 
 
 def held_snapshot(snapshot: IndexSnapshot, drop: set[str]) -> IndexSnapshot:

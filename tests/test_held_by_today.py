@@ -25,6 +25,15 @@ def engine(tmp_path_factory):
     return Engine(load_index(idx), FakeEmbedder())
 
 
+def test_meeting_dates_bisect_as_the_scan_does(engine):
+    from bot.held import MeetingDates
+
+    snap = engine.snapshot
+    dates = MeetingDates(snap)
+    for day in (date(1990, 1, 1), date(2015, 2, 4), date(2015, 2, 5), date(2016, 1, 1), date(2099, 1, 1)):
+        assert dates.later(day) == later_sources(snap, day)
+
+
 def test_the_held_snapshot_keeps_rows_aligned(engine):
     snap = engine.snapshot
     assert later_sources(snap, date(2016, 1, 1)) == {SGH}
