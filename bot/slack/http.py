@@ -98,7 +98,12 @@ class HttpRunner:
         # the sockets vanished under the loop's select(), which failed with EBADF ("Bad file
         # descriptor") in the server thread.
         if self._thread is not None and self._thread.is_alive():
-            self.server.trigger.pull_trigger(lambda: wasyncore.close_all(self.server._map))
+            try:
+                self.server.trigger.pull_trigger(lambda: wasyncore.close_all(self.server._map))
+            except OSError:
+                # The trigger is closed already: the loop is on its way out (its map emptied
+                # between the check and the pull). Close what is left from here.
+                wasyncore.close_all(self.server._map)
             self._thread.join(timeout=5)
         else:
             wasyncore.close_all(self.server._map)
