@@ -13,6 +13,8 @@ import threading
 import time
 from pathlib import Path
 
+from .sqlite_file import open_db
+
 log = logging.getLogger(__name__)
 
 FILENAME = "slack-seen.sqlite3"
@@ -39,20 +41,7 @@ class Deduper:
         return cls(Path(index_dir) / FILENAME, **kw)
 
     def _open(self, path: Path | None) -> sqlite3.Connection:
-        if path is not None:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                db = sqlite3.connect(path, timeout=5.0, check_same_thread=False, isolation_level=None)
-                db.execute("PRAGMA journal_mode=WAL")
-                db.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: a power cut may lose the last keys, never corrupt
-                self._create(db)
-                return db
-            except (OSError, sqlite3.Error) as e:
-                # Answering matters more than remembering: fall back to memory, and say so once.
-                log.warning("cannot keep Slack event ids in %s (%s); remembering them in memory only", path, e)
-                self.path = None
-        db = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
-        self._create(db)
+        db, self.path = open_db(path, self._create, "Slack event ids")
         return db
 
     @staticmethod

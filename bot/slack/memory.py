@@ -18,6 +18,8 @@ from pathlib import Path
 
 from bot.answer import Answer
 
+from .sqlite_file import open_db
+
 log = logging.getLogger(__name__)
 
 FILENAME = "slack-memory.sqlite3"
@@ -50,6 +52,11 @@ def sources_of(answer: Answer) -> list[dict]:
     return [{"source": p.source, "start": p.start, "end": p.end} for p in answer.passages]
 
 
+def _create(db: sqlite3.Connection) -> None:
+    for statement in _SCHEMA:
+        db.execute(statement)
+
+
 class BotMemory:
     def __init__(self, path: Path | str | None = None, *, ttl: float = ANSWER_TTL, clock=time.time):
         self._ttl = ttl
@@ -64,21 +71,7 @@ class BotMemory:
         return cls(Path(index_dir) / FILENAME, **kw)
 
     def _open(self, path: Path | None) -> sqlite3.Connection:
-        if path is not None:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                db = sqlite3.connect(path, timeout=5.0, check_same_thread=False, isolation_level=None)
-                db.execute("PRAGMA journal_mode=WAL")
-                db.execute("PRAGMA synchronous=NORMAL")
-                for statement in _SCHEMA:
-                    db.execute(statement)
-                return db
-            except (OSError, sqlite3.Error) as e:
-                log.warning("cannot keep answers and votes in %s (%s); keeping them in memory only", path, e)
-                self.path = None
-        db = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
-        for statement in _SCHEMA:
-            db.execute(statement)
+        db, self.path = open_db(path, _create, "answers and votes")
         return db
 
     def _run(self, what: str, fn, default=None):

@@ -13,6 +13,8 @@ import threading
 import time
 from pathlib import Path
 
+from .sqlite_file import open_db
+
 log = logging.getLogger(__name__)
 
 FILENAME = "slack-state.sqlite3"
@@ -30,18 +32,7 @@ class BotState:
         return cls(Path(index_dir) / FILENAME, **kw)
 
     def _open(self) -> sqlite3.Connection:
-        if self.path is not None:
-            try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                db = sqlite3.connect(self.path, timeout=5.0, check_same_thread=False, isolation_level=None)
-                db.execute("PRAGMA journal_mode=WAL")
-                self._create(db)
-                return db
-            except (OSError, sqlite3.Error) as e:
-                log.warning("cannot keep the bot's memory in %s (%s); keeping it in memory only", self.path, e)
-                self.path = None
-        db = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
-        self._create(db)
+        db, self.path = open_db(self.path, self._create, "the bot's memory")
         return db
 
     @staticmethod
