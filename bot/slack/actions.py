@@ -36,12 +36,8 @@ class AnswerActions:
     # -- the handlers ----------------------------------------------------------------------------
     def on_more(self, ack, body: dict, client, respond) -> None:
         ack()
-        click = Click(body)
-        if not self._allowed(click):
-            return
-        answer = self.bot.memory.answer(click.ref)
+        click, answer = self._clicked(body, respond)
         if answer is None:
-            respond(**self._ephemeral(text_message(t("answer_expired", "en"))))
             return
         # A double click (or Slack re-sending the payload) posts the passages once.
         if not self.bot.deduper.first_time("more", click.ref, click.start, click.channel, click.message_ts):
@@ -62,12 +58,8 @@ class AnswerActions:
 
     def on_more_after_down(self, ack, body: dict, client, respond) -> None:
         ack()
-        click = Click(body)
-        if not self._allowed(click):
-            return
-        answer = self.bot.memory.answer(click.ref)
+        click, answer = self._clicked(body, respond, replace=True)
         if answer is None:
-            respond(**self._ephemeral(text_message(t("answer_expired", "en")), replace=True))
             return
         if click.start >= len(answer.passages):
             answer = self._wider(answer)
@@ -81,6 +73,17 @@ class AnswerActions:
             respond(**self._ephemeral(message, lang, replace=i == 0))
 
     # -- the work --------------------------------------------------------------------------------
+    def _clicked(self, body: dict, respond, *, replace: bool = False) -> tuple[Click, Answer | None]:
+        """The click and the answer its button belongs to; None (the clicker told, unless the
+        click is not allowed) when the answer is gone."""
+        click = Click(body)
+        if not self._allowed(click):
+            return click, None
+        answer = self.bot.memory.answer(click.ref)
+        if answer is None:
+            respond(**self._ephemeral(text_message(t("answer_expired", "en")), replace=replace))
+        return click, answer
+
     def _vote(self, body: dict, respond, vote: str) -> None:
         click = Click(body)
         if not click.ref or not click.user:
