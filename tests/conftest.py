@@ -69,6 +69,17 @@ def corpus_copy(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def cli_env(monkeypatch, corpus_copy, tmp_path) -> Path:
+    """``minutes`` run in-process over ``corpus_copy``: index in tmp_path/ix, the fake embedder,
+    from tmp_path (no stray .env)."""
+    monkeypatch.setenv("MINUTES_CORPUS_DIR", str(corpus_copy))
+    monkeypatch.setenv("MINUTES_INDEX_DIR", str(tmp_path / "ix"))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("index.embed.load_embedder", lambda name: FakeEmbedder(name=name))
+    return corpus_copy
+
+
+@pytest.fixture
 def service(corpus_copy, tmp_path):
     """A MinutesService over ``corpus_copy`` with the fake embedder, indexed; stopped after."""
     from bot.service import MinutesService

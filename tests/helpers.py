@@ -56,3 +56,12 @@ def pdf_bytes(objects: list[bytes]) -> bytes:
         out.write(b"%010d 00000 n \n" % off)
     out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
     return out.getvalue()
+
+
+def run_cli(capsys, *argv) -> tuple[int, str, str]:
+    """``minutes *argv`` in-process: (exit code, stdout, stderr)."""
+    from bot.cli import main
+
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err

@@ -6,23 +6,15 @@ import json
 import pytest
 
 from bot.cli import main
-from tests.conftest import FakeEmbedder
+from tests.helpers import run_cli as run
 
 
 @pytest.fixture
-def env(monkeypatch, corpus_copy, tmp_path):
-    monkeypatch.setenv("MINUTES_CORPUS_DIR", str(corpus_copy))
-    monkeypatch.setenv("MINUTES_INDEX_DIR", str(tmp_path / "ix"))
+def env(cli_env, monkeypatch):
     monkeypatch.setenv("MINUTES_EMBEDDING_MODEL", "fake-embedder")
-    monkeypatch.chdir(tmp_path)  # no stray .env
-    monkeypatch.setattr("index.embed.load_embedder", lambda name: FakeEmbedder(name=name))
-    return corpus_copy
+    return cli_env
 
 
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_index_json_summary(env, capsys):

@@ -6,11 +6,10 @@ import shutil
 
 import pytest
 
-from bot.cli import main
 from bot.slack.messages import status_text
 from index.corpus_state import EMPTY, MISSING, NOT_A_FOLDER, OK, corpus_state, corpus_warning
 from index.store import IndexStatus
-from tests.conftest import FakeEmbedder
+from tests.helpers import run_cli as run
 
 
 def test_corpus_states(tmp_path):
@@ -35,18 +34,10 @@ def test_no_warning_for_an_empty_index_or_a_present_folder(tmp_path):
 
 
 @pytest.fixture
-def env(monkeypatch, corpus_copy, tmp_path):
-    monkeypatch.setenv("MINUTES_CORPUS_DIR", str(corpus_copy))
-    monkeypatch.setenv("MINUTES_INDEX_DIR", str(tmp_path / "ix"))
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr("index.embed.load_embedder", lambda name: FakeEmbedder(name=name))
-    return corpus_copy
+def env(cli_env):
+    return cli_env
 
 
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_ask_and_status_warn_when_the_corpus_folder_is_gone(env, capsys):

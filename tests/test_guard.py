@@ -47,12 +47,8 @@ def test_an_emptied_corpus_keeps_the_index(corpus_copy, tmp_path, rebuild):
 
 
 @pytest.fixture
-def env(monkeypatch, corpus_copy, tmp_path):
-    monkeypatch.setenv("MINUTES_CORPUS_DIR", str(corpus_copy))
-    monkeypatch.setenv("MINUTES_INDEX_DIR", str(tmp_path / "ix"))
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr("index.embed.load_embedder", lambda name: FakeEmbedder(name=name))
-    return corpus_copy
+def env(cli_env):
+    return cli_env
 
 
 def _empty(folder):

@@ -6,13 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
 from bot.slack.messages import status_text
 from index.errors import UnreadableDocument
 from index.loaders import load_document
 from index.store import IndexStatus
-from tests.conftest import FakeEmbedder
-from tests.helpers import make_docx, make_pdf
+from tests.helpers import make_docx, make_pdf, run_cli as run
 from tests.hostile_files import zip_bomb
 
 MINUTES = "Protokoll styrelsemöte 2023-03-01\nNärvarande: Anna Berg, Erik Ek\n§ 1 Budgeten godkändes.\n"
@@ -91,19 +89,11 @@ def test_what_is_neither_is_refused_as_before(name, data, reason):
 
 
 @pytest.fixture
-def env(monkeypatch, corpus_copy, tmp_path):
-    monkeypatch.setenv("MINUTES_CORPUS_DIR", str(corpus_copy))
-    monkeypatch.setenv("MINUTES_INDEX_DIR", str(tmp_path / "ix"))
+def env(cli_env, monkeypatch):
     monkeypatch.setenv("MINUTES_EMBEDDING_MODEL", "fake-embedder")
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr("index.embed.load_embedder", lambda name: FakeEmbedder(name=name))
-    return corpus_copy
+    return cli_env
 
 
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_index_and_status_say_how_a_file_was_read(env, capsys, tmp_path):
