@@ -62,5 +62,6 @@ class Question:
     outcome: str | None = None  # decisions asked about: "tabled" | "rejected" | "reservation"
     open_only: bool = False  # "which actions are still open?"
     due: bool = False  # "when is X due?"
+    asks_owner: bool = False  # "who will remind Myles?": the owner is asked for; names in it are the task's
     words: list[str] = field(default_factory=list)  # content words, lower case, for retrieval
     entities: list[str] = field(default_factory=list)  # capitalised words: names of things, as written

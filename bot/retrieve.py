@@ -105,6 +105,7 @@ class Retriever:
         self.bm25 = ready.bm25
         self.languages = ready.languages
         self._english_rows = np.array([lang == "en" for lang in self.languages], dtype=bool)
+        self.english_rows = self._english_rows  # the mask of English passages, for handlers
         self.thin_mask = ready.thin
         self.thin = set(np.flatnonzero(ready.thin).tolist())
         self.multilingual = is_multilingual(getattr(embedder, "name", "") or snapshot.model or "")
@@ -186,6 +187,23 @@ class Retriever:
                 out.extend(Concept(f"{c.word}~{i}", extra) for i, extra in enumerate(parts[:-1]) if extra)
             out.append(c)
         return out
+
+    def english_rendering(self, words: list[str]) -> str:
+        """A Swedish question's words in English, each part by its two main glosses whether the
+        corpus has them or not ("bakar surdegsbröd" -> "back bake sourdough bread"): what an
+        English-only model can compare with English passages."""
+        out: list[str] = []
+        for w in words:
+            for part in self.sv_en.parts(w):
+                for base in part.split("|"):
+                    out.extend(g.english for g in self.sv_en.glosses(base)[:2] if g.english not in out)
+        return " ".join(out)
+
+    def similarity(self, text: str, row: int) -> float:
+        """The model's cosine between ``text`` (embedded as a query) and passage ``row``."""
+        qvec = np.asarray(self.embedder.embed_query(text), dtype=np.float32)
+        got = dict(self.snapshot.dense_search(qvec, 1, rows={row}))
+        return got.get(row, 0.0)
 
     def gloss(self, concepts: list[Concept]) -> str:
         """Swedish words to append to the dense query: an English-only model then sees at least

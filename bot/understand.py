@@ -99,9 +99,25 @@ _DECIDE = re.compile(r"""(?ix)
     # Swedish
   | \bbeslut\w* | \bbeslöt\b | \bbifall\w* | \bröst(?:ade|ades|ning|ningen)\w* | \bvotering\w* | \bbordla\w*
   | \breserv\w* | \bavslog\w* | \bgodkän\w* | \bklubba\w* | \bvaldes\b | \bvalde\s+(?:ni|vi|man|mötet|styrelsen)\b
+  | \bkom\s+(?:[\w-]+\s+){0,2}fram\s+till\b | \bconclu(?:de|ded|sion)\b   # "vad kom TSC fram till om …?"
     # a proposal or motion: what became of it is a decision
   | \bwhat\s+(?:happened|became)\s+(?:to|of)\s+the\s+(?:proposal|motion)\b | \bhur\s+gick\s+det\s+med\s+(?:förslaget|motionen)
   | \bvad\s+hände\s+med\s+(?:förslaget|motionen|valet)
+""")
+# "who will remind Myles …?", "vem ska kontakta Morgan?": the question asks for the owner, so a
+# person it names is the object of the task, not whose task it is.
+_WHO_DOES = re.compile(r"""(?ix)
+    ^\s*(?:and\s+|och\s+)?(?:who|vem|vilka|vilken)\s+
+    (?:will|would|should|must|shall|is|are|was|were|has|had|ska|skall|skulle|måste|kommer|har|hade|tar|fick)\b
+""")
+# Who decided ("what did the board decide about …", "vad beslutade styrelsen om …"): the decider
+# is no topic, every decision of the minutes is the board's.
+_DECIDER = re.compile(r"""(?ix)
+    \b(?:did|has|have|had)\s+(?:the\s+)?(?P<en>[\w-]+)\s+
+        (?:decide|decided|agree|agreed|resolve|resolved|approve|approved|vote|voted|choose|chose|conclude|concluded)\b
+  | \b(?:beslutade|beslöt|bestämde|godkände|röstade|valde)\s+(?P<sv>[\w-]+)\s+(?:om|att|kring|angående|gällande)\b
+  | \b(?:har|hade)\s+(?P<perfect>[\w-]+)\s+(?:beslutat|bestämt|godkänt|röstat|valt)\b
+  | \bkom\s+(?P<came>[\w-]+)\s+fram\s+till\b
 """)
 # Outcomes a decision question may ask for.
 _TABLED = re.compile(r"(?i)\btabled\b|\bpostponed\b|\bdeferred\b|\bbordla\w*|\bskjut\w*\s+upp|\båterremitt\w*")
@@ -121,8 +137,15 @@ _DUE = re.compile(r"(?i)\bwhen\s+is\b.*\bdue\b|\bdeadline\b|\bby\s+when\b|\bnär
 _DIGEST = re.compile(r"""(?ix)
     \bwhat\s+happened\s+(?:at|in|during|on)\b | \bwhat\s+(?:was|were)\s+(?:discussed|covered)\s+(?:at|in)\b
   | \bsummar(?:y|ise|ize)\b | \brecap\b | \boverview\s+of\b | \bhighlights\s+of\b
+  | \bwhat\s+did\s+(?:the\s+)?[\w-]+\s+(?:discuss|cover|talk\s+about)\b     # "what did the TSC discuss in May?"
+  | \bwhat\s+was\s+on\s+the\s+agenda\b
     # Swedish
-  | \bvad\s+hände\s+(?:på|vid|under|i)\b | \bsammanfatt\w* | \bsammandrag\b | \bvad\s+togs\s+upp\s+(?:på|vid)\b
+  | \bvad\s+hände\s+(?:på|vid|under|i)\b | \bsammanfatt\w* | \bsammandrag\b | \böversikt\b
+  | \bvad\s+togs\s+upp\s+(?:på|vid)\b
+  | \bvad\s+tog\s+[\w-]+\s+upp\b                          # "vad tog TSC/styrelsen upp på mötet …?"
+  | \bvad\s+(?:diskuterades|behandlades|avhandlades)\s+(?:på|vid|under)\b
+  | \bvad\s+(?:diskuterade|behandlade)\s+[\w-]+\s+(?:på|vid|under|i)\b
+  | \bvad\s+stod\s+på\s+dagordningen\b
 """)
 _ROLE_ASK = {role: re.compile(r"(?i)\b(?:" + "|".join(cues) + r")\b") for role, cues in ROLE_CUES.items()}
 _MEETING_WORD = re.compile(r"(?i)\bmeeting\b|\bmöte\w*|\bsammanträde\w*|\bstämma\w*|\bstormöte\w*")
@@ -158,6 +181,7 @@ present represented representerade representerad deltog deltagare deltar närvar
 chairman chairperson ordförande mötesordförande secretary sekreterare mötessekreterare next nästa kommande
 upcoming last latest previous recent förra senaste sista many många number antal organisations
 decide decided decision decisions agreed approved resolved beslut beslutade beslutades beslöt beslutet besluten
+beslutat beslutats bestämt bestämde bestämdes godkänt godkände godkändes conclude concluded conclusion
 action actions task tasks todo todos assigned due deadline uppdrag uppdraget uppgift uppgifter ansvarig ansvar
 open still outstanding pending öppna kvar fortfarande happened hände summary summarise summarize sammanfatta
 tabled postponed deferred rejected bordlades bordlagt bordlagd bordläggs bordlagda avslogs avslagen avslaget
@@ -269,6 +293,9 @@ def understand(question: str, names=None) -> Question:
     elif attended or (_ORGS.search(q) and _WHO.search(q)):
         intent = ATTENDANCE
 
+    asks_owner = intent == ACTIONS and bool(_WHO_DOES.search(q))
+    if asks_owner:
+        person = None  # a name in it is the task's object: searched for among the tasks
     qq = Question(text=q, language=lang, intent=intent, time=time, person=person, role=role)
     if intent == ATTENDANCE:
         qq.count = bool(_COUNT.search(q))
@@ -281,11 +308,15 @@ def understand(question: str, names=None) -> Question:
     if intent == ACTIONS:
         qq.open_only = bool(_OPEN.search(q))
         qq.due = bool(_DUE.search(q))
+        qq.asks_owner = asks_owner
     drop = intent not in (SEARCH, PERSON)
     words = content_words(q, time, drop_intent=drop)
     if person:
         name_words = set(tokens(person))
         words = [w for w in words if w not in name_words]
+    if intent == DECISIONS and (m := _DECIDER.search(q)):
+        drop = {fold(next(g for g in m.groups() if g))} | ({"fram"} if m.group("came") else set())
+        words = [w for w in words if w not in drop]
     qq.words = words
     qq.entities = [w for w in entities(q) if w not in set(tokens(person or ""))]
     return qq

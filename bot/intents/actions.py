@@ -11,7 +11,7 @@ from ..answer import Answer, Facts
 from ..names import names_match
 from ..question import Question
 from .records import (MIN_ACTION_SHARE, action_passage, action_row, action_status, is_open, meetings_in_time,
-                      points_back, topic_share)
+                      points_back, records_in_search, topic_share)
 from .view import SnapshotView
 
 MAX_ACTIONS = 8
@@ -32,7 +32,7 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | Non
     concepts = view.retriever.concepts(q.words, q.language)
     idf = view.retriever.bm25.idf
     owner = q.person
-    if owner is None:  # a body named in the question ("förvaltningen", "the board") that owns actions
+    if owner is None and not q.asks_owner:  # a body named in the question ("förvaltningen", "the board") that owns actions
         owners = {o.casefold(): o for m in ms for a in m.actions for o in a.owners}
         # "Annie's action items": the possessive is not part of the name
         owner = next((owners[k] for w in q.words for k in (w, w.split("'")[0]) if k in owners), None)
@@ -55,6 +55,10 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | Non
                 if score < MIN_ACTION_SHARE and not (owner or q.time.day):
                     continue
             found.append((score, m, a))
+    if not found and concepts and not owner:
+        # the topic in other words than the task's: the actions within the passages a search finds
+        found = records_in_search(q, view, ms, lambda m: [a for a in m.actions if not a.review and (
+            not q.open_only or is_open(a, today))], lambda m, a: " ".join([a.task, a.item or "", *a.owners]))
     if not found:
         if concepts and not owner and not q.open_only:
             return None  # nobody was given it in the records: the text may still say

@@ -8,7 +8,8 @@ from datetime import date
 from .. import compose as say
 from ..answer import Answer, Facts
 from ..question import Question
-from .records import MIN_TOPIC_SHARE, decision_passage, decision_row, decision_text, meetings_in_time, topic_share
+from .records import (MIN_TOPIC_SHARE, decision_passage, decision_row, decision_text, meetings_in_time,
+                      records_in_search, topic_share)
 from .view import SnapshotView
 
 MAX_DECISIONS = 5
@@ -37,6 +38,11 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | Non
                     # one meeting named ("on 7 February 2023"): the topic orders its decisions
                     if share >= MIN_TOPIC_SHARE or (q.time.day and share > 0):
                         found.append((share, m, d))
+        if not found:
+            # the topic in other words than the decision's ("e-post" for "maildomän"): the
+            # decisions within the passages a search finds
+            found = records_in_search(q, view, ms, lambda m: [d for d in m.decisions if _wanted(q, d)],
+                                      lambda m, d: decision_text(view, m, d))
         if not found and q.time.day:
             # one meeting named and none of its decisions names the topic in so many words
             # ("which requests for money were approved on 7 February?"): all of that meeting's

@@ -76,15 +76,21 @@ def unknown_words(q: Question, view, concepts) -> list[str]:
     return out
 
 
+def topic_concepts(q: Question, concepts) -> list:
+    """The concepts of what the question is about: not the intent's cue words ("beslutades",
+    "decide"), which a search that fell back from a records intent counts too."""
+    cues = set(content_words(q.text, q.time, drop_intent=False)) - set(content_words(q.text, q.time, drop_intent=True))
+    # a concept may be a phrase ("power outage"): it is about the topic unless all its words are cues
+    return [c for c in concepts if "~" not in c.word and not set(tokens(c.word)) <= cues]
+
+
 def topic_unknown(q: Question, view, concepts) -> bool:
     """Whether none of what the question is about occurs in the minutes, even translated: its
     words other than the intent's cues ("beslutades", "uppdrag") are all unknown. A search that
     fell back from a records intent counts the cue words too (understand.as_search), and they
     alone would match any decision: "vad beslutades om fotbollsturneringen?" is then answered
     from "Beslut: Attsats bifalles"."""
-    cues = set(content_words(q.text, q.time, drop_intent=False)) - set(content_words(q.text, q.time, drop_intent=True))
-    # a concept may be a phrase ("power outage"): it is about the topic unless all its words are cues
-    about = [c for c in concepts if "~" not in c.word and not set(tokens(c.word)) <= cues]
+    about = topic_concepts(q, concepts)
     unknown = set(unknown_words(q, view, about))
     return bool(about) and all(c.word in unknown for c in about)
 

@@ -104,3 +104,50 @@ def points_back(task: str) -> bool:
     """A task that says nothing alone: it points back to what came before ("Samuel förbereder
     detta", "Tim formulerar en punkt om detta")."""
     return any(w in ANAPHORS for w in re.findall(r"\w+", task.casefold()))
+
+
+# -- records found through the text -------------------------------------------------------------
+# A record names its topic in its own words: "vilken domän ska vi använda för e-post?" does not
+# share enough words with "behålla dvet som maildomän" to pick it, though the hybrid search finds
+# the passage. When no record matches the question's concepts, the records inside the search's
+# best passages answer it; they rank after any record matched by its words.
+SEARCH_DEPTH = 3
+SEARCH_SCORE = 0.3  # the score of a record found so, divided by its passage's rank
+
+
+def records_in_search(q: Question, view: SnapshotView, ms: list[Meeting], records_of, text_of) -> list[tuple]:
+    """(score, meeting, record) for the records of ``ms`` (``records_of(m)`` gives a meeting's
+    candidates, ``text_of(m, r)`` a record's text) within the best passages of a search for the
+    question, when the search finds lexical evidence of the topic in them: passages that match
+    as many of the question's concepts as the best one does. Among the records of one passage,
+    those sharing more of the question's words come first."""
+    if not q.words or not ms:
+        return []
+    from . import not_found  # the search handler's own check that the topic is in the minutes
+
+    retriever = view.retriever
+    concepts = retriever.concepts(q.words, q.language)
+    got = retriever.search(q.text, q.words, allowed=view.rows(ms), k=SEARCH_DEPTH, concepts=concepts,
+                           language=q.language, entities=q.entities)
+    if not got.answerable or not concepts or not_found.topic_unknown(q, view, concepts):
+        return []
+    by_source = {m.source: m for m in ms}
+    out, seen = [], set()
+    most = max((h.matched for h in got.hits[:SEARCH_DEPTH]), default=0)
+    for rank, h in enumerate(got.hits[:SEARCH_DEPTH]):
+        if not h.matched or h.matched < most:
+            continue  # the model's neighbour only, or fewer of the topic's words than the best
+        c = view.chunks[h.row]
+        m = by_source.get(c.source)
+        if m is None:
+            continue
+        for r in records_of(m):
+            spans = [s for s in (getattr(r, "text_span", None), getattr(r, "task_span", None), r.span) if s]
+            # inside the passage, or under the same heading (a proposal's passage, its
+            # decision in the next chunk of the item)
+            same_item = bool(c.section and r.item and c.section.strip() == r.item.strip())
+            if id(r) not in seen and (same_item or any(s < c.end and e > c.start for s, e in spans)):
+                seen.add(id(r))
+                share = topic_share(text_of(m, r), concepts, m.language, retriever.bm25.idf, retriever.bm25.has)
+                out.append((SEARCH_SCORE / (rank + 1) * (1 + share) / 2, m, r))
+    return out

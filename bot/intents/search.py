@@ -21,6 +21,9 @@ from .view import SnapshotView
 # of the best one and they have some evidence of their own (a lexical match, or a cosine above
 # the model's threshold): the tail of a ranking is otherwise unrelated text.
 RELATIVE_CUTOFF = 0.5
+# A Swedish question matching English minutes by less than this lexical coverage is checked
+# with the model on its English rendering (_foreign_guess).
+SURE_COVERAGE = 0.6
 
 
 def _body_span(view: SnapshotView, row: int) -> tuple[int, int]:
@@ -42,6 +45,34 @@ def search_passage(view: SnapshotView, row: int, score: float, concepts, **kw) -
     if hl is None:
         hl = first_body_sentence(text, c.section)
     return view.chunk_passage(row, score, hl, span=(s, e), quote=text)
+
+
+def _foreign_guess(q: Question, view: SnapshotView, got) -> bool:
+    """Whether a Swedish question's thin lexical match in English minutes is a mistranslation:
+    "Hur bakar man surdegsbröd?" matches "come back" through "bak" (the noun "bakar" may be),
+    while sourdough and bread are nowhere. The English-only model cannot read the Swedish
+    question, but it can compare the question's English rendering with the passage."""
+    if (q.language != "sv" or view.mode != "hybrid" or view.retriever.multilingual or not got.hits
+            or got.coverage >= SURE_COVERAGE):
+        return False
+    top = got.hits[0].row
+    if not view.retriever.english_rows[top]:
+        return False
+    english = view.retriever.english_rendering(q.words)
+    return bool(english) and view.retriever.similarity(english, top) < view.retriever.threshold
+
+
+def _on_topic(view: SnapshotView, about, concepts, hits):
+    """The hits that match at least one of the concepts the question is ``about`` (when some of
+    its concepts are only cue words; else all of them)."""
+    if not about or len(about) == len(concepts):
+        return hits
+    bm25 = view.retriever.bm25
+    on = None
+    for c in about:
+        m = bm25.concept_array(c, view.retriever.english_rows) > 0
+        on = m if on is None else on | m
+    return [h for h in hits if on[h.row]]
 
 
 def _meetings_answer(q: Question, view: SnapshotView, ms: list[Meeting]) -> Answer:
@@ -96,6 +127,13 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer:
                      and (retriever.multilingual or q.language != "sv"))
     if answerable and concepts and not dense_trusted and not_found.topic_unknown(q, view, concepts):
         answerable = False
+    if answerable and concepts and not dense_trusted and _foreign_guess(q, view, got):
+        answerable = False
+    if answerable and concepts and not dense_trusted:
+        # "what did we decide about the rent?" with no decision on it, searched: a passage that
+        # matches only the cue ("Nästa möte bestämms i framtiden") says nothing about the rent
+        got.hits = _on_topic(view, not_found.topic_concepts(q, concepts), concepts, got.hits)
+        answerable = bool(got.hits)
     if not answerable:
         text, reason = not_found.explain(q, view, concepts)
         a = view.answer(q, text, found=False, intent=Intent.OFFTOPIC)
