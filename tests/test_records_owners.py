@@ -27,6 +27,7 @@ Anna:
 
 Kvällens fika var god.
 Ska bli roligt att ses igen.
+Ska beställa fika till nästa möte.
 
 ### Sekreterare
 Ska skicka ut kallelsen.
@@ -112,7 +113,8 @@ def test_a_person_heading_and_a_name_line_own_what_stands_under_them():
     assert got["kontakta sponsorerna"].owners == ["Lisa"]
     a = got["boka lokalen till årsmötet"]
     assert a.owners == ["Anna"] and a.owner_from == "Anna"
-    # the "Anna:" block ends at its paragraph: "Ska bli roligt …" after a blank line is no one's
+    # the "Anna:" block ends with its paragraph: after the blank line "### Lisa" holds again
+    assert got["beställa fika till nästa möte"].owners == ["Lisa"]
 
 
 def test_english_report_headings_and_subjectless_tasks():

@@ -98,3 +98,14 @@ def test_dvd_ansvarig_for_arbetsgruppen_and_representatives(shared_corpora):
     _, _, r = _dvd(shared_corpora, "2023-08-15-styrelsemote.tex")
     reps = {(h.name, h.body) for h in r.roles if h.role == "representative"}
     assert {("Samuel Hammersberg", "divisionen"), ("Lukas Gartman", "divisionen")} <= reps
+
+
+def test_neighbouring_questions_keep_their_intent():
+    from bot.understand import understand
+    assert understand("vem var PR-ansvarig hösten 2019?").role == "pr-ansvarig"
+    assert understand("vem ledde styrelsen 2022?").role == "chair"
+    assert understand("who ran the board in 2022?").role == "chair"
+    assert understand("vem är ansvarig för bokningen?").intent.value == "actions"
+    assert understand("who will lead the effort?").intent.value == "actions"
+    assert understand("which organisations were represented?").intent.value == "attendance"
+    assert understand("vem är ekonomiansvarig?").role == "treasurer"  # a title the table knows
