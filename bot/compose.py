@@ -240,5 +240,14 @@ def no_role_holder(role: str, lang: str, when: str) -> str:
     return say("no_role_holder", lang, role=role_name(role, lang), when=_when(when, lang))
 
 
+def titled_holder_sentence(title: str, name: str, label: str, lang: str) -> str:
+    """An open-ended post ("PR-ansvarig", "events lead") is named as the minutes write it."""
+    return say("role_holder", lang, name=name, role=title, label=label)
+
+
+def no_titled_holder(title: str, lang: str, when: str) -> str:
+    return say("no_role_holder", lang, role=title, when=_when(when, lang))
+
+
 def digest_head(label: str, n: int | None, lang: str) -> str:
     return capital(say("digest_head", lang, label=label, n=n) if n else say("digest_head_no_list", lang, label=label))

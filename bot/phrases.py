@@ -184,6 +184,7 @@ PHRASES: dict[str, dict[str, str]] = {
     "role_name_auditor": {"en": "auditor", "sv": "revisor"},
     "role_name_vote_counter": {"en": "vote counter", "sv": "rösträknare"},
     "role_name_coordinator": {"en": "coordinator", "sv": "samordnare"},
+    "role_name_representative": {"en": "representative", "sv": "representant"},
     "role_name_other": {"en": "office holder", "sv": "förtroendevald"},
     "digest_head": {"en": "{label}: {n} attended.", "sv": "{label}: {n} deltog."},
     "digest_head_no_list": {"en": "{label}.", "sv": "{label}."},

@@ -9,6 +9,7 @@ import re
 
 from index.dates import find_dates
 from index.language import detect_language as _detect
+from index.records.titles import asked_role as asked_post
 from index.vocab import FUNCTION_WORDS, MONTH_NAMES, MONTHS, ROLE_CUES
 
 from .lexical import STOP, fold, tokens
@@ -268,7 +269,8 @@ def understand(question: str, names=None) -> Question:
     intent = SEARCH
     role = None
     attended = bool(_ATTEND.search(q))
-    asked_role = next((r for r, pat in _ROLE_ASK.items() if pat.search(q)), None)
+    # a post no table lists ("vem var PR-ansvarig?", "who was the events lead?"): index/records/titles
+    asked_role = next((r for r, pat in _ROLE_ASK.items() if pat.search(q)), None) or asked_post(q)
     if _NEXT.search(q) and not person:
         intent = NEXT_MEETING
     elif _ABSENT.search(q) and (_WHO.search(q) or person or re.search(r"\b(?:anyone|anybody|någon|några)\b", q, re.I)):

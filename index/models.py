@@ -107,6 +107,10 @@ class ActionItem(BaseModel):
     status_quote: str | None = None  # that review as written in ``status_source``
     status_date: str | None = None  # that later meeting's date
     review: bool = False  # a report on an earlier action ("Done: ..."), not a new task
+    # The task names no one and its section does: the heading or "Name:" line the owner was read
+    # from as written ("Kassör", "Treasurer's report", "Anna"); ``owners`` holds the role's holder.
+    owner_from: str | None = None
+    owner_from_span: Span | None = None
 
 
 class RoleHolder(BaseModel):

@@ -66,6 +66,8 @@ def check_record_spans(text: str, r: Records) -> int:
         assert a.status in ("open", "done", "ongoing", "dropped", "not_started")
         for o in a.owners:
             assert o and o == o.strip()
+        if a.owner_from_span:
+            ok(a.owner_from_span, a.owner_from)
     for h in r.roles:
         ok(h.name_span, h.name)
         ok(h.span)

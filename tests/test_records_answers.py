@@ -162,3 +162,43 @@ def test_cli_actions_register(env, capsys):
     assert set(rows[0]) >= {"meeting_date", "source", "item", "owners", "task", "due", "status", "quote", "start", "end"}
     assert main(["actions"]) == 0
     assert "studentkåren" in capsys.readouterr().out
+
+
+TITLES = """Protokoll styrelsemöte Föreningen Ekorren 2019-09-04
+
+Närvarande: Erik Mattfolk, Anna Berg (ordförande), Lisa Holm (eventansvarig)
+
+§ 1 Samarbete
+PR-ansvarig Erik nomineras som representant.
+Olle Sten representerade föreningen på kårens möte.
+"""
+
+
+@pytest.fixture(scope="module")
+def titled(tmp_path_factory):
+    corpus = tmp_path_factory.mktemp("titled")
+    (corpus / "2019-09-04-styrelsemote.txt").write_text(TITLES, encoding="utf-8")
+    return engine_over(corpus, tmp_path_factory.mktemp("titled-idx"))
+
+
+@pytest.mark.parametrize("question, lang", [("vem var PR-ansvarig hösten 2019?", "sv"),
+                                            ("who was the PR officer in 2019?", "en")])
+def test_an_open_ended_title_finds_its_holder_in_either_language(titled, question, lang):
+    engine, snap = titled
+    a = engine.ask(question, today=date(2020, 1, 1))
+    assert a.intent == "role" and a.found and a.facts.people == ["Erik"]
+    assert "PR-ansvarig" in a.answer  # the post as the minutes write it
+    assert_verbatim(a, snap)
+
+
+def test_events_lead_and_a_representative_and_who_led_the_board(titled):
+    engine, snap = titled
+    a = engine.ask("who was the events lead?", today=date(2020, 1, 1))
+    assert a.intent == "role" and a.facts.people == ["Lisa Holm"]
+    a = engine.ask("vem var representant för föreningen?", today=date(2020, 1, 1))
+    assert a.intent == "role" and a.facts.people == ["Olle Sten"]
+    assert_verbatim(a, snap)
+    a = engine.ask("vem ledde styrelsen 2019?", today=date(2020, 1, 1))
+    assert a.intent == "role" and a.facts.people == ["Anna Berg"]
+    a = engine.ask("who ran the board in 2019?", today=date(2020, 1, 1))
+    assert a.intent == "role" and a.facts.people == ["Anna Berg"]

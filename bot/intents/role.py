@@ -8,6 +8,7 @@ from datetime import date
 import re
 
 from index.models import Meeting, Person
+from index.records.titles import parse_title, same_post
 from index.vocab import ROLE_CUES
 
 from .. import compose as say
@@ -29,13 +30,17 @@ def holders(m: Meeting, role: str) -> list[tuple[str, tuple[int, int], tuple[int
             return [(p.name, p.span, p.span)]
     out, seen = [], set()
     cue = _CUE.get(role)
+    post = parse_title(role) if cue is None else None  # "pr-ansvarig" also finds "PR officer"
     for r in getattr(m, "roles", None) or []:
-        if (r.role == role or (cue and r.title and cue.search(r.title))) and r.name.casefold() not in seen:
+        titled = post is not None and same_post(post, parse_title(r.title or r.role))
+        if (r.role == role or titled or (cue and r.title and cue.search(r.title))) and r.name.casefold() not in seen:
             seen.add(r.name.casefold())
             out.append((r.name, r.span, r.name_span))
-    if not out and cue:
+    if not out and (cue or post):
         for p in m.attendees:
-            if p.detail and cue.search(p.detail) and p.name.casefold() not in seen:
+            said = p.detail and (cue.search(p.detail) if cue else
+                                 any(same_post(post, parse_title(d)) for d in re.split(r"\s*[,;/]\s*", p.detail)))
+            if said and p.name.casefold() not in seen:
                 seen.add(p.name.casefold())
                 out.append((p.name, p.span, p.span))
     return out
@@ -48,6 +53,15 @@ def _of_body(m: Meeting, role: str, words: set[str]) -> list[tuple[str, tuple[in
         if r.role == role and r.body and words & {w.casefold() for w in re.findall(r"\w+", r.body)}:
             out.append((r.name, r.span, r.name_span))
     return out
+
+
+def _titled(role: str) -> bool:
+    """An open-ended post ("pr-ansvarig"), not one of the roles ROLE_CUES names."""
+    return role not in _CUE and parse_title(role) is not None
+
+
+def _title_in(m: Meeting, name_span: tuple[int, int]) -> str | None:
+    return next((r.title for r in getattr(m, "roles", None) or [] if tuple(r.name_span) == tuple(name_span) and r.title), None)
 
 
 def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | None:
@@ -69,6 +83,8 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | Non
         # No minutes (of that time) name one: say so.
         if role in ("chair", "secretary"):
             return view.answer(q, say.no_role(role, q.language, q.time.text), found=False)
+        if _titled(role):
+            return view.answer(q, say.no_titled_holder(role, q.language, q.time.text), found=False)
         return view.answer(q, say.no_role_holder(role, q.language, q.time.text), found=False)
     sentences, passages, facts = [], [], Facts()
     for m in reversed(ms[-5:]):
@@ -76,6 +92,8 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | Non
         for name, span, name_span in held(m):
             if role in ("chair", "secretary"):
                 sentences.append(say.role_sentence(role, name, label, q.language))
+            elif _titled(role):  # the post as these minutes write it
+                sentences.append(say.titled_holder_sentence(_title_in(m, name_span) or role, name, label, q.language))
             else:
                 sentences.append(say.role_holder_sentence(role, name, label, q.language))
             passages.append(view.span_passage(m, span, highlight=view.span_text(m, span)))

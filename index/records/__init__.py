@@ -10,7 +10,8 @@ import logging
 from dataclasses import dataclass, field
 
 from index.models import ActionItem, AgendaItem, Decision, Meeting, RoleHolder
-from index.records.actions import action_state, find_actions, link_actions
+from index.records.actions import find_actions
+from index.records.status import action_state, link_actions
 from index.records.agenda import ItemIndex, agenda_items
 from index.records.decisions import find_decisions
 from index.records.roles import find_roles
@@ -68,7 +69,7 @@ def extract_records(text: str, meeting: Meeting, lines: list[Line] | None = None
         log.exception("records: roles of %s failed", meeting.source)
     try:
         rec.actions = find_actions(text, meeting, ls, hs, index, us, rec.decisions, proposals,
-                                   [h.name for h in rec.roles])
+                                   [h.name for h in rec.roles], rec.roles)
     except Exception:  # noqa: BLE001
         log.exception("records: actions of %s failed", meeting.source)
     return rec

@@ -1,7 +1,7 @@
 """Action items: who must do what by when ("Action: Trevor to email …", "A1. Anna to … Due 31
 October", "Tim kontaktar studentkåren", "Ansvarig: Anna", "styrelsen får i uppdrag att …",
 "ger förvaltningen i uppdrag att …", Owner/Ansvarig tables, "@handle"), and their status
-across meetings (:func:`link_actions`, :func:`action_state`).
+across meetings (index/records/status.py).
 
 Owners are names of the meeting's people, names by shape (index/people.looks_like_name) after
 a strong cue ("Action:", "i uppdrag"), or bodies ("styrelsen", "förvaltningen"); a capitalised
@@ -13,12 +13,14 @@ import datetime as dt
 import re
 
 from index.dates import find_dates, slash_month_first
-from index.models import ActionItem, Decision, Meeting
+from index.models import ActionItem, Decision, Meeting, RoleHolder
 from index.people import looks_like_name
 from index.records.agenda import ItemIndex
 from index.vocab import (ACTION_LABELS, DUE_COLUMNS, DUE_CUES, NOT_OWNERS, OWNER_BODIES, OWNER_COLUMNS,
                                 REVIEW_HEADINGS, STATUS_COLUMNS, STATUS_WORDS, TASK_COLUMNS, TASK_VERBS_EN,
                                 TASK_VERBS_SV)
+from index.records.requests import request
+from index.records.section_owner import OwnerFinder, scope_at, scopes, subjectless
 from index.records.text import Unit, norm, trim_end
 from index.sections import Heading, Line, norm_heading, strip_span
 
@@ -79,10 +81,6 @@ _STATUS_ORDER = ("not_started", "dropped", "ongoing", "done")  # "ej klar" befor
 _STATUS_LABEL = re.compile(r"(?i)\b(?:status|läge|state)\s*:\s*")
 _REVIEW = {norm(h) for h in REVIEW_HEADINGS}
 _DUE_LEAD = re.compile(r"(?i)(?:due|deadline|senast|klart\s+senast|klart\s+till|by)\b")
-_TOKEN = re.compile(r"[\wåäöÅÄÖ]{4,}")
-_STOP = {"till", "från", "med", "inte", "ska", "skall", "will", "with", "from", "that", "this", "about", "efter",
-         "innan", "nästa", "möte", "mötet", "meeting", "next", "också", "även", "kolla", "check"}
-
 
 _NOUNISH = re.compile(r"(?:erna|arna|orna|rna|ningen|ningar|heten|tion|tionen|ingen|andet|endet|ment|ness|ing)$")
 
@@ -152,6 +150,7 @@ class _Reader:
         self.mf = slash_month_first(text)
         self.out: list[ActionItem] = []
         self.spans: set[tuple[int, int]] = set()
+        self.scopes = []  # section_owner.Scope: where a heading names the owner
 
     def owners(self, s: int, e: int, strong: bool) -> list[str] | None:
         """The owners named in text[s:e], or None when any of them is nobody."""
@@ -193,7 +192,7 @@ class _Reader:
         return "open", None, e
 
     def add(self, owners: list[str], ts: int, te: int, s: int, e: int, *, anywhere_due: bool = False,
-            status: tuple | None = None, review: bool = False) -> None:
+            status: tuple | None = None, review: bool = False, owner_from=None) -> None:
         text = self.text
         st, st_span, cut = status or self.status(ts, te)
         ts, te = trim_end(text, ts, min(te, cut))
@@ -205,7 +204,9 @@ class _Reader:
         self.spans.add((s, e))
         self.out.append(ActionItem(owners=owners, task=text[ts:te], task_span=(ts, te), span=(s, e), due=due,
                                    due_span=due_span, item=self.items.heading_at(s), status=st,
-                                   status_span=st_span, review=review))
+                                   status_span=st_span, review=review,
+                                   owner_from=owner_from.note if owner_from else None,
+                                   owner_from_span=owner_from.note_span if owner_from else None))
 
     def reported(self, u: Unit) -> None:
         """A line of a review of earlier actions: "- Sam: update the website – Ongoing"."""
@@ -315,6 +316,23 @@ class _Reader:
                 self.spans.discard((u.start, u.end))  # the next clause of this statement may add too
         return bool(found)
 
+    def requested(self, u: Unit, review: bool) -> bool:
+        """"Anna ombads att …", "members were asked to …", "… efterfrågades förslag på …"."""
+        got = request(self.text, u, lambda n: self.people.ok(n, strong=True))
+        if got is None:
+            return False
+        self.add(got[0], got[1], got[2], u.start, u.end, review=review)
+        return True
+
+    def section(self, u: Unit, review: bool) -> bool:
+        """"Ska förbereda en redovisning" under "Kassör": the section's owner (section_owner.py)."""
+        sc = scope_at(self.scopes, u.start)
+        got = subjectless(self.text, u) if sc is not None else None
+        if got is None:
+            return False
+        self.add(list(sc.owners), *got, u.start, u.end, review=review, owner_from=sc)
+        return True
+
 
 def _cells(text: str, ln: Line, sep: str) -> list[tuple[int, int]]:
     s, e = ln.start, ln.end
@@ -401,9 +419,11 @@ def _tables(r: _Reader, ls: list[Line]) -> set[int]:
 
 def find_actions(text: str, meeting: Meeting, ls: list[Line], hs: list[Heading], items: ItemIndex,
                  units: list[Unit], decisions: list[Decision], proposals: list[tuple[int, int]],
-                 known: list[str] = ()) -> list[ActionItem]:
-    """``known``: more names of this meeting's people (role holders) to recognise owners by."""
+                 known: list[str] = (), roles: list[RoleHolder] = ()) -> list[ActionItem]:
+    """``known``: more names of this meeting's people (role holders) to recognise owners by;
+    ``roles``: its role holders, who own the subjectless tasks under their role's heading."""
     r = _Reader(text, meeting, items, known)
+    r.scopes = scopes(text, ls, hs, OwnerFinder(meeting, list(roles), r.people.full, r.people.tokens))
     table_lines = _tables(r, ls)
     line_starts = [ln.raw_start for ln in ls]
     review_spans = [it.span for it in items.items if norm(norm_heading(it.heading)) in _REVIEW]
@@ -423,65 +443,11 @@ def find_actions(text: str, meeting: Meeting, ls: list[Line], hs: list[Heading],
             continue
         review = any(a <= u.start < b for a, b in review_spans)
         n = len(r.out)
-        (r.labelled(u, review) or r.responsible(u, prev, review) or r.mandate(u, review) or r.sentence(u, review))
+        (r.labelled(u, review) or r.responsible(u, prev, review) or r.mandate(u, review) or r.requested(u, review)
+         or r.sentence(u, review) or r.section(u, review))
         if review and len(r.out) == n:
             r.reported(u)
         elif len(r.out) == n and r.out and _DUE_LEAD.match(text, u.start, u.end):
             r.due_after(u)
         prev = u
     return sorted(r.out, key=lambda a: a.span[0])
-
-
-# ---------------------------------------------------------------- across meetings
-
-def _words(s: str) -> set[str]:
-    return {w.casefold() for w in _TOKEN.findall(s) if w.casefold() not in _STOP}
-
-
-def _same_task(old: ActionItem, new: ActionItem) -> bool:
-    ow = {o.casefold().split()[0] for o in old.owners}
-    nw = {o.casefold().split()[0] for o in new.owners}
-    if ow and nw and not (ow & nw):
-        return False
-    a, b = _words(old.task), _words(new.task)
-    if not a or not b:
-        return False
-    shared = len(a & b)
-    return shared >= 2 and shared / min(len(a), len(b)) >= 0.5 or (shared >= 1 and min(len(a), len(b)) == 1
-                                                                   and bool(ow & nw))
-
-
-def link_actions(meetings: list[Meeting]) -> None:
-    """In date order, let a later meeting's report on an earlier action ("Done", "Klart",
-    "Pågår", "Dropped", or the same task listed again with a status) set that action's status,
-    with the source and quote of the report. An action nobody reports on keeps its status."""
-    dated = sorted((m for m in meetings if m.date), key=lambda m: m.date)
-    earlier: list[tuple[Meeting, ActionItem]] = []
-    for m in dated:
-        for new in m.actions:
-            if new.status == "open":
-                continue  # only a reported status changes an earlier action
-            best = None
-            for om, old in reversed(earlier):
-                if om.date < m.date and old.status not in ("done", "dropped") and _same_task(old, new):
-                    best = old
-                    break
-            if best is not None:
-                best.status = new.status
-                best.status_source = m.source
-                best.status_source_span = new.span
-                best.status_quote = new.task
-                best.status_date = m.date
-        earlier.extend((m, a) for a in m.actions if not a.review)
-
-
-def action_state(action: ActionItem, today: dt.date | str) -> str:
-    """"closed" (done or dropped), "overdue" (open and past its due date) or "open"."""
-    if isinstance(today, str):
-        today = dt.date.fromisoformat(today)
-    if action.status in ("done", "dropped"):
-        return "closed"
-    if action.due and dt.date.fromisoformat(action.due) < today:
-        return "overdue"
-    return "open"
-

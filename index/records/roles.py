@@ -13,8 +13,10 @@ import re
 
 from index.models import Meeting, Person, RoleHolder
 from index.people import looks_like_name
-from index.vocab import MEETING_SCOPED, NOT_OWNERS, ROLE_TITLES
+from index.vocab import (MEETING_SCOPED, NOT_OWNERS, REPRESENTATIVE_HEADS, ROLE_TITLES, TITLE_HEADS_EN,
+                         TITLE_HEADS_SV)
 from index.records.text import Unit
+from index.records.titles import REPRESENTATIVE, parse_title, title_key
 from index.sections import Heading, strip_span
 
 _TITLES = [(re.compile(rf"(?:{k})"), v) for k, v in ROLE_TITLES.items()]
@@ -22,9 +24,16 @@ _UP = "A-ZÅÄÖÉÜØÆ"
 _NAME = rf"[{_UP}][\w'’-]{{0,30}}(?:[ \t]+(?:[{_UP}][\w'’-]{{0,30}}|af|av|von|van|de|du|der)){{0,3}}"
 _PAREN = r"(?:[ \t]*\([^()\n]{0,40}\))?"  # "Tekla Siesjö (DV'20)"
 _NAMES = rf"(?P<names>{_NAME}{_PAREN}(?:\s*(?:,|;|\boch\b|\band\b|&|\bsamt\b)\s*{_NAME}{_PAREN}){{0,5}})"
-# A role title as written after "till"/"som": one to three words, then "för X" / "of X".
-_TITLE = (rf"(?P<title>(?:vice[ \t]+)?[\wåäöÅÄÖ-]{{3,40}}(?:[ \t]+(?:tillika|och)[ \t]+[\wåäöÅÄÖ-]{{3,40}})?)"
-          rf"(?:[ \t]+(?:för|of|till|to)[ \t]+(?P<body>[{_UP}][\w'’-]*|mötet|stämman|årsmötet|the[ \t]+\w+))?")
+# A role title as written after "till"/"som": one to three words ("PR officer", "events lead" as
+# two), then "för X" / "of X": a name, the meeting, or a body in the definite form ("ansvarig för
+# arbetsgruppen"), not a period ("kassör för verksamhetsåret 2023").
+_EN_HEADS = "|".join(sorted(TITLE_HEADS_EN + REPRESENTATIVE_HEADS, key=len, reverse=True))
+_SV_HEADS = "|".join(sorted(TITLE_HEADS_SV + REPRESENTATIVE_HEADS, key=len, reverse=True))
+_PERIOD = r"(?:verksamhets|räkenskaps|kalender|budget)?år\w*|perioden|terminen|hösten|våren|resten|mandatperioden"
+_TITLE = (rf"(?P<title>[\wåäöÅÄÖ&-]{{2,40}}[ \t]+(?i:{_EN_HEADS})(?![\w-])"
+          rf"|(?:vice[ \t]+)?[\wåäöÅÄÖ-]{{3,40}}(?:[ \t]+(?:tillika|och)[ \t]+[\wåäöÅÄÖ-]{{3,40}})?)"
+          rf"(?:[ \t]+(?:för|of|till|to)[ \t]+(?P<body>[{_UP}][\w'’-]*|mötet|stämman|årsmötet|the[ \t]+\w+"
+          rf"|(?!{_PERIOD})[a-zåäö][\wåäö-]{{1,40}}(?:en|et|na|n)(?![\w-])))?")
 _ELECTION = [
     # Samuel Hammersberg väljs till protokolljusterare / Annie och Erik utses till justeringspersoner
     re.compile(rf"(?<![\w-]){_NAMES}[ \t]+(?:har[ \t]+)?(?:väljs|valdes|valts|utses|utsågs|utsetts|blev|blir|är|väljes)"
@@ -45,6 +54,17 @@ _ELECTION = [
     # and its holder in apposition (one name; role_of() keeps only titles that are roles)
     re.compile(rf"(?<![\w-])(?P<title>[\wåäöÅÄÖ-]{{3,30}})[ \t]*,[ \t]*(?P<names>{_NAME})(?=[ \t]*[.,;:)]|[ \t]*$)"),
 ]
+# "Erik representerade LiTHe kod", "Samuel och Lukas representerar divisionen", "Ann represented
+# the board": a representative of that body.
+_LINK = r"(?:at|in|on|and|to|with|for|vid|på|i|och|mot|gentemot|under|till|med|för|var|som|när)"
+_REPRESENTS = re.compile(
+    rf"(?<![\w-]){_NAMES}[ \t]+(?:(?i:representera(?:r|de)|företräd(?:er|de)|represent(?:s|ed)))[ \t]+"
+    rf"(?P<body>(?i:the)[ \t]+[\w'’-]+|(?:[{_UP}][\w'’-]*(?:[ \t]+(?!{_LINK}(?![\w-]))[\wåäö'’-]+)?"
+    rf"|[a-zåäö][\wåäö-]{{1,40}}(?:en|et|na|n)(?![\w-])))")
+# "PR-ansvarig Erik …", "… med programansvarig Alex Gerdes om …": an open-ended title glued to a
+# name anywhere in a statement (role_of() keeps only titles it can read).
+_TITLED_PREFIX = re.compile(rf"(?<![\w-])(?P<title>[\wåäöÅÄÖ-]{{2,40}}(?i:{_SV_HEADS}))"
+                            rf"[ \t]+{_NAMES}")
 # "Justerare: Anna Berg", "Föredragande: Erik Ek", "Kassör: Lisa Holm", "Chair: Rod Vagg".
 _LABEL = re.compile(rf"^[>*_\-•\s]{{0,6}}(?P<title>[\wåäöÅÄÖ -]{{3,40}}?)[*_]{{0,2}}[ \t]*:[*_]{{0,2}}[ \t]*{_NAMES}")
 # "Kassör Lukas Gartman", "Ordförande Anna Berg, sekreterare Erik Ek" in a list or a line.
@@ -52,7 +72,8 @@ _PREFIX = re.compile(rf"(?:^|(?<=[,;]))[ \t]*(?P<title>(?i:vice[ \t]+)?[\wåäö
                      re.M)
 
 # "Anna Berg (S), ordförande", "Erik Ek, vice ordförande": a list entry naming a role.
-_SUFFIX = re.compile(rf"(?P<names>{_NAME}){_PAREN}[ \t]*,[ \t]*(?P<title>(?i:vice[ \t]+)?[\wåäöÅÄÖ-]{{3,30}})[ \t]*\.?")
+_SUFFIX = re.compile(rf"(?P<names>{_NAME}){_PAREN}[ \t]*,[ \t]*(?P<title>(?i:vice[ \t]+)?[\wåäöÅÄÖ-]{{3,30}}"
+                     rf"(?:[ \t]+[\wåäöÅÄÖ&-]{{2,30}}){{0,3}})[ \t]*\.?")
 
 
 def role_of(title: str) -> tuple[str, str] | None:
@@ -64,7 +85,20 @@ def role_of(title: str) -> tuple[str, str] | None:
             if key == "chair" and t.endswith("ordförande") and t.startswith(("mötes", "stämmo")):
                 scope = "meeting"
             return key, scope
-    return None
+    # an open-ended title ("PR-ansvarig", "events lead", "LiTHe kod representative")
+    got = parse_title(t)
+    if got is None:
+        return None
+    return (REPRESENTATIVE if got.kind == REPRESENTATIVE else title_key(t)), "organisation"
+
+
+def represented(title: str) -> str | None:
+    """What a representative's title says they represent, as written ("LiTHe kod")."""
+    got = parse_title(title)
+    if got is None or got.kind != REPRESENTATIVE:
+        return None
+    m = re.search(r"\s+".join(map(re.escape, got.domain.split())), title, re.I)
+    return title[m.start():m.end()] if m else got.domain
 
 
 def _name_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -95,6 +129,8 @@ class _Roles:
     def add(self, key: str, scope: str, title: str | None, ns: int, ne: int, span: tuple[int, int],
             body: str | None = None) -> None:
         name = self.text[ns:ne]
+        if key == REPRESENTATIVE and body is None and title:
+            body = represented(title)
         k = (key, name.casefold(), scope, (body or "").casefold())  # the first statement of it wins
         if k in self.seen:
             return
@@ -159,15 +195,26 @@ def _elections(r: _Roles, text: str, units: list[Unit]) -> None:
                 whole = m.group("title") if "title" in pat.groupindex else "justerare"
                 # "justeringspersoner tillika rösträknare": two roles
                 for title in re.split(r"\s+(?:tillika|och|samt|and)\s+", whole or ""):
+                    body = m.group("body") if "body" in pat.groupindex else None
                     got = role_of(title) if title else None
+                    if got is None and title and body:  # "ansvarig för arbetsgruppen"
+                        got = role_of(f"{title} för {body}")
+                        title = f"{title} för {body}"
                     if got is None:
                         continue
                     key, scope = got
-                    body = m.group("body") if "body" in pat.groupindex else None
                     if body and body.casefold() in ("mötet", "stämman", "årsmötet"):
                         scope, body = "meeting", None
                     for ns, ne in _name_spans(text, *m.span("names")):
                         r.add(key, scope, title, ns, ne, (u.start, u.end), body)
+        for m in _REPRESENTS.finditer(text, u.start, u.end):
+            for ns, ne in _name_spans(text, *m.span("names")):
+                r.add(REPRESENTATIVE, "organisation", None, ns, ne, (u.start, u.end), m.group("body"))
+        for m in _TITLED_PREFIX.finditer(text, u.start, u.end):
+            got = role_of(m.group("title"))
+            if got:
+                for ns, ne in _name_spans(text, *m.span("names")):
+                    r.add(got[0], got[1], m.group("title"), ns, ne, (u.start, u.end))
         lm = _LABEL.match(text[u.start:u.end])
         if lm:
             got = role_of(lm.group("title"))

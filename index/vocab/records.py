@@ -165,3 +165,27 @@ MEETING_SCOPED = ("möte", "stämm", "protokoll", "juste", "meeting", "minute", 
 # Words that point back to what came before ("Samuel förbereder detta"): a task holding one says
 # nothing alone, so a digest quotes the whole statement it stands in.
 ANAPHORS = frozenset({"detta", "det", "dessa", "denna", "dem", "den", "this", "that", "it", "these", "those", "them"})
+
+# Requests made of someone in the passive ("Anna ombads att …", "members were asked to …",
+# "alla uppmanas att …"): the one asked owns the task.
+REQUEST_VERBS = (
+    "ombads", "ombeds", "ombedes", "ombeddes", "ombetts", "har ombetts", "uppmanas", "uppmanades",
+    "uppmanats", "har uppmanats", "anmodas", "anmodades",
+    "was asked", "were asked", "is asked", "are asked", "has been asked", "have been asked",
+    "was requested", "were requested", "is requested", "are requested", "were encouraged",
+    "are encouraged", "is encouraged", "was encouraged", "were urged", "are urged", "were invited",
+    "are invited",
+)
+# Requests with no one named ("… efterfrågades förslag på 3-5 andra satsningar"): the task is
+# what was asked for; no owner is invented.
+REQUEST_PASSIVES = ("efterfrågades", "efterfrågas", "efterlystes", "efterlyses", "begärdes", "begärs",
+                    "inhämtades", "inhämtas")
+# Groups that may be asked ("alla", "members", "varje ledamot"): owners as the text names them.
+GROUP_OWNERS = (
+    "alla", "samtliga", "alla medlemmar", "medlemmarna", "alla ledamöter", "ledamöterna",
+    "styrelsemedlemmarna", "alla styrelsemedlemmar", "varje styrelsemedlem", "varje ledamot",
+    "deltagarna", "mötesdeltagarna", "alla deltagare", "gruppen", "alla närvarande",
+    "members", "all members", "the members", "board members", "all board members", "everyone",
+    "everybody", "all", "attendees", "all attendees", "participants", "each member", "the group",
+    "tsc members", "all tsc members", "collaborators",
+)

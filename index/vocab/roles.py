@@ -33,8 +33,33 @@ ROLE_CUES: dict[str, tuple[str, ...]] = {
     "auditor": (r"revisor\w*", r"auditors?"),
     "vote_counter": (r"rösträknare\w*", r"vote\s+counters?", r"tellers?"),
     "coordinator": (r"samordnare\w*", r"sammankallande", r"coordinators?", r"conveners?", r"convenors?"),
-    "chair": (r"chair(?:ed|man|woman|person|ing)?", r"presided", r"led\s+the\s+meeting", r"(?:mötes)?ordförande",
-              r"ledde\s+mötet", r"mötesledare"),
+    # "representant för LiTHe kod", "who was the board representative?", "vem företrädde föreningen?"
+    # ("represented" asks who attended: bot/understand.py)
+    "representative": (r"representatives?", r"representant\w*", r"företrädare\w*", r"företrädde"),
+    # "who led/ran the board?", "vem ledde styrelsen/mötet?"
+    "chair": (r"chair(?:ed|man|woman|person|ing)?", r"presided",
+              r"(?:led|ran)\s+the\s+(?:board|committee|tsc|meetings?|group)", r"(?:mötes)?ordförande",
+              r"ledde\s+(?:styrelsen|mötet|mötena|sammanträdet|stämman|årsmötet|nämnden|gruppen)", r"mötesledare"),
     "secretary": (r"secretary", r"took\s+(?:the\s+)?minutes", r"wrote\s+the\s+minutes", r"(?:mötes)?sekreterare",
                   r"förde\s+protokoll(?:et)?", r"skrev\s+protokollet"),
 }
+
+# Open-ended role titles (index/records/titles.py): a post named by what it is responsible for
+# ("PR-ansvarig", "sponsoransvarig", "ansvarig för webben", "PR officer", "events lead") or by
+# whom it represents ("LiTHe kod representative", "representant för divisionen"). The head words
+# are few; the domain before or after them is open, so no table of every title is needed.
+TITLE_HEADS_SV: tuple[str, ...] = ("ansvarig", "ansvarige", "ansvariga")
+TITLE_HEADS_EN: tuple[str, ...] = ("officer", "officers", "lead", "leads", "manager", "managers")
+REPRESENTATIVE_HEADS: tuple[str, ...] = (
+    "representative", "representatives", "rep", "representant", "representanten", "representanter",
+    "företrädare", "ombud",
+)
+# Words before a domain that are no part of it ("the PR officer", "our events lead").
+TITLE_DETERMINERS: frozenset[str] = frozenset({"the", "a", "an", "our", "their", "its", "new", "acting",
+                                                "interim", "vår", "vårt", "ny", "nya"})
+# Words of a report heading around the role or person it is by ("Kassörens rapport", "Treasurer's
+# report", "Rapport från ordföranden", "Update from Anna").
+REPORT_WORDS: tuple[str, ...] = ("rapport", "rapporter", "report", "reports", "update", "updates",
+                                 "uppdatering", "lägesrapport", "status")
+REPORT_FROM: tuple[str, ...] = ("rapport från", "rapporter från", "report from", "report by", "update from",
+                                "uppdatering från", "från")
