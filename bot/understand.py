@@ -111,6 +111,12 @@ _WHO_DOES = re.compile(r"""(?ix)
     ^\s*(?:and\s+|och\s+)?(?:who|vem|vilka|vilken)\s+
     (?:will|would|should|must|shall|is|are|was|were|has|had|ska|skall|skulle|måste|kommer|har|hade|tar|fick)\b
 """)
+# "who represented the division?", "vem företrädde CPC?": a representative of a body (a role),
+# not who was present ("which organisations were represented?").
+_REPRESENTED = re.compile(r"""(?ix)
+    \b(?:who|vem)\s+(?:has\s+|har\s+)?(?:represented|represents|representerade|representerar|företrädde|företräder)
+    \s+(?!at\b|på\b|vid\b)[\w-]
+""")
 # Who decided ("what did the board decide about …", "vad beslutade styrelsen om …"): the decider
 # is no topic, every decision of the minutes is the board's.
 _DECIDER = re.compile(r"""(?ix)
@@ -269,8 +275,11 @@ def understand(question: str, names=None) -> Question:
     intent = SEARCH
     role = None
     attended = bool(_ATTEND.search(q))
+    if _REPRESENTED.search(q):
+        attended = False  # the role: asked for below
     # a post no table lists ("vem var PR-ansvarig?", "who was the events lead?"): index/records/titles
-    asked_role = next((r for r, pat in _ROLE_ASK.items() if pat.search(q)), None) or asked_post(q)
+    asked_role = ("representative" if _REPRESENTED.search(q) else None) or next(
+        (r for r, pat in _ROLE_ASK.items() if pat.search(q)), None) or asked_post(q)
     if _NEXT.search(q) and not person:
         intent = NEXT_MEETING
     elif _ABSENT.search(q) and (_WHO.search(q) or person or re.search(r"\b(?:anyone|anybody|någon|några)\b", q, re.I)):

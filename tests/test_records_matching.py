@@ -123,3 +123,15 @@ def test_a_mistranslated_verb_does_not_answer_a_swedish_question(shared_corpora,
     # while a Swedish question on a topic the English minutes have is still answered
     a = engine.ask("vad sades om säkerhetsteamet?")
     assert a.found
+
+
+@pytest.mark.parametrize("question, intent, role", [
+    ("who represented the division in 2023?", Intent.ROLE, "representative"),
+    ("vem representerade divisionen?", Intent.ROLE, "representative"),
+    ("vem företrädde föreningen på mötet?", Intent.ROLE, "representative"),
+    ("which organisations were represented?", Intent.ATTENDANCE, None),
+    ("who was represented at the meeting?", Intent.ATTENDANCE, None),
+])
+def test_who_represented_a_body_asks_for_a_role(question, intent, role):
+    q = understand(question)
+    assert (q.intent, q.role) == (intent, role)

@@ -142,6 +142,8 @@ def item_statements(view: SnapshotView, m: Meeting, lang: str, today: date,
     for a in m.actions:
         if a.review or _overlaps(*a.task_span, decided):
             continue  # a report on an earlier action, or the decision that gave it already says it
+        if not a.owners:
+            continue  # a request nobody was given ("efterfrågades förslag på …"): its sentence is what was said
         taken.append(a.span)
         it = _item_of(items, a.span[0])
         if points_back(a.task) and a.span[1] - a.span[0] <= 2 * QUOTE_CHARS:
