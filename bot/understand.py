@@ -111,6 +111,15 @@ _WHO_DOES = re.compile(r"""(?ix)
     ^\s*(?:and\s+|och\s+)?(?:who|vem|vilka|vilken)\s+
     (?:will|would|should|must|shall|is|are|was|were|has|had|ska|skall|skulle|måste|kommer|har|hade|tar|fick)\b
 """)
+# A task asked for by what is being done to it: "who is preparing the budget?", "vem förbereder
+# budgeten?", "vem fixar lokalen?" (a present-tense verb right after the who-word). Not being or
+# attending ("vem är", "vem var", "who is attending"), which other intents answer.
+_WHO_DOING = re.compile(r"""(?ix)
+    ^\s*(?:and\s+|och\s+)?who\s+(?:is|are)\s+(?!attending\b|coming\b|chairing\b|going\b)\w+ing\b
+  | ^\s*(?:och\s+)?vem\s+
+    (?!(?:är|var|har|hade|blir|blev|deltar|deltog|sitter|satt|leder|ledde|kommer|heter|representerar|företräder)\b)
+    \w{3,}(?:ar|er)\b
+""")
 # "who represented the division?", "vem företrädde CPC?": a representative of a body (a role),
 # not who was present ("which organisations were represented?").
 _REPRESENTED = re.compile(r"""(?ix)
@@ -284,14 +293,14 @@ def understand(question: str, names=None) -> Question:
         intent = NEXT_MEETING
     elif _ABSENT.search(q) and (_WHO.search(q) or person or re.search(r"\b(?:anyone|anybody|någon|några)\b", q, re.I)):
         intent = ABSENCE
-    elif _WHO.search(q) and asked_role and not attended and not _RESERVATION.search(q):
+    elif _WHO.search(q) and asked_role and not attended and not _RESERVATION.search(q) and not _WHO_DOING.search(q):
         intent = ROLE
         role = asked_role
     elif _DIGEST.search(q) and (time or _MEETING_WORD.search(q)):
         # "what happened at the last meeting?", "sammanfatta mötet den 3 mars"; not "what
         # happened at the summer party?" (a search)
         intent = DIGEST
-    elif _ACTION.search(q):
+    elif _ACTION.search(q) or (_WHO_DOING.search(q) and not attended):
         intent = ACTIONS
     elif _DECIDE.search(q):
         intent = DECISIONS
@@ -304,7 +313,7 @@ def understand(question: str, names=None) -> Question:
     elif attended or (_ORGS.search(q) and _WHO.search(q)):
         intent = ATTENDANCE
 
-    asks_owner = intent == ACTIONS and bool(_WHO_DOES.search(q))
+    asks_owner = intent == ACTIONS and bool(_WHO_DOES.search(q) or _WHO_DOING.search(q))
     if asks_owner:
         person = None  # a name in it is the task's object: searched for among the tasks
     qq = Question(text=q, language=lang, intent=intent, time=time, person=person, role=role)

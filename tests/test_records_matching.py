@@ -135,3 +135,25 @@ def test_a_mistranslated_verb_does_not_answer_a_swedish_question(shared_corpora,
 def test_who_represented_a_body_asks_for_a_role(question, intent, role):
     q = understand(question)
     assert (q.intent, q.role) == (intent, role)
+
+
+@pytest.mark.parametrize("question, intent", [
+    ("who is preparing the report for the auditor?", Intent.ACTIONS),  # not the auditor role
+    ("vem förbereder budgeten?", Intent.ACTIONS),
+    ("vem bokar salen?", Intent.ACTIONS),
+    ("who is attending the meeting?", Intent.ATTENDANCE),
+    ("vem är kassör?", Intent.ROLE),
+    ("vem leder mötet?", Intent.ROLE),
+    ("who is chairing the meeting?", Intent.ROLE),
+])
+def test_who_is_doing_a_task_asks_for_its_owner(question, intent):
+    q = understand(question)
+    assert q.intent == intent
+    assert q.asks_owner == (intent == Intent.ACTIONS)
+
+
+def test_a_task_asked_for_by_what_is_done(club):
+    engine, snap = club
+    a = engine.ask("vem bokar salen till föreläsningen?", today=date(2023, 12, 1))
+    assert a.found and a.facts.actions and a.facts.actions[0]["owners"] == ["Lisa"]
+    assert_verbatim(a, snap)

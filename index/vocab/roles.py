@@ -38,8 +38,8 @@ ROLE_CUES: dict[str, tuple[str, ...]] = {
     "representative": (r"representatives?", r"representant\w*", r"företrädare\w*", r"företrädde"),
     # "who led/ran the board?", "vem ledde styrelsen/mötet?"
     "chair": (r"chair(?:ed|man|woman|person|ing)?", r"presided",
-              r"(?:led|ran)\s+the\s+(?:board|committee|tsc|meetings?|group)", r"(?:mötes)?ordförande",
-              r"ledde\s+(?:styrelsen|mötet|mötena|sammanträdet|stämman|årsmötet|nämnden|gruppen)", r"mötesledare"),
+              r"(?:led|leads|ran|runs)\s+the\s+(?:board|committee|tsc|meetings?|group)", r"(?:mötes)?ordförande",
+              r"(?:ledde|leder|leds\s+av)\s+(?:styrelsen|mötet|mötena|sammanträdet|stämman|årsmötet|nämnden|gruppen)", r"mötesledare"),
     "secretary": (r"secretary", r"took\s+(?:the\s+)?minutes", r"wrote\s+the\s+minutes", r"(?:mötes)?sekreterare",
                   r"förde\s+protokoll(?:et)?", r"skrev\s+protokollet"),
 }
