@@ -40,9 +40,19 @@ def tokens(text: str) -> list[str]:
     return [fold(m.group(0)) for m in _WORD.finditer(text)]
 
 
+# Definite forms Snowball's Swedish stemmer leaves whole, so they never meet their indefinite
+# form: the -a nouns' "-an" ("frågan", "hyran", "loggan" vs "fråg", "hyr", "logg") and the -um
+# nouns' "-et" ("jubileet", "museet" vs "jubileum", "museum"). Applied to the stemmer's output,
+# on both the passages' and the questions' side, so "budgeten" -> "budget" -> "budget" stays.
+_SV_DEFINITE = re.compile(r"""(?x)
+    (?<=[^aeiouyåäöé\W\d]{1})an$ (?<=\w{5})      # frågan -> fråg (a consonant before -an; 5+ letters)
+  | (?<=[ei])(?:um|et)$ (?<=\w{6})                # jubileum / jubileet -> jubile, gymnasium / gymnasiet -> gymnasi
+""")
+
+
 @lru_cache(maxsize=200_000)
 def stem_sv(word: str) -> str:
-    return _SV.stemWord(word)
+    return _SV_DEFINITE.sub("", _SV.stemWord(word))
 
 
 @lru_cache(maxsize=200_000)
