@@ -143,9 +143,11 @@ _ACTION = re.compile(r"""(?ix)
     \baction(?:s|\s+items?|\s+points?)?\b | \btasks?\b | \bto-?dos?\b | \bassigned\b | \bdeadlines?\b
   | \bdue\b | \bresponsible\s+for\b | \bin\s+charge\s+of\b
   | \bwho\s+(?:will|should|must|shall|has\s+to|is\s+going\s+to|promised\s+to)\b | \bfollow[- ]?ups?\b
+  | \b(?:was|were|been)\s+(?:[\w-]+\s+){0,3}?(?:asked|requested|encouraged)\s+to\b   # "were the members asked to"
     # Swedish
   | \buppdrag\w* | \buppgift(?:er|erna)?\b | \bansvar(?:ig|iga|ar|et)?\b | \bvem\s+(?:ska|skall|måste|kommer\s+att)\b
   | \batt\s+göra\b | \bklart?\s+till\b | \btidsfrist\w* | \bsista\s+dag\b
+  | \bombads\b | \buppmanades\b | \bombeds\b | \befterfrågades\b
 """)
 _OPEN = re.compile(r"(?i)\bopen\b|\bstill\b|\boutstanding\b|\bpending\b|\bunfinished\b|\bnot\s+(?:yet\s+)?done\b"
                    r"|\böppna\b|\bkvar\b|\bfortfarande\b|\bpågående\b|\binte\s+klara?\b|\bej\s+klara?\b")

@@ -27,6 +27,9 @@ def test_records_questions_are_well_formed():
                ("vilka", "vem", "vad", "hur", "när", "sammanfatta", "vilken", "vilket")) >= 15
     dev = {q["q"] for q in qs if q["split"] == "records"}
     assert not any(q["q"] in dev for q in qs if q["split"] == "records_heldout")
+    fresh = eval_run.load_questions(splits=("records_fresh",))
+    assert len(fresh) >= 20 and {q["type"] for q in fresh} == set(eval_run.RECORD_TYPES)
+    assert not {q["q"] for q in fresh} & {q["q"] for q in qs}
 
 
 @pytest.mark.model

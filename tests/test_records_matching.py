@@ -157,3 +157,20 @@ def test_a_task_asked_for_by_what_is_done(club):
     a = engine.ask("vem bokar salen till föreläsningen?", today=date(2023, 12, 1))
     assert a.found and a.facts.actions and a.facts.actions[0]["owners"] == ["Lisa"]
     assert_verbatim(a, snap)
+
+
+@pytest.mark.parametrize("question", [
+    "what were the members asked to contribute after the November 2021 meeting?",
+    "was the board requested to report back?",
+    "vem ombads att boka lokalen?",
+])
+def test_a_request_is_an_action_question(question):
+    assert understand(question).intent == Intent.ACTIONS
+
+
+def test_a_month_with_one_meeting_names_it(club):
+    # no task shares a word with "help", but May 2023 had one meeting: its actions, in topic order
+    engine, snap = club
+    a = engine.ask("what was Lisa asked to help with in May 2023?", today=date(2023, 12, 1))
+    assert a.found and a.facts.actions
+    assert {r["meeting_date"] for r in a.facts.actions} == {"2023-05-10"}

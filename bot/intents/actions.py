@@ -38,6 +38,9 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | Non
         owner = next((owners[k] for w in q.words for k in (w, w.split("'")[0]) if k in owners), None)
         if owner:
             concepts = [c for c in concepts if c.word.split("'")[0].casefold() != owner.casefold()]
+    # one meeting named ("on 7 February", "after the November 2021 meeting" when that month had
+    # one): its actions are the answer, the topic orders them
+    one_meeting = bool(q.time.day or (q.time and not q.time.last and len(ms) == 1))
     found = []  # (score, meeting, action)
     for m in reversed(ms):  # newest first
         for a in m.actions:
@@ -52,7 +55,7 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | Non
                 score = topic_share(" ".join([a.task, a.item or "", *a.owners]), concepts, m.language, idf,
                                     view.retriever.bm25.has)
                 # with an owner or one meeting named, the topic only orders; else it selects
-                if score < MIN_ACTION_SHARE and not (owner or q.time.day):
+                if score < MIN_ACTION_SHARE and not (owner or one_meeting):
                     continue
             found.append((score, m, a))
     if not found and concepts and not owner:
