@@ -111,6 +111,8 @@ _WHO_DOES = re.compile(r"""(?ix)
     ^\s*(?:and\s+|och\s+)?(?:who|vem|vilka|vilken)\s+
     (?:will|would|should|must|shall|is|are|was|were|has|had|ska|skall|skulle|måste|kommer|har|hade|tar|fick)\b
 """)
+# "who volunteered to …?", "vem åtog sig att …?": a who-word first asks for the owner.
+_WHO_FIRST = re.compile(r"(?i)^\s*(?:and\s+|och\s+)?(?:who|vem)\b")
 # A task asked for by what is being done to it: "who is preparing the budget?", "vem förbereder
 # budgeten?", "vem fixar lokalen?" (a present-tense verb right after the who-word). Not being or
 # attending ("vem är", "vem var", "who is attending"), which other intents answer.
@@ -141,13 +143,24 @@ _REJECTED = re.compile(r"(?i)\brejected\b|\bvoted\s+down\b|\bturned\s+down\b|\ba
 _RESERVATION = re.compile(r"(?i)\breservations?\b|\bdissent\w*|\bvoted\s+against\b|\breserv\w*")
 _ACTION = re.compile(r"""(?ix)
     \baction(?:s|\s+items?|\s+points?)?\b | \btasks?\b | \bto-?dos?\b | \bassigned\b | \bdeadlines?\b
-  | \bdue\b | \bresponsible\s+for\b | \bin\s+charge\s+of\b
-  | \bwho\s+(?:will|should|must|shall|has\s+to|is\s+going\s+to|promised\s+to)\b | \bfollow[- ]?ups?\b
-  | \b(?:was|were|been)\s+(?:[\w-]+\s+){0,3}?(?:asked|requested|encouraged)\s+to\b   # "were the members asked to"
+  | \bdue\b | \bresponsible\s+for\b | \bin\s+charge\s+of\b | \bnext\s+steps?\b
+  | \bwho\s+(?:will|would|'ll|should|must|shall|needs?\s+to|has\s+to|is\s+(?:going|supposed|meant)\s+to
+            |promised\s+to|offered\s+to|volunteered|agreed\s+to\s+(?!the\b|a\b|an\b|this\b|that\b|it\b)|took\s+(?:on|over|charge|responsibility)
+            |signed\s+up|was\s+(?:tasked|given|put\s+in\s+charge|assigned))\b
+  | \bwhat\s+(?:does|do|did|should|must|will|would|is|was|were)\s+(?:[\w'-]+\s+){1,3}?
+        (?:need\s+to|have\s+to|has\s+to|supposed\s+to|asked\s+to|promise\w*\s+to|agree\w*\s+to|going\s+to)\s+do\b
+                                                                                  # "what does Anna need to do?"
+  | \bfollow[- ]?ups?\b
+  | \b(?:was|were|been)\s+(?:[\w-]+\s+){0,3}?(?:asked|requested|encouraged|tasked)\s+(?:to|with)\b   # "were the members asked to"
+  | \b(?:by\s+when|when)\s+(?:should|must|will|is|are|does|do)\b.*\b(?:done|ready|finished|completed|delivered|sent|submitted)\b
     # Swedish
-  | \buppdrag\w* | \buppgift(?:er|erna)?\b | \bansvar(?:ig|iga|ar|et)?\b | \bvem\s+(?:ska|skall|måste|kommer\s+att)\b
-  | \batt\s+göra\b | \bklart?\s+till\b | \btidsfrist\w* | \bsista\s+dag\b
-  | \bombads\b | \buppmanades\b | \bombeds\b | \befterfrågades\b
+  | \buppdrag\w* | \buppgift(?:er|erna)?\b | \bansvar(?:ig|iga|ar|ade|et)?\b | \båtgärd\w*
+  | \bvem\s+(?:ska|skall|skulle|måste|behöver|bör|borde|kommer\s+att|åtog\s+sig|tog\s+på\s+sig|lovade|anmälde\s+sig|erbjöd\s+sig)\b
+  | \bvad\s+(?:ska|skall|skulle|måste|behöver|bör|borde|lovade)\s+(?:[\w-]+\s+){1,3}?(?:göra|fixa|ordna|ta\s+fram)\b
+                                                                                  # "vad ska Anna göra?"
+  | \batt\s+göra\b | \bklart?\s+till\b | \btidsfrist\w* | \bsista\s+dag\b | \bsenast\s+när\b
+  | \bnär\s+(?:ska|skall|skulle|måste|behöver)\b.*\b(?:klar[at]?|färdig[at]?|gjort?|skickas|skickat|lämnas|in)\b
+  | \bombads\b | \buppmanades\b | \bombeds\b | \befterfrågades\b | \bfick\s+i\s+uppgift\b
 """)
 _OPEN = re.compile(r"(?i)\bopen\b|\bstill\b|\boutstanding\b|\bpending\b|\bunfinished\b|\bnot\s+(?:yet\s+)?done\b"
                    r"|\böppna\b|\bkvar\b|\bfortfarande\b|\bpågående\b|\binte\s+klara?\b|\bej\s+klara?\b")
@@ -315,7 +328,7 @@ def understand(question: str, names=None) -> Question:
     elif attended or (_ORGS.search(q) and _WHO.search(q)):
         intent = ATTENDANCE
 
-    asks_owner = intent == ACTIONS and bool(_WHO_DOES.search(q) or _WHO_DOING.search(q))
+    asks_owner = intent == ACTIONS and bool(_WHO_DOES.search(q) or _WHO_DOING.search(q) or _WHO_FIRST.match(q))
     if asks_owner:
         person = None  # a name in it is the task's object: searched for among the tasks
     qq = Question(text=q, language=lang, intent=intent, time=time, person=person, role=role)

@@ -174,3 +174,33 @@ def test_a_month_with_one_meeting_names_it(club):
     a = engine.ask("what was Lisa asked to help with in May 2023?", today=date(2023, 12, 1))
     assert a.found and a.facts.actions
     assert {r["meeting_date"] for r in a.facts.actions} == {"2023-05-10"}
+
+
+@pytest.mark.parametrize("question, owner_asked", [
+    ("who volunteered to organise the party?", True),
+    ("who agreed to write the report?", True),
+    ("who took over the accounts?", True),
+    ("what does Anna need to do?", False),
+    ("what was Erik asked to do?", False),
+    ("when should the report be ready?", False),
+    ("what are the next steps for the website?", False),
+    ("vem skulle boka lokalen?", True),
+    ("vem åtog sig att skriva verksamhetsberättelsen?", True),
+    ("vem tog på sig att ordna fikat?", True),
+    ("vad ska Lisa göra?", False),
+    ("när ska rapporten vara klar?", False),
+])
+def test_the_many_ways_to_ask_for_an_action(question, owner_asked):
+    q = understand(question)
+    assert q.intent == Intent.ACTIONS
+    assert q.asks_owner == owner_asked
+
+
+@pytest.mark.parametrize("question, intent", [
+    ("who agreed to the proposal?", Intent.DECISIONS),  # agreeing to a thing is a decision
+    ("when will the next meeting be held?", Intent.NEXT_MEETING),
+    ("vilka var med på mötet?", Intent.ATTENDANCE),
+    ("what happened at the last meeting?", Intent.DIGEST),
+])
+def test_action_cues_leave_other_intents_alone(question, intent):
+    assert understand(question).intent == intent
