@@ -117,7 +117,11 @@ _WHO_FIRST = re.compile(r"(?i)^\s*(?:and\s+|och\s+)?(?:who|vem)\b")
 # budgeten?", "vem fixar lokalen?" (a present-tense verb right after the who-word). Not being or
 # attending ("vem är", "vem var", "who is attending"), which other intents answer.
 _WHO_DOING = re.compile(r"""(?ix)
-    ^\s*(?:and\s+|och\s+)?who\s+(?:is|are)\s+(?!attending\b|coming\b|chairing\b|going\b)\w+ing\b
+    ^\s*(?:and\s+|och\s+)?who(?:\s+is|\s+are|'s|’s)\s+(?!attending\b|coming\b|chairing\b|going\b)\w+ing\b
+  | ^\s*(?:and\s+)?who\s+(?!is\b|was\b|has\b|does\b|attends\b|chairs\b|leads\b|represents\b|holds\b|says\b
+                             |thinks\b|knows\b|comes\b|sits\b|belongs\b|serves\b)\w{3,}s\b   # "who handles the keys?"
+  | \bwho(?:'s|’s|\s+is|\s+was|\s+were|\s+are)\s+(?:going|supposed|meant|due|expected)\s+to\b
+  | \bwho(?:'ll|’ll)\b | \bwhose\s+(?:job|task|responsibility)\b
   | ^\s*(?:och\s+)?vem\s+
     (?!(?:är|var|har|hade|blir|blev|deltar|deltog|sitter|satt|leder|ledde|kommer|heter|representerar|företräder)\b)
     \w{3,}(?:ar|er)\b

@@ -204,3 +204,16 @@ def test_the_many_ways_to_ask_for_an_action(question, owner_asked):
 ])
 def test_action_cues_leave_other_intents_alone(question, intent):
     assert understand(question).intent == intent
+
+
+@pytest.mark.parametrize("question, intent", [
+    ("who handles the keys?", Intent.ACTIONS),
+    ("who's going to book the room?", Intent.ACTIONS),
+    ("who was supposed to send the invoice?", Intent.ACTIONS),
+    ("whose job is it to update the website?", Intent.ACTIONS),
+    ("who chairs the board?", Intent.ROLE),
+    ("who attends the meetings?", Intent.ATTENDANCE),
+    ("who represents the division?", Intent.ROLE),
+])
+def test_english_present_tense_and_contractions(question, intent):
+    assert understand(question).intent == intent

@@ -37,7 +37,7 @@ ROLE_CUES: dict[str, tuple[str, ...]] = {
     # ("represented" asks who attended: bot/understand.py)
     "representative": (r"representatives?", r"representant\w*", r"företrädare\w*", r"företrädde"),
     # "who led/ran the board?", "vem ledde styrelsen/mötet?"
-    "chair": (r"chair(?:ed|man|woman|person|ing)?", r"presided",
+    "chair": (r"chair(?:s|ed|man|woman|person|ing)?", r"presided",
               r"(?:led|leads|ran|runs)\s+the\s+(?:board|committee|tsc|meetings?|group)", r"(?:mötes)?ordförande",
               r"(?:ledde|leder|leds\s+av)\s+(?:styrelsen|mötet|mötena|sammanträdet|stämman|årsmötet|nämnden|gruppen)", r"mötesledare"),
     "secretary": (r"secretary", r"took\s+(?:the\s+)?minutes", r"wrote\s+the\s+minutes", r"(?:mötes)?sekreterare",
