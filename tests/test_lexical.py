@@ -30,8 +30,7 @@ def test_concept_scores_best_alternative_not_sum():
 def test_swedish_definite_forms_meet_their_indefinite_stems():
     from bot.lexical import stem_sv
 
-    for a, b in [("frågan", "fråga"), ("hyran", "hyror"), ("loggan", "logga"), ("jubileet", "jubileum"),
-                 ("gymnasiet", "gymnasium"), ("budgeten", "budget")]:
+    for a, b in [("jubileet", "jubileum"), ("gymnasiet", "gymnasium"), ("museet", "museum"),
+                 ("budgeten", "budget")]:
         assert stem_sv(a) == stem_sv(b), (a, b)
-    assert stem_sv("ocean") == "ocean"  # a vowel before -an: no definite ending
-    assert stem_sv("plan") == "plan"  # too short to be one
+    assert stem_sv("paket") == stem_sv("paketet")  # no -um noun: Snowball's own stems
