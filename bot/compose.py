@@ -207,7 +207,10 @@ def decisions_sentence(items: list[tuple[str, str, str, list[str]]], outcome: st
     return " ".join(say("decided_at", lang, label=label, items="; ".join(pieces)) for label, pieces in groups.items())
 
 
-def no_decisions(label: str, outcome: str | None, lang: str) -> str:
+def no_decisions(label: str | None, outcome: str | None, lang: str) -> str:
+    """``label`` None: the outcome was looked for in every meeting."""
+    if label is None and outcome:
+        return say(f"no_decisions_any_{outcome}", lang)
     return say(f"no_decisions_{outcome}" if outcome else "no_decisions", lang, label=label)
 
 

@@ -155,6 +155,13 @@ PHRASES: dict[str, dict[str, str]] = {
                               "sv": "Protokollet från {label} anger inget avslaget förslag."},
     "no_decisions_reservation": {"en": "The minutes of {label} record no reservations.",
                                  "sv": "Protokollet från {label} anger inga reservationer."},
+    # the same, asked of every meeting ("vem reserverade sig?" with no time)
+    "no_decisions_any_tabled": {"en": "No meeting's minutes record anything tabled.",
+                                "sv": "Inget protokoll anger något bordlagt ärende."},
+    "no_decisions_any_rejected": {"en": "No meeting's minutes record anything voted down.",
+                                  "sv": "Inget protokoll anger något avslaget förslag."},
+    "no_decisions_any_reservation": {"en": "No meeting's minutes record a reservation.",
+                                     "sv": "Inget protokoll anger någon reservation."},
     "action_line": {"en": "{owners}: {task}{due}{status}", "sv": "{owners}: {task}{due}{status}"},
     "action_due": {"en": " (due {date})", "sv": " (klart {date})"},
     "action_status_open": {"en": ", open", "sv": ", öppen"},

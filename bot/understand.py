@@ -220,7 +220,8 @@ beslutat beslutats bestämt bestämde bestämdes godkänt godkände godkändes c
 action actions task tasks todo todos assigned due deadline uppdrag uppdraget uppgift uppgifter ansvarig ansvar
 open still outstanding pending öppna kvar fortfarande happened hände summary summarise summarize sammanfatta
 tabled postponed deferred rejected bordlades bordlagt bordlagd bordläggs bordlagda avslogs avslagen avslaget
-reservation reservations reserverade reserverat dissented
+reservation reservations reserverade reserverat dissented enter entered lodge lodged anyone anybody
+item items ärende ärenden ärendet punkt punkter punkten
 valdes valde väljs chosen chose
 treasurer kassör justerare protokolljusterare vice
 absent absentees absence apologies regrets missing sent frånvarande kallade invited förhinder saknades

@@ -217,3 +217,22 @@ def test_action_cues_leave_other_intents_alone(question, intent):
 ])
 def test_english_present_tense_and_contractions(question, intent):
     assert understand(question).intent == intent
+
+
+def test_an_outcome_without_a_time_is_looked_for_in_every_meeting(tmp_path_factory):
+    corpus = tmp_path_factory.mktemp("res")
+    (corpus / "2023-01-10-styrelsemote.txt").write_text(
+        "Protokoll styrelsemöte 2023-01-10\n\nNärvarande: Anna Berg, Erik Ek, Lisa Holm\n\n"
+        "§ 1 Lokalen\nStyrelsen beslutade att säga upp lokalen.\nErik Ek reserverar sig mot beslutet.\n",
+        encoding="utf-8")
+    (corpus / "2023-02-10-styrelsemote.txt").write_text(
+        "Protokoll styrelsemöte 2023-02-10\n\nNärvarande: Anna Berg, Erik Ek, Lisa Holm\n\n"
+        "§ 1 Budget\nStyrelsen beslutade att anta budgeten.\n", encoding="utf-8")
+    engine, snap = engine_over(corpus, tmp_path_factory.mktemp("res-idx"))
+    a = engine.ask("vem reserverade sig?", today=date(2023, 12, 1))
+    assert a.found and "Erik Ek" in a.facts.people
+    assert_verbatim(a, snap)
+    a = engine.ask("did anyone enter a reservation at the last meeting?", today=date(2023, 12, 1))
+    assert not a.found and "February 2023" in a.answer
+    a = engine.ask("vilka ärenden bordlades?", today=date(2023, 12, 1))
+    assert not a.found and a.answer == "Inget protokoll anger något bordlagt ärende."

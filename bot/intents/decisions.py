@@ -52,11 +52,14 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | Non
         found.sort(key=lambda x: (x[0], x[1].date or ""), reverse=True)  # best match, then newest
     else:
         # "what was decided at the last meeting?": the decisions of the meeting(s) asked about
-        chosen = ms if (q.time.year or q.time.month or q.time.day) else ms[-1:]
+        # "vem reserverade sig?", "which items were tabled?": an outcome asked for without a time
+        # is looked for in every meeting (newest first), not only the last
+        chosen = ms if (q.time.year or q.time.month or q.time.day or (q.outcome and not q.time.last)) else ms[-1:]
         for m in reversed(chosen):
             found.extend((1.0, m, d) for d in m.decisions if _wanted(q, d))
         if not found:
-            label = say.meeting_label(chosen[-1].title, chosen[-1].date, q.language)
+            every = len(chosen) > 1 and q.outcome and not (q.time.year or q.time.month or q.time.day)
+            label = None if every else say.meeting_label(chosen[-1].title, chosen[-1].date, q.language)
             return view.answer(q, say.no_decisions(label, q.outcome, q.language), found=False,
                                facts=Facts(meetings=[view.ref(m) for m in chosen]))
     found = found[:MAX_DECISIONS]
