@@ -79,6 +79,7 @@ class Hit:
     bm25: float = 0.0
     dense: float = 0.0
     matched: int = 0  # concepts the passage matched lexically
+    concepts: frozenset[int] = frozenset()  # which: positions in the search's concepts
 
 
 @dataclass
@@ -104,8 +105,7 @@ class Retriever:
         self.ready = ready = prepared.load(snapshot)  # the view reads its names and titles too
         self.bm25 = ready.bm25
         self.languages = ready.languages
-        self._english_rows = np.array([lang == "en" for lang in self.languages], dtype=bool)
-        self.english_rows = self._english_rows  # the mask of English passages, for handlers
+        self.english_rows = np.array([lang == "en" for lang in self.languages], dtype=bool)  # English passages
         self.thin_mask = ready.thin
         self.thin = set(np.flatnonzero(ready.thin).tolist())
         self.multilingual = is_multilingual(getattr(embedder, "name", "") or snapshot.model or "")
@@ -234,7 +234,7 @@ class Retriever:
             allowed_mask[np.fromiter(allowed, dtype=np.int64, count=len(allowed))] = True
 
         if concepts:
-            lex_total, lex_hits, per_concept = self.bm25.score_arrays(concepts, self._english_rows)
+            lex_total, lex_hits, per_concept = self.bm25.score_arrays(concepts, self.english_rows)
         else:
             lex_total, lex_hits, per_concept = np.zeros(n), np.zeros(n, dtype=np.int64), []
         coverage = self._coverage(concepts, allowed_mask, per_concept)
@@ -273,7 +273,8 @@ class Retriever:
             fused[boosted] *= 1.0 + ENTITY_BOOST * shares[boosted]
         fused[present & self.thin_mask] *= THIN_FACTOR
         order = _ranked(np.flatnonzero(present), fused, k)
-        hits = [Hit(r, float(fused[r]), float(lex_total[r]), dense.get(r, 0.0), int(lex_hits[r])) for r in order.tolist()]
+        hits = [Hit(r, float(fused[r]), float(lex_total[r]), dense.get(r, 0.0), int(lex_hits[r]),
+                    frozenset(i for i, scores in enumerate(per_concept) if scores[r] > 0)) for r in order.tolist()]
 
         lexical_ok = coverage >= MIN_COVERAGE
         # An English-only model's cosine for a Swedish question says nothing (it was calibrated
@@ -292,7 +293,7 @@ class Retriever:
         """dense_weight() of each row."""
         if self.multilingual:
             return np.full(len(rows), DENSE_WEIGHT_UNDERSTOOD)
-        ok = self._english_rows[rows] & (language != "sv")
+        ok = self.english_rows[rows] & (language != "sv")
         return np.where(ok, DENSE_WEIGHT_UNDERSTOOD, DENSE_WEIGHT_FOREIGN)
 
     def entity_share_array(self, entities: list[str]) -> np.ndarray:

@@ -10,8 +10,8 @@ from .. import compose as say
 from ..answer import Answer, Facts
 from ..names import names_match
 from ..question import Question
-from .records import (MIN_ACTION_SHARE, action_passage, action_row, action_status, is_open, meetings_in_time,
-                      points_back, records_in_search, topic_share)
+from .records import (MIN_ACTION_SHARE, action_passage, action_row, action_status, action_text, is_open,
+                      meetings_in_time, points_back, records_in_search, topic_share)
 from .view import SnapshotView
 
 MAX_ACTIONS = 8
@@ -52,16 +52,15 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | Non
                 continue
             score = 1.0
             if concepts:
-                score = topic_share(" ".join([a.task, a.item or "", *a.owners]), concepts, m.language, idf,
-                                    view.retriever.bm25.has)
+                score = topic_share(action_text(a), concepts, m.language, idf, view.retriever.bm25.has)
                 # with an owner or one meeting named, the topic only orders; else it selects
                 if score < MIN_ACTION_SHARE and not (owner or one_meeting):
                     continue
             found.append((score, m, a))
     if not found and concepts and not owner:
         # the topic in other words than the task's: the actions within the passages a search finds
-        found = records_in_search(q, view, ms, lambda m: [a for a in m.actions if not a.review and (
-            not q.open_only or is_open(a, today))], lambda m, a: " ".join([a.task, a.item or "", *a.owners]))
+        found = records_in_search(q, view, ms, concepts, lambda m: [a for a in m.actions if not a.review and (
+            not q.open_only or is_open(a, today))], lambda m, a: action_text(a))
     if not found:
         if concepts and not owner and not q.open_only:
             return None  # nobody was given it in the records: the text may still say

@@ -41,7 +41,7 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | Non
         if not found:
             # the topic in other words than the decision's ("e-post" for "maildomän"): the
             # decisions within the passages a search finds
-            found = records_in_search(q, view, ms, lambda m: [d for d in m.decisions if _wanted(q, d)],
+            found = records_in_search(q, view, ms, concepts, lambda m: [d for d in m.decisions if _wanted(q, d)],
                                       lambda m, d: decision_text(view, m, d))
         if not found and q.time.day:
             # one meeting named and none of its decisions names the topic in so many words
@@ -54,12 +54,14 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | Non
         # "what was decided at the last meeting?": the decisions of the meeting(s) asked about
         # "vem reserverade sig?", "which items were tabled?": an outcome asked for without a time
         # is looked for in every meeting (newest first), not only the last
-        chosen = ms if (q.time.year or q.time.month or q.time.day or (q.outcome and not q.time.last)) else ms[-1:]
+        dated = bool(q.time.year or q.time.month or q.time.day)
+        every = bool(q.outcome) and not dated and not q.time.last
+        chosen = ms if dated or every else ms[-1:]
         for m in reversed(chosen):
             found.extend((1.0, m, d) for d in m.decisions if _wanted(q, d))
         if not found:
-            every = len(chosen) > 1 and q.outcome and not (q.time.year or q.time.month or q.time.day)
-            label = None if every else say.meeting_label(chosen[-1].title, chosen[-1].date, q.language)
+            label = None if every and len(chosen) > 1 else say.meeting_label(chosen[-1].title, chosen[-1].date,
+                                                                          q.language)
             return view.answer(q, say.no_decisions(label, q.outcome, q.language), found=False,
                                facts=Facts(meetings=[view.ref(m) for m in chosen]))
     found = found[:MAX_DECISIONS]

@@ -85,6 +85,11 @@ def decision_text(view: SnapshotView, m: Meeting, d: Decision) -> str:
     return " ".join(x for x in (d.text, d.item or "", doc[d.span[0]:d.span[1]]) if x)
 
 
+def action_text(a: ActionItem) -> str:
+    """What an action item is about, for matching: its task, its item and its owners."""
+    return " ".join([a.task, a.item or "", *a.owners])
+
+
 def decision_passage(view: SnapshotView, m: Meeting, d: Decision, score: float = 1.0) -> Passage:
     s, e = d.text_span
     if d.span and abs(d.span[0] - e) <= JOIN_GAP and abs(s - d.span[1]) <= JOIN_GAP * 2:
@@ -115,18 +120,18 @@ SEARCH_DEPTH = 3
 SEARCH_SCORE = 0.3  # the score of a record found so, divided by its passage's rank
 
 
-def records_in_search(q: Question, view: SnapshotView, ms: list[Meeting], records_of, text_of) -> list[tuple]:
+def records_in_search(q: Question, view: SnapshotView, ms: list[Meeting], concepts, records_of,
+                      text_of) -> list[tuple]:
     """(score, meeting, record) for the records of ``ms`` (``records_of(m)`` gives a meeting's
     candidates, ``text_of(m, r)`` a record's text) within the best passages of a search for the
-    question, when the search finds lexical evidence of the topic in them: passages that match
-    as many of the question's concepts as the best one does. Among the records of one passage,
-    those sharing more of the question's words come first."""
+    question's ``concepts``, when the search finds lexical evidence of the topic in them:
+    passages that match as many of the concepts as the best one does. Among the records of one
+    passage, those sharing more of the question's words come first."""
     if not q.words or not ms:
         return []
     from . import not_found  # the search handler's own check that the topic is in the minutes
 
     retriever = view.retriever
-    concepts = retriever.concepts(q.words, q.language)
     got = retriever.search(q.text, q.words, allowed=view.rows(ms), k=SEARCH_DEPTH, concepts=concepts,
                            language=q.language, entities=q.entities)
     if not got.answerable or not concepts or not_found.topic_unknown(q, view, concepts):

@@ -62,17 +62,13 @@ def _foreign_guess(q: Question, view: SnapshotView, got) -> bool:
     return bool(english) and view.retriever.similarity(english, top) < view.retriever.threshold
 
 
-def _on_topic(view: SnapshotView, about, concepts, hits):
+def _on_topic(about, concepts, hits):
     """The hits that match at least one of the concepts the question is ``about`` (when some of
     its concepts are only cue words; else all of them)."""
     if not about or len(about) == len(concepts):
         return hits
-    bm25 = view.retriever.bm25
-    on = None
-    for c in about:
-        m = bm25.concept_array(c, view.retriever.english_rows) > 0
-        on = m if on is None else on | m
-    return [h for h in hits if on[h.row]]
+    wanted = {i for i, c in enumerate(concepts) if any(c is a for a in about)}
+    return [h for h in hits if h.concepts & wanted]
 
 
 def _meetings_answer(q: Question, view: SnapshotView, ms: list[Meeting]) -> Answer:
@@ -132,7 +128,7 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer:
     if answerable and concepts and not dense_trusted:
         # "what did we decide about the rent?" with no decision on it, searched: a passage that
         # matches only the cue ("Nästa möte bestämms i framtiden") says nothing about the rent
-        got.hits = _on_topic(view, not_found.topic_concepts(q, concepts), concepts, got.hits)
+        got.hits = _on_topic(not_found.topic_concepts(q, concepts), concepts, got.hits)
         answerable = bool(got.hits)
     if not answerable:
         text, reason = not_found.explain(q, view, concepts)
