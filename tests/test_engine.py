@@ -22,6 +22,15 @@ def engine_over(corpus, index_dir):
     return Engine(snap, FakeEmbedder()), snap
 
 
+def engine_over_texts(tmp_path_factory, label: str, files: dict[str, str]):
+    """Write ``files`` (file name -> text) into a new corpus folder, index it with the fake
+    embedder and return (engine, snapshot)."""
+    corpus = tmp_path_factory.mktemp(label)
+    for name, text in files.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    return engine_over(corpus, tmp_path_factory.mktemp(f"{label}-idx"))
+
+
 @pytest.fixture(scope="module")
 def snapshot(tmp_path_factory):
     idx = tmp_path_factory.mktemp("idx")
@@ -190,10 +199,8 @@ Date: 2023-05-02
 
 @pytest.fixture(scope="module")
 def club(tmp_path_factory):
-    corpus = tmp_path_factory.mktemp("club")
-    (corpus / "2023-03-14-styrelsemote.md").write_text(SOLROSEN, encoding="utf-8")
-    (corpus / "2023-05-02-board-meeting.md").write_text(GARDEN, encoding="utf-8")
-    return engine_over(corpus, tmp_path_factory.mktemp("clubidx"))
+    return engine_over_texts(tmp_path_factory, "club", {"2023-03-14-styrelsemote.md": SOLROSEN,
+                                                         "2023-05-02-board-meeting.md": GARDEN})
 
 
 @pytest.mark.parametrize("q", ["", "   ", "\n"])

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from bot.understand import understand
-from tests.test_engine import assert_verbatim, engine_over
+from tests.test_engine import assert_verbatim, engine_over, engine_over_texts
 
 SV_MINUTES = """Protokoll styrelsemöte Föreningen Ekorren 2023-05-04
 
@@ -52,10 +52,8 @@ def _english() -> str:
 
 @pytest.fixture(scope="module")
 def club(tmp_path_factory):
-    corpus = tmp_path_factory.mktemp("fixes")
-    (corpus / "2023-05-04-styrelsemote.txt").write_text(_swedish(), encoding="utf-8")
-    (corpus / "2023-06-01-tsc-meeting.md").write_text(_english(), encoding="utf-8")
-    return engine_over(corpus, tmp_path_factory.mktemp("fixes-idx"))
+    return engine_over_texts(tmp_path_factory, "fixes", {"2023-05-04-styrelsemote.txt": _swedish(),
+                                                          "2023-06-01-tsc-meeting.md": _english()})
 
 
 def test_a_year_in_a_topic_is_searched_for(club):

@@ -10,7 +10,7 @@ import pytest
 import index.embed
 from bot.cli import main
 from tests.conftest import FakeEmbedder
-from tests.test_engine import assert_verbatim, engine_over
+from tests.test_engine import assert_verbatim, engine_over_texts
 
 MARCH = """Protokoll styrelsemöte Föreningen Ekorren 2023-03-03
 
@@ -50,10 +50,8 @@ Styrelsen beslutade att den nya loggan godkänns.
 
 @pytest.fixture(scope="module")
 def club(tmp_path_factory):
-    corpus = tmp_path_factory.mktemp("club")
-    (corpus / "2023-03-03-styrelsemote.txt").write_text(MARCH, encoding="utf-8")
-    (corpus / "2023-04-05-styrelsemote.txt").write_text(APRIL, encoding="utf-8")
-    return engine_over(corpus, tmp_path_factory.mktemp("club-idx"))
+    return engine_over_texts(tmp_path_factory, "club", {"2023-03-03-styrelsemote.txt": MARCH,
+                                                         "2023-04-05-styrelsemote.txt": APRIL})
 
 
 def test_decision_about_a_topic_says_what_was_decided(club):
@@ -176,9 +174,7 @@ Olle Sten representerade föreningen på kårens möte.
 
 @pytest.fixture(scope="module")
 def titled(tmp_path_factory):
-    corpus = tmp_path_factory.mktemp("titled")
-    (corpus / "2019-09-04-styrelsemote.txt").write_text(TITLES, encoding="utf-8")
-    return engine_over(corpus, tmp_path_factory.mktemp("titled-idx"))
+    return engine_over_texts(tmp_path_factory, "titled", {"2019-09-04-styrelsemote.txt": TITLES})
 
 
 @pytest.mark.parametrize("question, lang", [("vem var PR-ansvarig hösten 2019?", "sv"),

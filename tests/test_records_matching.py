@@ -10,7 +10,7 @@ import pytest
 
 from bot.question import Intent
 from bot.understand import understand
-from tests.test_engine import assert_verbatim, engine_over
+from tests.test_engine import assert_verbatim, engine_over_texts
 
 MAY = """Protokoll styrelsemöte Föreningen Ekorren 2023-05-10
 
@@ -46,10 +46,8 @@ Present: Rod Vagg, Myles Borins, Anna Henningsen
 
 @pytest.fixture(scope="module")
 def club(tmp_path_factory):
-    corpus = tmp_path_factory.mktemp("ekorren")
-    (corpus / "2023-05-10-styrelsemote.txt").write_text(MAY, encoding="utf-8")
-    (corpus / "2023-06-01-tsc-meeting.md").write_text(MINUTES_EN, encoding="utf-8")
-    return engine_over(corpus, tmp_path_factory.mktemp("ekorren-idx"))
+    return engine_over_texts(tmp_path_factory, "ekorren", {"2023-05-10-styrelsemote.txt": MAY,
+                                                            "2023-06-01-tsc-meeting.md": MINUTES_EN})
 
 
 @pytest.mark.parametrize("question, topic", [
@@ -65,14 +63,32 @@ def test_the_decider_is_no_topic(question, topic):
     assert q.words == topic
 
 
-@pytest.mark.parametrize("question", [
-    "vad tog styrelsen upp på mötet den 10 maj 2023?",
-    "vad diskuterades på mötet i maj 2023?",
-    "what did the TSC discuss at the meeting in June 2023?",
-    "what was on the agenda at the last meeting?",
+@pytest.mark.parametrize("question, intent", [
+    # more ways to ask for a digest
+    ("vad tog styrelsen upp på mötet den 10 maj 2023?", Intent.DIGEST),
+    ("vad diskuterades på mötet i maj 2023?", Intent.DIGEST),
+    ("what did the TSC discuss at the meeting in June 2023?", Intent.DIGEST),
+    ("what was on the agenda at the last meeting?", Intent.DIGEST),
+    # a request is an action question
+    ("what were the members asked to contribute after the November 2021 meeting?", Intent.ACTIONS),
+    ("was the board requested to report back?", Intent.ACTIONS),
+    ("vem ombads att boka lokalen?", Intent.ACTIONS),
+    # English present tense and contractions
+    ("who handles the keys?", Intent.ACTIONS),
+    ("who's going to book the room?", Intent.ACTIONS),
+    ("who was supposed to send the invoice?", Intent.ACTIONS),
+    ("whose job is it to update the website?", Intent.ACTIONS),
+    ("who chairs the board?", Intent.ROLE),
+    ("who attends the meetings?", Intent.ATTENDANCE),
+    ("who represents the division?", Intent.ROLE),
+    # the action cues leave other intents alone
+    ("who agreed to the proposal?", Intent.DECISIONS),  # agreeing to a thing is a decision
+    ("when will the next meeting be held?", Intent.NEXT_MEETING),
+    ("vilka var med på mötet?", Intent.ATTENDANCE),
+    ("what happened at the last meeting?", Intent.DIGEST),
 ])
-def test_more_ways_to_ask_for_a_digest(question):
-    assert understand(question).intent == Intent.DIGEST
+def test_question_intent(question, intent):
+    assert understand(question).intent == intent
 
 
 def test_a_decision_is_found_through_its_passage(club):
@@ -159,15 +175,6 @@ def test_a_task_asked_for_by_what_is_done(club):
     assert_verbatim(a, snap)
 
 
-@pytest.mark.parametrize("question", [
-    "what were the members asked to contribute after the November 2021 meeting?",
-    "was the board requested to report back?",
-    "vem ombads att boka lokalen?",
-])
-def test_a_request_is_an_action_question(question):
-    assert understand(question).intent == Intent.ACTIONS
-
-
 def test_a_month_with_one_meeting_names_it(club):
     # no task shares a word with "help", but May 2023 had one meeting: its actions, in topic order
     engine, snap = club
@@ -196,39 +203,12 @@ def test_the_many_ways_to_ask_for_an_action(question, owner_asked):
     assert q.asks_owner == owner_asked
 
 
-@pytest.mark.parametrize("question, intent", [
-    ("who agreed to the proposal?", Intent.DECISIONS),  # agreeing to a thing is a decision
-    ("when will the next meeting be held?", Intent.NEXT_MEETING),
-    ("vilka var med på mötet?", Intent.ATTENDANCE),
-    ("what happened at the last meeting?", Intent.DIGEST),
-])
-def test_action_cues_leave_other_intents_alone(question, intent):
-    assert understand(question).intent == intent
-
-
-@pytest.mark.parametrize("question, intent", [
-    ("who handles the keys?", Intent.ACTIONS),
-    ("who's going to book the room?", Intent.ACTIONS),
-    ("who was supposed to send the invoice?", Intent.ACTIONS),
-    ("whose job is it to update the website?", Intent.ACTIONS),
-    ("who chairs the board?", Intent.ROLE),
-    ("who attends the meetings?", Intent.ATTENDANCE),
-    ("who represents the division?", Intent.ROLE),
-])
-def test_english_present_tense_and_contractions(question, intent):
-    assert understand(question).intent == intent
-
-
 def test_an_outcome_without_a_time_is_looked_for_in_every_meeting(tmp_path_factory):
-    corpus = tmp_path_factory.mktemp("res")
-    (corpus / "2023-01-10-styrelsemote.txt").write_text(
-        "Protokoll styrelsemöte 2023-01-10\n\nNärvarande: Anna Berg, Erik Ek, Lisa Holm\n\n"
+    engine, snap = engine_over_texts(tmp_path_factory, "res", {
+        "2023-01-10-styrelsemote.txt": "Protokoll styrelsemöte 2023-01-10\n\nNärvarande: Anna Berg, Erik Ek, Lisa Holm\n\n"
         "§ 1 Lokalen\nStyrelsen beslutade att säga upp lokalen.\nErik Ek reserverar sig mot beslutet.\n",
-        encoding="utf-8")
-    (corpus / "2023-02-10-styrelsemote.txt").write_text(
-        "Protokoll styrelsemöte 2023-02-10\n\nNärvarande: Anna Berg, Erik Ek, Lisa Holm\n\n"
-        "§ 1 Budget\nStyrelsen beslutade att anta budgeten.\n", encoding="utf-8")
-    engine, snap = engine_over(corpus, tmp_path_factory.mktemp("res-idx"))
+        "2023-02-10-styrelsemote.txt": "Protokoll styrelsemöte 2023-02-10\n\nNärvarande: Anna Berg, Erik Ek, Lisa Holm\n\n"
+        "§ 1 Budget\nStyrelsen beslutade att anta budgeten.\n"})
     a = engine.ask("vem reserverade sig?", today=date(2023, 12, 1))
     assert a.found and "Erik Ek" in a.facts.people
     assert_verbatim(a, snap)
