@@ -33,8 +33,12 @@ RECORDS_HELDOUT = ROOT / "eval" / "questions_records_heldout.json"
 # A second held-out records split, written by someone who had seen neither the code nor its
 # answers, after the first had been looked at while tuning: the honest figure for new questions.
 RECORDS_FRESH = ROOT / "eval" / "questions_records_fresh.json"
+# First contact (issue 17): questions on collections no rule was written for, written blind from
+# the minutes alone; the set-aside ones are run only at the end of the work (not by default).
+FIRST_CONTACT = ROOT / "eval" / "questions_first_contact.json"
+SET_ASIDE = ROOT / "eval" / "questions_set_aside.json"
 SPLITS = {"dev": QUESTIONS, "heldout": HELDOUT, "records": RECORDS, "records_heldout": RECORDS_HELDOUT,
-          "records_fresh": RECORDS_FRESH}
+          "records_fresh": RECORDS_FRESH, "first_contact": FIRST_CONTACT, "set_aside": SET_ASIDE}
 SHARED = ROOT.parent / "shared" / "corpora"
 TYPES = ("attendance", "person", "next_meeting", "role", "search", "offtopic")
 RECORD_TYPES = ("decision", "action", "role_holder", "digest")
@@ -224,7 +228,8 @@ def main(argv=None) -> int:
     ap.add_argument("--modes", default="hybrid,bm25,dense")
     ap.add_argument("--questions", type=Path, help="one questions file instead of the splits")
     ap.add_argument("--splits", default="dev,heldout,records,records_heldout,records_fresh",
-                    help="which splits to run (dev, heldout, records, records_heldout)")
+                    help="which splits to run (dev, heldout, records, records_heldout, records_fresh, "
+                         "first_contact; set_aside only at the end of a round)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every miss")
     ap.add_argument("--json", type=Path, help="also write every outcome here")
     args = ap.parse_args(argv)
