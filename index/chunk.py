@@ -104,7 +104,11 @@ def _pack(text: str, units: list[tuple[int, int]], fits: Fits) -> list[tuple[int
 
 
 def chunk_document(text: str, meeting: Meeting, *, max_words: int = 90, max_tokens: int | None = None,
-                   count_tokens: Callable[[str], int] | None = None) -> list[Chunk]:
+                   count_tokens: Callable[[str], int] | None = None, source_text: str | None = None) -> list[Chunk]:
+    """Chunks of ``text``, a document's view (index/normalise.py: blanked metadata is in no
+    chunk); each chunk's text is the slice of ``source_text`` (the document as loaded, of the
+    same length) at its offsets."""
+    source_text = text if source_text is None else source_text
     fits = _fits_in(text, max(5, max_words), max_tokens, count_tokens)
     body = latex_body_start(text)
     ls = lines(text)
@@ -134,6 +138,6 @@ def chunk_document(text: str, meeting: Meeting, *, max_words: int = 90, max_toke
                 continue
             n = len(chunks)
             chunks.append(Chunk(id=f"{meeting.source}#{n}", source=meeting.source, start=cs, end=ce,
-                                text=text[cs:ce], section=title, meeting_date=meeting.date,
+                                text=source_text[cs:ce], section=title, meeting_date=meeting.date,
                                 title=meeting.title))
     return chunks
