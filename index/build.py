@@ -104,7 +104,7 @@ def parse_document(text: str, source: str, *, max_words: int = 90, embedder=None
     count = getattr(model, "token_count", None)
     max_tokens = getattr(model, "max_tokens", 256) - 2 if count else None
     return meeting, chunk_document(doc.view, meeting, max_words=max_words, max_tokens=max_tokens,
-                                   count_tokens=count, source_text=doc.text)
+                                   count_tokens=count, source_text=doc.text, hidden=doc.hidden)
 
 
 def update_index(

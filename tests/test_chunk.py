@@ -25,7 +25,7 @@ def chunks_of(path: Path, **kw):
     """Chunks of a file read as a user's is: through the loaders and the normalised view."""
     doc = normalise(load_bytes(path.read_bytes(), path.name))
     m = parse_meeting(doc.view, path.name, doc.fields)
-    return doc.text, m, chunk_document(doc.view, m, source_text=doc.text, **kw)
+    return doc.text, m, chunk_document(doc.view, m, source_text=doc.text, hidden=doc.hidden, **kw)
 
 
 @pytest.mark.parametrize("path", files(), ids=lambda p: p.name)

@@ -167,11 +167,16 @@ def read_fields(m: Meeting, fields: dict) -> None:
     title = fields.get("title")
     if title is not None and not _GENERIC_TITLE.match(title.value):
         m.title, m.title_span = title.value, title.span
-    date = fields.get("date")
-    if date is not None and m.date_origin != "text":
-        s = date.span[0]
-        for found, (ds, de) in find_dates(date.value):
-            if has_explicit_year(date.value, (ds, de)):
+    if m.date_origin == "text":
+        return
+    # The declared title's date ("Styrelsemöte 2016-02-29") before the declared date, which is
+    # often when the minutes were posted.
+    for f in (title, fields.get("date")):
+        if f is None:
+            continue
+        for found, (ds, de) in find_dates(f.value):
+            if has_explicit_year(f.value, (ds, de)):
+                s = f.span[0]
                 m.date, m.date_span, m.date_origin = found.isoformat(), (s + ds, s + de), "metadata"
                 return
 
