@@ -181,7 +181,7 @@ class MinutesService:
     def add_file(self, filename: str, data: bytes) -> AddResult:
         name = safe_filename(filename)
         if os.path.splitext(name)[1] not in SUPPORTED_EXTENSIONS:
-            return AddResult(error=f"{name}: unsupported file type; send .txt, .md, .tex, .docx or .pdf")
+            return AddResult(error=f"{name}: unsupported file type; send .txt, .md, .tex, .html, .docx or .pdf")
         try:
             # Refuse what cannot be read before it reaches the corpus; in a child process with
             # a time and memory limit, since an upload may be built to hang or exhaust a reader.

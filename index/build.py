@@ -19,6 +19,7 @@ from .errors import DocumentError, IndexBusy, IndexCorrupt, IndexMissing
 from .guard import check_drop
 from .loaders import SUPPORTED_EXTENSIONS, load_document, read_bytes
 from .models import Chunk, Meeting
+from .normalise import normalise
 from .parse import parse_meeting
 from .pipeline import pipeline_version, text_key
 from .progress import BuildProgress, as_progress
@@ -92,13 +93,18 @@ class _Parsed:
 
 
 def parse_document(text: str, source: str, *, max_words: int = 90, embedder=None) -> tuple[Meeting, list[Chunk]]:
-    meeting = parse_meeting(text, source)
-    extract_records(text, meeting).store_in(meeting)  # decisions, actions, roles: stored, not per question
+    """A document's meeting and chunks. The parser and the chunker read its normalised view
+    (metadata blanked, damaged letters repaired: index/normalise.py), whose offsets are the
+    text's; chunks and quotes are slices of the text itself."""
+    doc = normalise(text)
+    meeting = parse_meeting(doc.view, source, doc.fields)
+    extract_records(doc.view, meeting).store_in(meeting)  # decisions, actions, roles: stored, not per question
     # With a real tokenizer, chunks are also capped in word pieces (less 2 for [CLS]/[SEP]).
     model = getattr(embedder, "loaded", embedder)  # a LazyEmbedder's real model
     count = getattr(model, "token_count", None)
     max_tokens = getattr(model, "max_tokens", 256) - 2 if count else None
-    return meeting, chunk_document(text, meeting, max_words=max_words, max_tokens=max_tokens, count_tokens=count)
+    return meeting, chunk_document(doc.view, meeting, max_words=max_words, max_tokens=max_tokens,
+                                   count_tokens=count, source_text=doc.text, hidden=doc.hidden)
 
 
 def update_index(

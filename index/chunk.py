@@ -103,8 +103,29 @@ def _pack(text: str, units: list[tuple[int, int]], fits: Fits) -> list[tuple[int
     return out
 
 
+def _around(sections: list[tuple[int, int, str | None]], hidden) -> list[tuple[int, int, str | None]]:
+    """The sections cut where a hidden span stands, so that no chunk holds one."""
+    for hs, he in sorted(hidden):
+        out = []
+        for s, e, title in sections:
+            if he <= s or hs >= e:
+                out.append((s, e, title))
+                continue
+            if s < hs:
+                out.append((s, hs, title))
+            if he < e:
+                out.append((he, e, title))
+        sections = out
+    return sections
+
+
 def chunk_document(text: str, meeting: Meeting, *, max_words: int = 90, max_tokens: int | None = None,
-                   count_tokens: Callable[[str], int] | None = None) -> list[Chunk]:
+                   count_tokens: Callable[[str], int] | None = None, source_text: str | None = None,
+                   hidden: tuple[tuple[int, int], ...] = ()) -> list[Chunk]:
+    """Chunks of ``text``, a document's view (index/normalise.py: blanked metadata is in no
+    chunk); each chunk's text is the slice of ``source_text`` (the document as loaded, of the
+    same length) at its offsets. No chunk reaches into a ``hidden`` span (metadata, comments)."""
+    source_text = text if source_text is None else source_text
     fits = _fits_in(text, max(5, max_words), max_tokens, count_tokens)
     body = latex_body_start(text)
     ls = lines(text)
@@ -119,7 +140,7 @@ def chunk_document(text: str, meeting: Meeting, *, max_words: int = 90, max_toke
         sections.append((h.start, end, h.title))
     end_doc = re.search(r"\\end\{document\}", text)
     chunks: list[Chunk] = []
-    for s, e, title in sections:
+    for s, e, title in _around(sections, hidden):
         if end_doc and s >= end_doc.start():
             break
         if end_doc:
@@ -134,6 +155,6 @@ def chunk_document(text: str, meeting: Meeting, *, max_words: int = 90, max_toke
                 continue
             n = len(chunks)
             chunks.append(Chunk(id=f"{meeting.source}#{n}", source=meeting.source, start=cs, end=ce,
-                                text=text[cs:ce], section=title, meeting_date=meeting.date,
+                                text=source_text[cs:ce], section=title, meeting_date=meeting.date,
                                 title=meeting.title))
     return chunks

@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import sniff
+from .html import html_text, looks_like_html
 from .errors import UnreadableDocument, UnsupportedFormat
 
 TEXT_EXTENSIONS = {".txt", ".md", ".markdown", ".tex"}
-SUPPORTED_EXTENSIONS = TEXT_EXTENSIONS | {".docx", ".pdf"}
+HTML_EXTENSIONS = {".html", ".htm"}
+SUPPORTED_EXTENSIONS = TEXT_EXTENSIONS | HTML_EXTENSIONS | {".docx", ".pdf"}
 
 # Limits on what one file may cost to read. Real minutes are far below each: a .docx of minutes
 # unpacks to a few MB; a PDF of minutes has tens of pages.
@@ -149,7 +151,7 @@ def load_document(data: bytes, file: str) -> Loaded:
     ``file``."""
     ext = Path(file).suffix.lower()
     if ext not in SUPPORTED_EXTENSIONS:
-        raise UnsupportedFormat(file, f"unsupported file type {ext or '(none)'}; use .txt, .md, .tex, .docx or .pdf")
+        raise UnsupportedFormat(file, f"unsupported file type {ext or '(none)'}; use .txt, .md, .tex, .html, .docx or .pdf")
     if not data.strip():
         raise UnreadableDocument(file, "empty file")
     named = sniff.kind_of_extension(ext)
@@ -157,18 +159,21 @@ def load_document(data: bytes, file: str) -> Loaded:
     text = None
     if kind is None:
         if sniff.is_zip(data):  # an .odt, .xlsx or broken zip: the named reader says what is wrong
-            if named == sniff.TEXT:
+            if named in (sniff.TEXT, sniff.HTML):
                 raise UnreadableDocument(file, "a zip archive, not text nor a Word document; save it as .docx or .txt")
             kind = named
-        elif named == sniff.TEXT:
-            kind = sniff.TEXT
+        elif named in (sniff.TEXT, sniff.HTML):
+            kind = named
         else:  # named .docx or .pdf, but neither: text saved under that name, when it decodes as text
             try:
                 text, kind = decode_text(data, file), sniff.TEXT
             except UnreadableDocument:
                 kind = named  # binary: refused as the corrupt file it claims to be
-    if kind == sniff.TEXT:
+    if kind in (sniff.TEXT, sniff.HTML):
         text = decode_text(data, file) if text is None else text
+        # Markup is read as what it shows: an .html file, or a text file that is HTML inside.
+        if kind == sniff.HTML or looks_like_html(text):
+            text, kind = html_text(text), sniff.HTML
     else:
         text = _docx_text(data, file) if kind == sniff.DOCX else _pdf_text(data, file)
         # Extractors can hand back lone surrogates, which cannot be stored as UTF-8.

@@ -29,7 +29,7 @@ class Meeting(BaseModel):
     title_span: Span | None = None
     date: str | None = None  # ISO YYYY-MM-DD
     date_span: Span | None = None  # None when the date came from the file name
-    date_origin: str | None = None  # "text" | "filename" | None
+    date_origin: str | None = None  # "text" | "metadata" (front matter) | "filename" | None
     language: str = "sv"  # "sv" | "en"
     attendees: list[Person] = Field(default_factory=list)
     attendees_span: Span | None = None  # the attendee list block, for quoting it whole

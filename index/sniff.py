@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-DOCX, PDF, TEXT = "docx", "pdf", "text"
+DOCX, PDF, TEXT, HTML = "docx", "pdf", "text", "html"
 
 ZIP_MAGIC = b"PK\x03\x04"
 PDF_MAGIC = b"%PDF-"
@@ -19,12 +19,12 @@ PDF_HEADER_WINDOW = 1024  # where a PDF reader looks for the header
 WORD_PART = "word/document.xml"
 
 # For the notes: what the reader read it as, and what the content is.
-KIND_LABELS = {DOCX: "DOCX", PDF: "PDF", TEXT: "text"}
-KIND_CONTENT = {DOCX: "a Word document", PDF: "a PDF document", TEXT: "plain text"}
+KIND_LABELS = {DOCX: "DOCX", PDF: "PDF", TEXT: "text", HTML: "HTML"}
+KIND_CONTENT = {DOCX: "a Word document", PDF: "a PDF document", TEXT: "plain text", HTML: "HTML markup"}
 
 
 def kind_of_extension(ext: str) -> str:
-    return DOCX if ext == ".docx" else PDF if ext == ".pdf" else TEXT
+    return {".docx": DOCX, ".pdf": PDF, ".html": HTML, ".htm": HTML}.get(ext, TEXT)
 
 
 def is_word_zip(data: bytes) -> bool:

@@ -5,6 +5,8 @@ from pathlib import Path
 import pytest
 
 from index.chunk import chunk_document
+from index.loaders import load_bytes
+from index.normalise import normalise
 from index.parse import parse_meeting
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -20,9 +22,10 @@ def files():
 
 
 def chunks_of(path: Path, **kw):
-    text = path.read_text(encoding="utf-8")
-    m = parse_meeting(text, path.name)
-    return text, m, chunk_document(text, m, **kw)
+    """Chunks of a file read as a user's is: through the loaders and the normalised view."""
+    doc = normalise(load_bytes(path.read_bytes(), path.name))
+    m = parse_meeting(doc.view, path.name, doc.fields)
+    return doc.text, m, chunk_document(doc.view, m, source_text=doc.text, hidden=doc.hidden, **kw)
 
 
 @pytest.mark.parametrize("path", files(), ids=lambda p: p.name)

@@ -24,8 +24,8 @@ from .text import escape
 DEFAULT_EXTENSIONS = frozenset(SUPPORTED_EXTENSIONS)  # what the service reads
 # How the accepted types are named to people, in this order; an alias (.markdown is Markdown
 # like .md) is accepted but not listed.
-_NAMED_ORDER = (".txt", ".md", ".tex", ".docx", ".pdf")
-_UNLISTED_ALIASES = frozenset({".markdown"})
+_NAMED_ORDER = (".txt", ".md", ".tex", ".html", ".docx", ".pdf")
+_UNLISTED_ALIASES = frozenset({".markdown", ".htm"})
 SLACK_FILE_HOSTS = frozenset({"files.slack.com"})
 DOWNLOAD_TIMEOUT = 60
 
@@ -62,7 +62,7 @@ class UploadPolicy:
 
 
 def file_kinds(extensions=DEFAULT_EXTENSIONS, lang: str = "en") -> str:
-    """The accepted types for people: ".txt, .md, .tex, .docx or .pdf" ("eller" in Swedish)."""
+    """The accepted types for people: ".txt, .md, .tex, .html, .docx or .pdf" ("eller" in Swedish)."""
     exts = {e.lower() for e in extensions}
     named = [e for e in _NAMED_ORDER if e in exts]
     named += sorted(exts - set(_NAMED_ORDER) - _UNLISTED_ALIASES)

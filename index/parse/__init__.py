@@ -13,7 +13,7 @@ from index.models import Meeting
 from index.sections import headings, lines
 
 from .attendees import read_attendees
-from .header import filename_date, read_date, read_language, read_title
+from .header import filename_date, read_date, read_fields, read_language, read_title
 from .next_meeting import read_next_meeting, resolve_next
 from .roles import read_roles
 
@@ -26,7 +26,8 @@ log = logging.getLogger(__name__)
 STEPS = (read_title, read_date, read_attendees, read_next_meeting, read_roles, read_language)
 
 
-def parse_meeting(text: str, source: str) -> Meeting:
+def parse_meeting(text: str, source: str, fields: dict | None = None) -> Meeting:
+    """``text`` is a document's view (index/normalise.py); ``fields`` its metadata."""
     m = Meeting(source=source.replace("\\", "/"))
     if not text or not text.strip():
         filename_date(m)
@@ -38,4 +39,6 @@ def parse_meeting(text: str, source: str) -> Meeting:
             step(m, text, ls, hs)
         except Exception:  # one odd construct must not lose the rest of the meeting
             log.exception("parse step %s failed on %s", step.__name__, source)
+    if fields:
+        read_fields(m, fields)
     return m

@@ -160,6 +160,27 @@ def read_date(m: Meeting, text: str, ls: list[Line], hs: list[Heading]) -> None:
             return
 
 
+def read_fields(m: Meeting, fields: dict) -> None:
+    """What the document declares of itself in its metadata (front matter, a leading comment;
+    index/normalise.py): its title wins over a heading guessed from the text unless it is
+    generic ("Minutes"); its date counts when the text states none, before the file name's."""
+    title = fields.get("title")
+    if title is not None and not _GENERIC_TITLE.match(title.value):
+        m.title, m.title_span = title.value, title.span
+    if m.date_origin == "text":
+        return
+    # The declared title's date ("Styrelsemöte 2016-02-29") before the declared date, which is
+    # often when the minutes were posted.
+    for f in (title, fields.get("date")):
+        if f is None:
+            continue
+        for found, (ds, de) in find_dates(f.value):
+            if has_explicit_year(f.value, (ds, de)):
+                s = f.span[0]
+                m.date, m.date_span, m.date_origin = found.isoformat(), (s + ds, s + de), "metadata"
+                return
+
+
 def filename_date(m: Meeting) -> bool:
     d = date_from_filename(m.source)
     if d:

@@ -1,6 +1,10 @@
 """Function words (which language a text is in) and stop words (what retrieval ignores)."""
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+from pathlib import Path
+
 # Words that say which language a text or question is written in: the commonest function words
 # of minutes (counted over a whole document), and the words questions are made of (counted over
 # a few words, so each one matters).
@@ -44,3 +48,26 @@ sades sagt säga sa sägs nämndes nämnde diskuterades diskuterade togs tog upp
 möte mötet möten mötena protokoll protokollet angående gällande kring finns fanns
 """.split()),
 }
+
+
+@lru_cache(maxsize=1)
+def known_words() -> frozenset[str]:
+    """Words known to be written right (case-folded): the plain words of this vocabulary's
+    tables and the Swedish word list svlang ships (Hunspell sv_SE). Repairing text damaged in
+    transit (index/normalise.py) prefers them to a guess."""
+    from . import labels, records, roles
+
+    words: set[str] = set()
+    for module in (labels, records, roles):
+        for name in dir(module):
+            table = getattr(module, name)
+            if name.isupper() and isinstance(table, (tuple, frozenset, set, dict)):
+                for entry in table:
+                    if isinstance(entry, str):
+                        words.update(w.casefold() for w in re.findall(r"[^\W\d_]{2,}", entry))
+    import svlang
+
+    path = Path(svlang.__file__).parent / "data" / "sv_wordlist.txt"
+    words.update(w.strip().casefold() for w in path.read_text(encoding="utf-8").splitlines()
+                 if w.strip() and not w.startswith("#"))
+    return frozenset(words)

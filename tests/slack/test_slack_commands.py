@@ -16,11 +16,11 @@ def test_help_is_answered_in_the_ack(http_bot, fake):
     assert status == 200
     data = json.loads(body)
     assert data["response_type"] == "ephemeral" and "/minutes status" in data["text"]
-    assert "Upload minutes (.txt, .md, .tex, .docx or .pdf)" in data["text"]
+    assert "Upload minutes (.txt, .md, .tex, .html, .docx or .pdf)" in data["text"]
     status, body, _ = http_bot.command("")
     assert "/minutes index" in json.loads(body)["text"]
     sv = json.loads(http_bot.command("hjälp")[1])["text"]
-    assert "Nämn mig" in sv and "(.txt, .md, .tex, .docx eller .pdf)" in sv
+    assert "Nämn mig" in sv and "(.txt, .md, .tex, .html, .docx eller .pdf)" in sv
     fake.settle()
     assert not fake.calls_to("response_url")  # the ack was the whole answer
 

@@ -80,7 +80,7 @@ def test_wrong_type_is_refused_before_download(http_bot, fake, service):
     f = fake.add_file(FakeFile("F5", "budget.xlsx", b"PK\x03\x04", filetype="xlsx"))
     http_bot.event(share(f))
     text = _reply_text(fake)
-    assert text == "`budget.xlsx` is a .xlsx file; I can read .txt, .md, .tex, .docx or .pdf minutes."
+    assert text == "`budget.xlsx` is a .xlsx file; I can read .txt, .md, .tex, .html, .docx or .pdf minutes."
     assert not fake.downloads
 
 
@@ -167,8 +167,8 @@ def test_the_accepted_types_are_what_the_service_reads():
     from index.loaders import SUPPORTED_EXTENSIONS
 
     assert DEFAULT_EXTENSIONS == SUPPORTED_EXTENSIONS
-    assert file_kinds() == ".txt, .md, .tex, .docx or .pdf"  # .markdown is read too, as Markdown
-    assert file_kinds(lang="sv") == ".txt, .md, .tex, .docx eller .pdf"
+    assert file_kinds() == ".txt, .md, .tex, .html, .docx or .pdf"  # .markdown, .htm are read too
+    assert file_kinds(lang="sv") == ".txt, .md, .tex, .html, .docx eller .pdf"
     assert file_kinds({".txt", ".odt"}) == ".txt or .odt"
 
 
