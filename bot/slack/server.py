@@ -27,6 +27,7 @@ from .state import BotState
 from .threads import ThreadMemory
 from .http import EVENTS_PATH, HttpRunner
 from .reminders import Reminders
+from .scope import CollectionAccess
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +91,7 @@ def create_app(settings, service, client: WebClient | None = None, mode: str | N
             source_url=settings.source_url,
             # Beside the index too: a thread's context survives a restart.
             threads=ThreadMemory(state),
+            collections=CollectionAccess(settings.channel_collection_map, settings.private_collection_keys),
         )
     except BoltError as e:  # auth.test said no
         raise ConfigError(f"Slack rejected SLACK_BOT_TOKEN: {str(e).splitlines()[0]}") from None
@@ -112,7 +114,8 @@ def attach_announcements(app: App, settings, service, client: WebClient, state: 
     """New minutes announced in ``channel``; reminders before the next meeting if asked for.
     Both pass what they post through the bot's masking, as answers do."""
     finish = app.minutes_bot.out
-    announcer = Announcer(client, channel, state, finish=finish, link=app.minutes_bot.linker)
+    access = app.minutes_bot.collections  # the same access rules as answers
+    announcer = Announcer(client, channel, state, finish=finish, link=app.minutes_bot.linker, access=access)
     try:
         announcer.start(service.snapshot())
     except MinutesError as e:  # a damaged index: the bot still starts, and says so when asked
@@ -120,7 +123,7 @@ def attach_announcements(app: App, settings, service, client: WebClient, state: 
     service.on_new_index(announcer.on_snapshot)
     app.minutes_announcer = announcer
     if settings.reminder_days:
-        reminders = Reminders(client, channel, state, service, settings.reminder_days, finish=finish)
+        reminders = Reminders(client, channel, state, service, settings.reminder_days, finish=finish, access=access)
         reminders.start()
         app.minutes_reminders = reminders
 
