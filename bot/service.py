@@ -134,15 +134,18 @@ class MinutesService:
         threading.Thread(target=lambda: (self._news.join(), done.set()), daemon=True).start()
         return done.wait(timeout)
 
-    def _corpus_warning(self, snapshot: IndexSnapshot, lang: str) -> str | None:
+    def _corpus_warning(self, engine: Engine, lang: str, collections: frozenset[str] | None) -> str | None:
         """The corpus folder gone (an unmounted share): the answer says it comes from the index as
-        it was, in the answer's language. Cheap: it stops at the folder's first file."""
+        it was (counting the meetings the asker may see), in the answer's language. Cheap: it
+        stops at the folder's first file."""
         from index.corpus_state import OK, corpus_state
 
+        snapshot = engine.snapshot
         state = corpus_state(self.corpus_dir)
         if state == OK or not snapshot.meetings:
             return None
-        return say_phrase(f"corpus_{state}", lang, meetings=len(snapshot.meetings),
+        meetings = sum(c.meetings for c in engine.catalogue.visible(collections))
+        return say_phrase(f"corpus_{state}", lang, meetings=meetings,
                           built=(snapshot.params.get("built_at") or "?")[:10])
 
     def converse(self, question: str, context: Context | None = None, *, today: date | None = None,
@@ -153,7 +156,7 @@ class MinutesService:
         ``collections``: what the asker may see (collection keys; None: everything, the CLI)."""
         engine = self.engine()
         answer, kept = engine.converse(question, context, today=today, k=k, collections=collections)
-        warning = self._corpus_warning(engine.snapshot, answer.language)
+        warning = self._corpus_warning(engine, answer.language, collections)
         if warning:
             answer.warnings.append(warning)
         return answer, kept
