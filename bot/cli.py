@@ -169,7 +169,6 @@ def cmd_status(args, settings: Settings) -> int:
         span = f"{status.first_date} to {status.last_date}" if status.first_date else "no dates"
         print(f"{status.meetings} meetings ({span}), {status.chunks} chunks, "
               f"last update {status.updated_at or 'never'}, model {status.model}")
-        print(f"corpus {settings.corpus_dir}, index {settings.index_dir}")
         if len(catalogue.collections) > 1 or any(c.folder != DEFAULT for c in catalogue.collections):
             print(f"{len(catalogue.collections)} collections:")
             for c in catalogue.collections:

@@ -152,8 +152,11 @@ class MinutesBot:
         lang = self.locales.language(client, event["user"]) or "en"
         try:
             seen = self.seen(client, None, event["user"], is_dm=True)  # the user's own view, as in a DM
-            view = home_view(self.service.status(seen.collections), lang, records=records_blocks(
-                self.service.meetings(seen.collections), lang, link=self.linker(), today=date.today()))
+            records = records_blocks(self.service.meetings(seen.collections), lang, link=self.linker(), today=date.today())
+            if seen.withheld:  # Slack could not say which private minutes are theirs: why they are missing
+                records = [{"type": "context", "elements": [{"type": "mrkdwn", "text": t("private_withheld", lang)}]},
+                           *records]
+            view = home_view(self.service.status(seen.collections), lang, records=records)
         except Exception as e:  # noqa: BLE001 - the tab shows the reason instead
             view = home_view(None, lang, error=user_message(e, lang))
         client.views_publish(user_id=event["user"], view=self.out(view, lang))

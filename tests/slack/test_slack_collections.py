@@ -152,6 +152,13 @@ def test_the_home_tab_is_each_users_own(board, fake):
     assert "sälja den gamla flygeln" in posted(member_view)
 
 
+def test_the_home_tab_says_why_private_minutes_are_missing_when_slack_fails(board, fake):
+    fake.fail_with("conversations.members", "internal_error")
+    board.event({"type": "app_home_opened", "user": MEMBER, "channel": "D1", "tab": "home", "event_ts": "1.2"})
+    [view] = fake.wait_calls("views.publish")
+    assert not sees_board(posted(view)) and "Slack could not tell me just now" in posted(view)
+
+
 def test_status_in_a_channel_lists_what_it_sees(board, fake):
     board.command("status", user=OTHER, channel="C0KULT")
     [reply] = fake.wait_calls("response_url")
