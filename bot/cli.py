@@ -198,7 +198,9 @@ def _scoped_meetings(settings: Settings, snapshot, names: list[str] | None):
     """The meetings of the collections `--collection` names (all without it)."""
     from index.collections import in_collections
 
-    scope = _catalogue(settings, snapshot).resolve(names or [])
+    if not names:
+        return list(snapshot.meetings.values())
+    scope = _catalogue(settings, snapshot).resolve(names)
     return [m for m in snapshot.meetings.values() if in_collections(m.source, scope)]
 
 

@@ -40,7 +40,8 @@ class Engine:
         self.embedder = embedder
         self.mode = mode
         self.view = SnapshotView(snapshot, embedder, mode=mode)
-        self._held_views: dict[frozenset[str], SnapshotView] = {}  # by the later meetings left out
+        # by the meetings left out (later than the day asked about, outside the scope) and the scope
+        self._held_views: dict[tuple, SnapshotView] = {}
         self._held_lock = threading.Lock()
         self._dates: MeetingDates | None = None
 
@@ -108,11 +109,13 @@ class Engine:
         """The sources of the meetings outside ``scope`` (none when it is None)."""
         if scope is None:
             return frozenset()
-        if scope not in self._outside_of:
+        outside = self._outside_of.get(scope)
+        if outside is None:
             if len(self._outside_of) > 16:
                 self._outside_of.clear()
-            self._outside_of[scope] = frozenset(s for s in self.snapshot.meetings if not in_collections(s, scope))
-        return self._outside_of[scope]
+            outside = frozenset(s for s in self.snapshot.meetings if not in_collections(s, scope))
+            self._outside_of[scope] = outside
+        return outside
 
     def view_for(self, today: date, scope: frozenset[str] | None = None) -> SnapshotView:
         """The view of the meetings of ``scope`` held by ``today`` (bot/held.py): minutes dated
@@ -128,7 +131,8 @@ class Engine:
         if not drop:
             return self.view
         with self._held_lock:  # the bot's threads may ask as of the same day at once
-            view = self._held_views.get(drop)
+            key = (drop, scope)  # the scope too: the unreadable files it may name are its own
+            view = self._held_views.get(key)
             if view is None:
                 if len(self._held_views) >= HELD_VIEWS:  # a few dates and scopes in use at once; the oldest goes
                     self._held_views.pop(next(iter(self._held_views)))
@@ -137,7 +141,7 @@ class Engine:
                     lexicons(self.snapshot.path.parent)
                 held = held_snapshot(self.snapshot, set(drop), collections=scope)
                 view = SnapshotView(held, self.embedder, mode=self.mode)
-                self._held_views[drop] = view
+                self._held_views[key] = view
             return view
 
     def _ask(self, question: str, *, today: date, k: int, context: Context | None = None,
