@@ -97,10 +97,25 @@ def create_app(settings, service, client: WebClient | None = None, mode: str | N
         raise ConfigError(f"Slack rejected SLACK_BOT_TOKEN: {str(e).splitlines()[0]}") from None
     except (URLError, OSError) as e:
         raise ConfigError(f"cannot reach Slack at {api_base_url(settings)}: {getattr(e, 'reason', e)}") from None
+    _warn_unknown_collections(app.minutes_bot.collections, service)
     app.minutes_announcer = app.minutes_reminders = None
     if channel:
         attach_announcements(app, settings, service, client, state, channel)
     return app
+
+
+def _warn_unknown_collections(access, service) -> None:
+    """A collection in MINUTES_CHANNEL_COLLECTIONS / MINUTES_PRIVATE_COLLECTIONS that the index
+    does not hold (a typo, or a folder not indexed yet) is said once in the log."""
+    try:
+        known = service.catalogue().keys()
+    except MinutesError:
+        return
+    named = set(access.private).union(*access.channels.values()) if access.configured else set()
+    unknown = sorted(named - known)
+    if known and unknown:
+        log.warning("collections named in the settings but not in the index: %s (collections: %s)",
+                    ", ".join(unknown), ", ".join(sorted(known)))
 
 
 def stop_background(runner) -> None:
