@@ -215,3 +215,17 @@ def test_reminders_per_collection_go_where_it_may_be_seen(fake, service, board):
 
 def posted_kw(kw: dict) -> str:
     return json.dumps(kw, ensure_ascii=False)
+
+
+def test_the_access_settings_are_checked_and_compared_without_case():
+    from bot.settings import load_settings
+    from index.errors import ConfigError
+
+    s = load_settings(channel_collections='{"C0BOARD": ["Styrelsen"], "C0KULT": "kultur"}',
+                      private_collections=" STYRELSEN ,", _env_file=None)
+    assert s.channel_collection_map == {"C0BOARD": frozenset({"styrelsen"}), "C0KULT": frozenset({"kultur"})}
+    assert s.private_collection_keys == frozenset({"styrelsen"})
+    for bad, said in (("{nope", "not valid JSON"), ('["styrelsen"]', "expected a JSON object"),
+                      ('{"C1": [1]}', "channel 'C1': expected a list of collection names")):
+        with pytest.raises(ConfigError, match="invalid setting MINUTES_CHANNEL_COLLECTIONS: .*" + said):
+            load_settings(channel_collections=bad, _env_file=None)
