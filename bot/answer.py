@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from index.collections import collection_of
+
 
 class Passage(BaseModel):
     source: str  # path relative to the corpus dir
@@ -15,6 +17,11 @@ class Passage(BaseModel):
     start: int = 0  # character offsets of quote in the source text
     end: int = 0
     highlight: str | None = None  # the sentence inside quote that answers, verbatim
+
+    @property
+    def collection(self) -> str:
+        """The collection (first-level corpus folder) the passage comes from: index/collections.py."""
+        return collection_of(self.source)
 
 
 class NextMeetingInfo(BaseModel):
@@ -28,6 +35,10 @@ class MeetingRef(BaseModel):
     source: str
     meeting_date: str | None = None
     title: str | None = None
+
+    @property
+    def collection(self) -> str:
+        return collection_of(self.source)
 
 
 class Facts(BaseModel):
@@ -68,9 +79,10 @@ class Answer(BaseModel):
         # ``quote`` stays verbatim with its offsets; ``quote_text`` is how people are shown it.
         d["passages"] = [
             {**{k: p[k] for k in ("source", "meeting_date", "title", "quote", "start", "end", "score", "highlight")},
-             "quote_text": plain(render(p["quote"], p["source"]))}
+             "quote_text": plain(render(p["quote"], p["source"])), "collection": collection_of(p["source"])}
             for p in d["passages"]
         ]
+        d["facts"]["meetings"] = [{**m, "collection": collection_of(m["source"])} for m in d["facts"]["meetings"]]
         if self.next_meeting is None:
             d.pop("next_meeting")
         if not self.warnings:

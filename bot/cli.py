@@ -12,6 +12,7 @@ import re
 import sys
 from datetime import date
 
+from index.collections import DEFAULT
 from index.errors import ConfigError, MinutesError
 
 from .render_text import render_text
@@ -106,6 +107,7 @@ def cmd_ask(args, settings: Settings) -> int:
     service = _service(settings)
     engine = service.engine()
     warnings = _corpus_warnings(settings, engine.snapshot)
+    scope = engine.catalogue.resolve(args.collection)
 
     def show(answer) -> str:
         if not args.json:
@@ -121,12 +123,19 @@ def cmd_ask(args, settings: Settings) -> int:
             q = line.strip()
             if not q:
                 continue
-            answer, new = engine.converse(q, context if args.followups else None, today=today)
+            answer, new = _converse(service, q, context if args.followups else None, today, scope)
             context = new or context
             print(show(answer), flush=True)
         return 0
-    print(show(engine.ask(args.question, today=today)), end="" if not args.json else "\n")
+    print(show(_converse(service, args.question, None, today, scope)[0]), end="" if not args.json else "\n")
     return 0
+
+
+def _converse(service, question: str, context, today, scope):
+    """Through the service's one entry, as Slack asks; the corpus warning is said once, above."""
+    answer, kept = service.converse(question, context, today=today, collections=scope)
+    answer.warnings.clear()
+    return answer, kept
 
 
 def _corpus_warnings(settings: Settings, snapshot) -> list[str]:
@@ -150,6 +159,8 @@ def cmd_status(args, settings: Settings) -> int:
     from index.corpus_state import corpus_state
 
     warnings = _corpus_warnings(settings, snapshot)
+    catalogue = _catalogue(settings, snapshot)
+    status.collections = [c.to_json_dict() for c in catalogue.collections]
     if args.json:
         print(json.dumps({**status.to_json_dict(), "corpus_dir": str(settings.corpus_dir),
                           "corpus_state": corpus_state(settings.corpus_dir), "warnings": warnings},
@@ -158,6 +169,11 @@ def cmd_status(args, settings: Settings) -> int:
         span = f"{status.first_date} to {status.last_date}" if status.first_date else "no dates"
         print(f"{status.meetings} meetings ({span}), {status.chunks} chunks, "
               f"last update {status.updated_at or 'never'}, model {status.model}")
+        if len(catalogue.collections) > 1 or any(c.folder != DEFAULT for c in catalogue.collections):
+            print(f"{len(catalogue.collections)} collections:")
+            for c in catalogue.collections:
+                named = f" ({c.name})" if c.name != c.folder else ""
+                print(f"  {c.folder}{named}: {c.meetings} meetings")
         if status.skipped:
             print(f"{_files(len(status.skipped))} not indexed:")
             for s in status.skipped:
@@ -167,6 +183,25 @@ def cmd_status(args, settings: Settings) -> int:
             for n in status.notes:
                 print(f"  {n['file']}: {n['note']}")
     return 0
+
+
+def _catalogue(settings: Settings, snapshot):
+    """The index's collections named as the organisation profile (minutes.toml) names them."""
+    from index.profile import load_profile
+
+    from .collections import Catalogue
+
+    return Catalogue(snapshot.meetings, load_profile(settings.corpus_dir))
+
+
+def _scoped_meetings(settings: Settings, snapshot, names: list[str] | None):
+    """The meetings of the collections `--collection` names (all without it)."""
+    from index.collections import in_collections
+
+    if not names:
+        return list(snapshot.meetings.values())
+    scope = _catalogue(settings, snapshot).resolve(names)
+    return [m for m in snapshot.meetings.values() if in_collections(m.source, scope)]
 
 
 def _files(n: int) -> str:
@@ -197,7 +232,7 @@ def cmd_decisions(args, settings: Settings) -> int:
     from . import registers
 
     snapshot = load_index(settings.index_dir)
-    rows = registers.decisions(snapshot.meetings.values(), since=_iso_arg("--since", args.since),
+    rows = registers.decisions(_scoped_meetings(settings, snapshot, args.collection), since=_iso_arg("--since", args.since),
                                until=_iso_arg("--until", args.until), meeting=_iso_arg("--meeting", args.meeting))
     _print_rows(rows, args.json, lambda r: f"{r['meeting_date'] or '(undated)'}  {r['outcome']:<13} "
                                           f"{' '.join(r['text'].split())}  [{r['source']}]")
@@ -211,7 +246,7 @@ def cmd_actions(args, settings: Settings) -> int:
 
     snapshot = load_index(settings.index_dir)
     today = _parse_today(args.today) or date.today()
-    rows = registers.actions(snapshot.meetings.values(), today=today, open_only=args.open, owner=args.owner)
+    rows = registers.actions(_scoped_meetings(settings, snapshot, args.collection), today=today, open_only=args.open, owner=args.owner)
     _print_rows(rows, args.json, lambda r: f"{r['meeting_date'] or '(undated)'}  {r['status']:<8} "
                                           f"{', '.join(r['owners']) or '-'}: {' '.join(r['task'].split())}"
                                           f"{'  due ' + r['due'] if r['due'] else ''}  [{r['source']}]")
@@ -267,6 +302,8 @@ def build_parser() -> argparse.ArgumentParser:
     pa.add_argument("question")
     pa.add_argument("--json", action="store_true", help="print the answer as JSON")
     pa.add_argument("--today", help="resolve 'next meeting' against this date (YYYY-MM-DD)")
+    pa.add_argument("--collection", action="append", default=[], metavar="NAME",
+                    help="answer from this collection only (a corpus folder, its name or alias; repeatable)")
     pa.add_argument("--followups", action="store_true",
                     help="with -: read each question as a follow-up of the one before ('och 2016?')")
     pa.set_defaults(func=cmd_ask)
@@ -279,6 +316,8 @@ def build_parser() -> argparse.ArgumentParser:
     pd.add_argument("--since", help="only meetings on or after this date (YYYY-MM-DD)")
     pd.add_argument("--until", help="only meetings on or before this date (YYYY-MM-DD)")
     pd.add_argument("--meeting", help="only the meeting of this date (YYYY-MM-DD)")
+    pd.add_argument("--collection", action="append", default=[], metavar="NAME",
+                    help="only this collection's meetings (repeatable)")
     pd.add_argument("--json", action="store_true", help="one JSON object per line")
     pd.set_defaults(func=cmd_decisions)
 
@@ -286,6 +325,8 @@ def build_parser() -> argparse.ArgumentParser:
     pc.add_argument("--open", action="store_true", help="only those still open")
     pc.add_argument("--owner", help="only those of this person or body")
     pc.add_argument("--today", help="judge open/overdue against this date (YYYY-MM-DD)")
+    pc.add_argument("--collection", action="append", default=[], metavar="NAME",
+                    help="only this collection's meetings (repeatable)")
     pc.add_argument("--json", action="store_true", help="one JSON object per line")
     pc.set_defaults(func=cmd_actions)
 

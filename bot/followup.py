@@ -54,11 +54,15 @@ class Context:
 
     question: Question  # as understood (after merging), before any fall-back to a search
     meeting: str | None = None  # ISO date of the one meeting the answer was about
+    # The collections the question named ("the board"): a follow-up stays with them unless it
+    # names others (collection keys; the reader's own access still applies to every answer).
+    collections: list[str] = field(default_factory=list)
 
     def to_json(self) -> str:
         d = asdict(self.question)
         d["intent"] = self.question.intent.value
-        return json.dumps({"question": d, "meeting": self.meeting}, ensure_ascii=False)
+        return json.dumps({"question": d, "meeting": self.meeting, "collections": self.collections},
+                          ensure_ascii=False)
 
     @classmethod
     def from_json(cls, text: str) -> "Context | None":
@@ -68,7 +72,10 @@ class Context:
             q = dict(d["question"])
             q["intent"] = Intent(q["intent"])
             q["time"] = TimeFilter(**q["time"])
-            return cls(question=Question(**q), meeting=d.get("meeting"))
+            named = d.get("collections") or []
+            if not all(isinstance(c, str) for c in named):
+                return None
+            return cls(question=Question(**q), meeting=d.get("meeting"), collections=list(named))
         except (ValueError, TypeError, KeyError, AttributeError):
             return None
 
@@ -84,10 +91,11 @@ def answered_meeting(answer: Answer) -> str | None:
     return None
 
 
-def remember(q: Question, answer: Answer) -> Context:
+def remember(q: Question, answer: Answer, collections=()) -> Context:
     # A next-meeting answer quotes the minutes that announce it: not the meeting it is about.
     about_one = answer.found and q.intent != Intent.NEXT_MEETING
-    return Context(question=q, meeting=answered_meeting(answer) if about_one else None)
+    return Context(question=q, meeting=answered_meeting(answer) if about_one else None,
+                   collections=sorted(collections))
 
 
 def is_elliptical(q: Question) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from datetime import date
 
+from index.collections import in_collections
 from index.store import IndexSnapshot
 from index.vectors import build as build_vectors
 
@@ -39,16 +40,23 @@ class MeetingDates:
         return frozenset(self._sources[i:]) if i < len(self._dates) else frozenset()
 
 
-def held_snapshot(snapshot: IndexSnapshot, drop: set[str]) -> IndexSnapshot:
+def held_snapshot(snapshot: IndexSnapshot, drop: set[str],
+                  collections: frozenset[str] | None = None) -> IndexSnapshot:
     """``snapshot`` without the meetings in ``drop``: chunks, vectors and documents alike, so
-    chunk row i and vector row i are still the same passage."""
+    chunk row i and vector row i are still the same passage. With ``collections`` (a scope,
+    bot/collections.py), the files the index could not read are those of the scope alone: an
+    answer never names another collection's file."""
     keep = [s for s in snapshot.meetings if s not in drop]
     rows = sorted(r for s in keep for r in snapshot.chunk_rows(s))  # the generation's order
     dim = snapshot.vectors.d
     # Above index/vectors.FLAT_MAX this is an IVF index on the generation's centroids.
     vectors = build_vectors(snapshot.vectors_of(rows), dim, previous=snapshot.vectors)
+    params = snapshot.params
+    if collections is not None:
+        params = {**params, **{part: [f for f in params.get(part, []) if in_collections(f["file"], collections)]
+                               for part in ("skipped", "notes")}}
     held = IndexSnapshot(
-        params=snapshot.params,
+        params=params,
         meetings={s: snapshot.meetings[s] for s in keep},
         documents={s: snapshot.documents[s] for s in keep if s in snapshot.documents},
         hashes={s: snapshot.hashes[s] for s in keep if s in snapshot.hashes},

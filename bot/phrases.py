@@ -71,6 +71,12 @@ PHRASES: dict[str, dict[str, str]] = {
         "sv": "Jag hittar inget om det i protokollen.",
     },
     "no_meeting_in": {"en": "There are no minutes from {when}.", "sv": "Det finns inga protokoll från {when}."},
+    # collections (bot/collections.py): the body a question named; nothing to answer from here
+    "from_collection": {"en": "From the minutes of {name}: ", "sv": "Ur protokollen för {name}: "},
+    "no_minutes_here": {
+        "en": "There are no minutes I can answer from here.",
+        "sv": "Det finns inga protokoll jag kan svara ur här.",
+    },
     # -- why nothing was found: bot.intents.not_found, bot.engine ----------------------------------
     "skipped_file": {
         "en": "The minutes that may hold this, {file}{more}, could not be read ({reason}).",
@@ -267,6 +273,14 @@ PHRASES: dict[str, dict[str, str]] = {
         "sv": "Jag svarar inte i den här kanalen. Fråga en administratör vilka kanaler jag finns i.",
     },
     "no_file": {"en": "No file found in that message.", "sv": "Jag hittade ingen fil i meddelandet."},
+    # collections and access (bot/slack/scope.py): what is withheld is never named
+    "private_withheld": {
+        "en": "Some minutes are only for members of certain channels, and Slack could not tell me just now "
+              "whether you are one, so I left them out.",
+        "sv": "Vissa protokoll är bara för medlemmar i vissa kanaler, och Slack kunde inte svara just nu "
+              "på om du är det, så jag lät bli dem.",
+    },
+    "status_collections": {"en": "Collections seen here:", "sv": "Samlingar som syns här:"},
     "mask_id": {"en": "[ID number]", "sv": "[personnummer]"},
     "mask_email": {"en": "[e-mail]", "sv": "[e-post]"},
     "mask_phone": {"en": "[phone]", "sv": "[telefon]"},

@@ -12,7 +12,7 @@ OPEN_STATES = ("open", "ongoing", "not_started")
 
 
 def decision_row(m: Meeting, d: Decision) -> dict:
-    return {"meeting_date": m.date, "source": m.source, "item": d.item, "text": d.text, "outcome": d.outcome,
+    return {"meeting_date": m.date, "source": m.source, "collection": m.collection, "item": d.item, "text": d.text, "outcome": d.outcome,
             "quote": d.text, "start": d.text_span[0], "end": d.text_span[1],
             "reservations": list(d.vote.reservations) if d.vote else []}
 
@@ -31,7 +31,7 @@ def is_open(a: ActionItem, today: date) -> bool:
 
 
 def action_row(m: Meeting, a: ActionItem, today: date) -> dict:
-    return {"meeting_date": m.date, "source": m.source, "item": a.item, "owners": list(a.owners), "task": a.task,
+    return {"meeting_date": m.date, "source": m.source, "collection": m.collection, "item": a.item, "owners": list(a.owners), "task": a.task,
             "due": a.due, "status": action_status(a, today), "quote": a.task, "start": a.task_span[0],
             "end": a.task_span[1]}
 

@@ -15,17 +15,23 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from index.build import IndexReport, scan_corpus, sha256, update_index
+from typing import TYPE_CHECKING
+
+from index.collections import in_collections
 from index.errors import DocumentError, IndexMissing, MinutesError, WouldDropMeetings
-from index.loaders import SUPPORTED_EXTENSIONS, load_bytes
+from index.loaders import SUPPORTED_EXTENSIONS  # light: no parser, no DOCX/PDF reader
 from index.models import Meeting
+from index.profile import load_profile
 from index.store import IndexSnapshot, IndexStatus, current_generation, load_index
 
 from .answer import Answer
+from .collections import Catalogue
 from .engine import Engine
 from .followup import Context
 from .phrases import say as say_phrase
-from .sandbox import read_untrusted
+
+if TYPE_CHECKING:  # the parser is imported by what writes the index, never by a question
+    from index.build import IndexReport
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +89,10 @@ class MinutesService:
     def _load_engine(self) -> Engine:
         snapshot = load_index(self.index_dir)
         snapshot.check_model(self.embedder.name)
-        return self._engine_factory(snapshot, self.embedder)
+        engine = self._engine_factory(snapshot, self.embedder)
+        # The organisation profile (minutes.toml in the corpus folder): read with each index.
+        engine.use_profile(load_profile(self.corpus_dir))
+        return engine
 
     def refresh(self) -> bool:
         """Switch to the index generation on disk if it is not the one in use: built by this
@@ -125,36 +134,32 @@ class MinutesService:
         threading.Thread(target=lambda: (self._news.join(), done.set()), daemon=True).start()
         return done.wait(timeout)
 
-    def ask(self, question: str, today: date | None = None) -> Answer:
-        engine = self.engine()
-        answer = engine.ask(question, today=today)
-        warning = self._corpus_warning(engine.snapshot, answer.language)
-        if warning:
-            answer.warnings.append(warning)
-        return answer
-
-    def _corpus_warning(self, snapshot: IndexSnapshot, lang: str) -> str | None:
+    def _corpus_warning(self, engine: Engine, lang: str, collections: frozenset[str] | None) -> str | None:
         """The corpus folder gone (an unmounted share): the answer says it comes from the index as
-        it was, in the answer's language. Cheap: it stops at the folder's first file."""
+        it was (counting the meetings the asker may see), in the answer's language. Cheap: it
+        stops at the folder's first file."""
         from index.corpus_state import OK, corpus_state
 
+        snapshot = engine.snapshot
         state = corpus_state(self.corpus_dir)
         if state == OK or not snapshot.meetings:
             return None
-        return say_phrase(f"corpus_{state}", lang, meetings=len(snapshot.meetings),
+        meetings = sum(c.meetings for c in engine.catalogue.visible(collections))
+        return say_phrase(f"corpus_{state}", lang, meetings=meetings,
                           built=(snapshot.params.get("built_at") or "?")[:10])
 
-    def converse(self, question: str, context: Context | None, today: date | None = None):
-        """(Answer, Context): ``question`` as a follow-up in ``context`` (bot/followup.py)."""
+    def converse(self, question: str, context: Context | None = None, *, today: date | None = None,
+                 collections: frozenset[str] | None = None, k: int = 5) -> tuple[Answer, Context | None]:
+        """The one way a question is asked, by every interface (the CLI, Slack's mentions, DMs,
+        /minutes, follow-ups and buttons): (Answer, the context its follow-up is read in).
+        ``context``: the conversation so far (bot/followup.py; None for a fresh question).
+        ``collections``: what the asker may see (collection keys; None: everything, the CLI)."""
         engine = self.engine()
-        answer, kept = engine.converse(question, context, today=today)
-        warning = self._corpus_warning(engine.snapshot, answer.language)
+        answer, kept = engine.converse(question, context, today=today, k=k, collections=collections)
+        warning = self._corpus_warning(engine, answer.language, collections)
         if warning:
             answer.warnings.append(warning)
         return answer, kept
-
-    def context_of(self, question: str, answer: Answer) -> Context | None:
-        return self.engine().context_of(question, answer)
 
     def snapshot(self) -> IndexSnapshot | None:
         try:
@@ -162,14 +167,31 @@ class MinutesService:
         except IndexMissing:
             return None
 
-    def status(self) -> IndexStatus:
+    def catalogue(self) -> Catalogue:
+        """The collections of the index in use, with their profile names (none without an index)."""
+        try:
+            return self.engine().catalogue
+        except IndexMissing:
+            return Catalogue(())
+
+    def meetings(self, collections: frozenset[str] | None = None) -> list[Meeting]:
+        """The meetings of the index in use that ``collections`` may see (None: all): what the
+        Home tab, announcements and reminders read, through the same filter as questions."""
+        snap = self.snapshot()
+        if snap is None:
+            return []
+        return [m for m in snap.meetings.values() if in_collections(m.source, collections)]
+
+    def status(self, collections: frozenset[str] | None = None) -> IndexStatus:
         snap = self.snapshot()
         if snap is None:
             return IndexStatus(0, 0, None, None, None, self.embedder.name)
-        return snap.status()
+        return snap.status(collections)
 
     # -- writing -----------------------------------------------------------------------------
     def reindex(self, rebuild: bool = False) -> IndexReport:
+        from index.build import update_index
+
         with self._write:
             signature = self._signature()
             report = update_index(self.corpus_dir, self.index_dir, self.embedder, rebuild=rebuild)
@@ -179,6 +201,10 @@ class MinutesService:
             return report
 
     def add_file(self, filename: str, data: bytes) -> AddResult:
+        from index.build import scan_corpus, sha256
+
+        from .sandbox import read_untrusted
+
         name = safe_filename(filename)
         if os.path.splitext(name)[1] not in SUPPORTED_EXTENSIONS:
             return AddResult(error=f"{name}: unsupported file type; send .txt, .md, .tex, .html, .docx or .pdf")
@@ -223,6 +249,8 @@ class MinutesService:
 
     # -- watching the corpus folder -------------------------------------------------------------
     def _signature(self):
+        from index.build import scan_corpus
+
         try:
             return frozenset((s, p.stat().st_mtime_ns, p.stat().st_size) for s, p in scan_corpus(self.corpus_dir))
         except OSError:

@@ -4,11 +4,13 @@ Environment variables (and an optional ``.env`` in the working directory) prefix
 plus Slack's conventional unprefixed ``SLACK_*`` names."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from pydantic import AliasChoices, Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from index.collections import collection_key
 from index.embed import PACKAGED_MODEL as DEFAULT_MODEL
 from index.errors import ConfigError
 
@@ -38,6 +40,12 @@ class Settings(BaseSettings):
     redact: bool = True
     allowed_channels: str = ""  # comma-separated Slack channel ids; empty: every channel
     allow_dms: bool = True  # answer direct messages (admins may always upload and reindex there)
+    # Which collections (first-level corpus folders) each channel sees: a JSON object, channel id ->
+    # list of collections. A mapped channel sees only its own; an unmapped one every non-private one.
+    channel_collections: str = ""
+    # Comma-separated collections answered only in the channels mapped to them, and in a DM only to
+    # a member of one of those channels (bot/slack/scope.py).
+    private_collections: str = ""
     # Where a quote links to: a URL template with {path} and {line}, or a folder URL (bot/slack/links.py).
     source_url: str = ""
     # A Slack channel id (C…): newly indexed minutes are announced there (bot/slack/announce.py).
@@ -59,6 +67,20 @@ class Settings(BaseSettings):
 
         return check_template(v)
 
+    @field_validator("channel_collections")
+    @classmethod
+    def _channel_collections_json(cls, v: str) -> str:
+        parse_channel_collections(v)  # a ValueError names what is wrong
+        return v
+
+    @property
+    def channel_collection_map(self) -> dict[str, frozenset[str]]:
+        return parse_channel_collections(self.channel_collections)
+
+    @property
+    def private_collection_keys(self) -> frozenset[str]:
+        return frozenset(collection_key(c) for c in self.private_collections.split(",") if c.strip())
+
     @property
     def admin_user_ids(self) -> frozenset[str]:
         return frozenset(u.strip() for u in self.admin_users.split(",") if u.strip())
@@ -66,6 +88,26 @@ class Settings(BaseSettings):
     @property
     def allowed_channel_ids(self) -> frozenset[str]:
         return frozenset(c.strip() for c in self.allowed_channels.split(",") if c.strip())
+
+
+def parse_channel_collections(text: str) -> dict[str, frozenset[str]]:
+    """``{"C0BOARD": ["styrelsen"], ...}`` -> channel id -> collection keys (empty text: {})."""
+    if not text.strip():
+        return {}
+    try:
+        data = json.loads(text)
+    except ValueError as e:
+        raise ValueError(f"not valid JSON ({e.msg} at character {e.pos})") from None
+    if not isinstance(data, dict):
+        raise ValueError('expected a JSON object of channel ids to lists of collections, e.g. {"C0BOARD": ["styrelsen"]}')
+    out = {}
+    for channel, names in data.items():
+        if isinstance(names, str):
+            names = [names]
+        if not channel.strip() or not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
+            raise ValueError(f"channel {channel!r}: expected a list of collection names")
+        out[channel.strip()] = frozenset(collection_key(n) for n in names)
+    return out
 
 
 def load_settings(**overrides) -> Settings:

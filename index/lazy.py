@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .collections import collection_of
 from .errors import IndexCorrupt
 from .models import Chunk, Meeting
 
@@ -51,6 +52,10 @@ class LazyMeeting:
             self._raw = None
             self.__dict__.update(self._full.__dict__)
         return self._full
+
+    @property
+    def collection(self) -> str:  # from the source, without decoding the meeting
+        return collection_of(self.source)
 
     @property
     def raw_json(self) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from .collections import collection_of
+
 Span = tuple[int, int]
 
 
@@ -44,6 +46,11 @@ class Meeting(BaseModel):
     actions: list["ActionItem"] = Field(default_factory=list)
     roles: list["RoleHolder"] = Field(default_factory=list)
 
+    @property
+    def collection(self) -> str:
+        """The body whose minutes these are: the corpus folder (index/collections.py)."""
+        return collection_of(self.source)
+
 
 class Chunk(BaseModel):
     """A passage of one document. ``text == document_text[start:end]`` always holds."""
@@ -56,6 +63,10 @@ class Chunk(BaseModel):
     section: str | None = None  # heading of the section the chunk is in
     meeting_date: str | None = None
     title: str | None = None
+
+    @property
+    def collection(self) -> str:
+        return collection_of(self.source)
 
 
 # ---------------------------------------------------------------- records (issue 8)

@@ -32,6 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from . import lazy
+from .collections import in_collections
 from .errors import IndexCorrupt, IndexMissing, ModelMismatch
 from .models import Chunk, Meeting
 from .vectors import VectorIndex
@@ -52,6 +53,8 @@ class IndexStatus:
     model: str | None
     skipped: list[dict] = field(default_factory=list)  # files not indexed: {"file", "reason"}
     notes: list[dict] = field(default_factory=list)  # files read by their content: {"file", "note"}
+    # {"collection", "meetings"} per collection (index/collections.py), by folder name
+    collections: list[dict] = field(default_factory=list)
 
     def to_json_dict(self) -> dict:
         return dict(self.__dict__)
@@ -114,14 +117,22 @@ class IndexSnapshot:
                 "run `minutes index --rebuild` to rebuild it"
             )
 
-    def status(self) -> IndexStatus:
-        dates = sorted(m.date for m in self.meetings.values() if m.date)
+    def status(self, collections: frozenset[str] | None = None) -> IndexStatus:
+        """What the index holds; with ``collections`` (collection_key form), only what those
+        collections hold: another body's files are neither counted nor named."""
+        meetings = [m for m in self.meetings.values() if in_collections(m.source, collections)]
+        dates = sorted(m.date for m in meetings if m.date)
+        counts: dict[str, int] = {}
+        for m in meetings:
+            counts[m.collection] = counts.get(m.collection, 0) + 1
+        chunks = len(self.chunks) if collections is None else sum(len(self.chunk_rows(m.source)) for m in meetings)
         return IndexStatus(
-            meetings=len(self.meetings), chunks=len(self.chunks),
+            meetings=len(meetings), chunks=chunks,
             first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None,
             updated_at=self.params.get("built_at"), model=self.model,
-            skipped=list(self.params.get("skipped", [])),
-            notes=list(self.params.get("notes", [])),
+            skipped=[s for s in self.params.get("skipped", []) if in_collections(s["file"], collections)],
+            notes=[n for n in self.params.get("notes", []) if in_collections(n["file"], collections)],
+            collections=[{"collection": c, "meetings": n} for c, n in sorted(counts.items())],
         )
 
 

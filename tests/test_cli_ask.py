@@ -23,7 +23,7 @@ def test_ask_json(env, capsys):
     d = json.loads(capsys.readouterr().out)
     assert d["intent"] == "next_meeting" and d["found"]
     assert d["next_meeting"]["date"] == "2022-02-04" and d["next_meeting"]["upcoming"]
-    assert set(d["passages"][0]) == {"source", "meeting_date", "title", "quote", "start", "end", "score", "highlight", "quote_text"}
+    assert set(d["passages"][0]) == {"source", "meeting_date", "title", "quote", "start", "end", "score", "highlight", "quote_text", "collection"}
 
 
 def test_ask_text(env, capsys):

@@ -48,7 +48,7 @@ def _assert_old_index_answers(corpus, index_dir, gen):
     assert not list(index_dir.glob(".tmp-gen-*"))
     snap = load_index(index_dir)
     assert len(snap.meetings) == 2
-    answer = MinutesService(corpus, index_dir, FakeEmbedder(name="fake-embedder")).ask(QUESTION)
+    answer = MinutesService(corpus, index_dir, FakeEmbedder(name="fake-embedder")).converse(QUESTION)[0]
     assert answer.passages and all(snap.documents[p.source][p.start:p.end] == p.quote for p in answer.passages)
 
 

@@ -85,7 +85,7 @@ def _answers_from_one_version(index_dir: Path, corpus: Path, versions: list[dict
     matches = [i for i, v in enumerate(versions) if snap.documents == v]
     assert matches, f"{current_generation(index_dir).name} is not a complete version of the corpus"
     service = MinutesService(corpus, index_dir, FakeEmbedder())
-    answer = service.ask(QUESTION)
+    answer = service.converse(QUESTION)[0]
     assert answer.passages and all(snap.documents[p.source][p.start:p.end] == p.quote for p in answer.passages)
     return matches[0]
 

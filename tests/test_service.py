@@ -102,7 +102,7 @@ def test_questions_use_last_complete_index_during_an_update(service, corpus_copy
     t.start()
     try:
         assert entered.wait(10)
-        answer = service.ask("budget")
+        answer = service.converse("budget")[0]
         assert all(p.source != "new.txt" for p in answer.passages)
         assert service.status().meetings == 2
     finally:

@@ -63,7 +63,7 @@ def test_answers_during_updates_each_come_from_one_generation(corpus_copy, tmp_p
         n = 0
         while not stop.is_set() or n < 5:
             try:
-                answers.append(service.ask(QUESTIONS[(i + n) % len(QUESTIONS)]))
+                answers.append(service.converse(QUESTIONS[(i + n) % len(QUESTIONS)])[0])
             except Exception as e:  # noqa: BLE001 - collected and failed on below
                 errors.append(e)
             n += 1

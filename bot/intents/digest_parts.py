@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from index.models import AgendaItem, Meeting
-from index.parse.labels import list_kind
 from index.sentences import sentence_spans
 from index.vocab import PROCEDURAL_ITEMS
 
@@ -63,7 +62,7 @@ class Statement:
 
 def procedural(heading: str | None) -> bool:
     """The meeting's formalities, and its attendance lists ("Närvarande", "Deltagare")."""
-    return bool(_PROCEDURAL.search(heading or "")) or bool(heading and list_kind(heading))
+    return bool(_PROCEDURAL.search(heading or "")) or bool(heading and _list_kind(heading))
 
 
 def _own_range(items: list[AgendaItem], it: AgendaItem) -> tuple[int, int]:
@@ -161,7 +160,7 @@ def item_statements(view: SnapshotView, m: Meeting, lang: str, today: date,
         heading = say.clip(full, HEADING_CHARS)
         said = _sentences(text, _own_range(items, it), taken)
         sts = per[id(it)]
-        formal = bool(list_kind(full)) or procedural(full) and (
+        formal = bool(_list_kind(full)) or procedural(full) and (
             len(said) <= FORMAL_SENTENCES or any(st.kind == "decision" for st in sts))
         if formal:
             for st in sts:
@@ -174,3 +173,10 @@ def item_statements(view: SnapshotView, m: Meeting, lang: str, today: date,
     if loose:
         out.append(("", loose))
     return out
+
+
+def _list_kind(heading: str):
+    # Imported on use: index.parse (the whole parser) is loaded by a digest, not by every question.
+    from index.parse.labels import list_kind
+
+    return list_kind(heading)

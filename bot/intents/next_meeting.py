@@ -1,36 +1,36 @@
-"""When is the next meeting: the nearest date announced on or after today, or the latest
-announcement when all have passed (a vague one, "Efter sommaren", quoted as it stands)."""
+"""When is the next meeting: what the latest minutes (written by today) that say anything about
+it announce; a date, upcoming or passed, or a vague "Efter sommaren" quoted as it stands. An
+older announcement is superseded by a newer one (a meeting moved at a later meeting).
+
+:func:`announced` is the one rule: this answer and the Slack reminders (bot/slack/reminders.py)
+both use it, so they never name different dates."""
 from __future__ import annotations
 
 from datetime import date
 
 from .. import compose as say
 from ..answer import Answer, Facts, NextMeetingInfo
-from ..question import Question
+from ..question import Question, TimeFilter
 from .view import SnapshotView
 
 
-def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer:
+def announced(meetings, today: date, time: TimeFilter | None = None):
+    """(the meeting whose minutes announce the next meeting, whether its date is on or after
+    ``today``), or (None, False): among the minutes in ``time``, those written by ``today``
+    (all of them when none is), the latest that have a next-meeting statement."""
     iso = today.isoformat()
-    stmts = [m for m in view.meetings if m.next_meeting is not None and q.time.accepts(m.date)]
+    stmts = [m for m in meetings if m.next_meeting is not None and (time is None or time.accepts(m.date))]
     stmts = [m for m in stmts if not m.date or m.date <= iso] or stmts  # minutes written by today
     if not stmts:
+        return None, False
+    m = max(stmts, key=lambda m: (m.date or "", m.source))
+    return m, bool(m.next_meeting.date and m.next_meeting.date >= iso)
+
+
+def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer:
+    m, is_upcoming = announced(view.meetings, today, q.time)
+    if m is None:
         return view.answer(q, say.no_next_meeting(q.language), found=False)
-    dated = [m for m in stmts if m.next_meeting.date]
-    upcoming = [m for m in dated if m.next_meeting.date >= iso]
-    if upcoming:
-        # the nearest announced date; of two announcements of it, the later minutes
-        m = min(upcoming, key=lambda m: (m.next_meeting.date, [-ord(c) for c in (m.date or "")]))
-        is_upcoming = True
-    else:
-        latest_dated = max(dated, key=lambda m: (m.next_meeting.date, m.date or "")) if dated else None
-        vague = [m for m in stmts if not m.next_meeting.date]
-        latest_vague = vague[-1] if vague else None
-        if latest_vague is not None and (latest_dated is None or (latest_vague.date or "") > (latest_dated.date or "")):
-            m = latest_vague  # the newest minutes only say "after the summer": quote that
-        else:
-            m = latest_dated
-        is_upcoming = False
     nm = m.next_meeting
     passage = view.span_passage(m, nm.span, highlight=view.span_text(m, nm.span))
     info = NextMeetingInfo(date=nm.date, upcoming=is_upcoming, source=m.source, quote=passage.quote)

@@ -8,7 +8,6 @@ from datetime import date
 import re
 
 from index.models import Meeting, Person
-from index.records.titles import parse_title, same_post
 from index.vocab import ROLE_CUES
 
 from .. import compose as say
@@ -100,3 +99,16 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | Non
             facts.people.append(name)
         facts.meetings.append(view.ref(m))
     return view.answer(q, " ".join(sentences), found=True, passages=passages, facts=facts)
+
+
+def parse_title(text):
+    # Imported on use: index.records (the whole record parser) is loaded by a role question only.
+    from index.records.titles import parse_title
+
+    return parse_title(text)
+
+
+def same_post(a, b) -> bool:
+    from index.records.titles import same_post
+
+    return same_post(a, b)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 
 from bot.answer import Answer
+from index.collections import in_collections
 
 from .blocks import more_messages, text_message
 from .buttons import MORE, MORE_AFTER_DOWN, VOTE_DOWN, VOTE_UP, more_after_down_button, parse_value
@@ -36,7 +37,7 @@ class AnswerActions:
     # -- the handlers ----------------------------------------------------------------------------
     def on_more(self, ack, body: dict, client, respond) -> None:
         ack()
-        click, answer = self._clicked(body, respond)
+        click, answer = self._clicked(body, respond, client)
         if answer is None:
             return
         # A double click (or Slack re-sending the payload) posts the passages once.
@@ -58,11 +59,11 @@ class AnswerActions:
 
     def on_more_after_down(self, ack, body: dict, client, respond) -> None:
         ack()
-        click, answer = self._clicked(body, respond, replace=True)
+        click, answer = self._clicked(body, respond, client, replace=True)
         if answer is None:
             return
         if click.start >= len(answer.passages):
-            answer = self._wider(answer)
+            answer = self._wider(answer, click.seen)
         messages = more_messages(answer, click.start, self.bot.linker())
         lang = answer.language
         if not messages:
@@ -73,15 +74,24 @@ class AnswerActions:
             respond(**self._ephemeral(message, lang, replace=i == 0))
 
     # -- the work --------------------------------------------------------------------------------
-    def _clicked(self, body: dict, respond, *, replace: bool = False) -> tuple[Click, Answer | None]:
-        """The click and the answer its button belongs to; None (the clicker told, unless the
-        click is not allowed) when the answer is gone."""
+    def _clicked(self, body: dict, respond, client, *, replace: bool = False) -> tuple[Click, Answer | None]:
+        """The click and the answer its button belongs to, with only the passages the clicker
+        may see where the click is (bot/slack/scope.py: a button in another channel, or of an
+        answer from before the access changed); None (the clicker told, unless the click is
+        not allowed) when the answer is gone."""
         click = Click(body)
         if not self._allowed(click):
             return click, None
         answer = self.bot.memory.answer(click.ref)
         if answer is None:
             respond(**self._ephemeral(text_message(t("answer_expired", "en")), replace=replace))
+            return click, None
+        click.seen = self.bot.seen(client, click.channel, click.user)
+        keys = click.seen.collections
+        if keys is not None:
+            # Those before the button were shown with the answer; of the rest, the visible ones.
+            shown, rest = answer.passages[:click.start], answer.passages[click.start:]
+            answer = answer.model_copy(update={"passages": [*shown, *(p for p in rest if in_collections(p.source, keys))]})
         return click, answer
 
     def _vote(self, body: dict, respond, vote: str) -> None:
@@ -100,10 +110,12 @@ class AnswerActions:
         offer["blocks"].append(more_after_down_button(click.ref, lang, click.start))
         respond(**self._ephemeral(offer, lang))
 
-    def _wider(self, answer: Answer) -> Answer:
-        """The answer with the passages a wider search adds after its own (none: as it was)."""
+    def _wider(self, answer: Answer, seen) -> Answer:
+        """The answer with the passages a wider search adds after its own (none: as it was),
+        from what the clicker may see."""
         try:
-            wider = self.bot.service.engine().ask(answer.question, k=len(answer.passages) + WIDER)
+            wider, _ = self.bot.service.converse(answer.question, None, k=len(answer.passages) + WIDER,
+                                                 collections=seen.collections)
         except Exception:  # noqa: BLE001 - an index being swapped, say; "no more passages" then
             log.exception("the wider search for more passages failed")
             return answer
@@ -122,7 +134,7 @@ class AnswerActions:
             for message in messages:
                 respond(**self._ephemeral(message, lang))
             return
-        from .app import post
+        from .posting import post
 
         for message in messages:
             post(client, click.channel, click.thread_ts, self.bot.out(message, lang))
@@ -139,6 +151,7 @@ class Click:
         action = (body.get("actions") or [{}])[0]
         action = action if isinstance(action, dict) else {}
         self.ref, self.start = parse_value(action.get("value"))
+        self.seen = None  # what the clicker may see here (bot/slack/scope.py), once allowed
         self.user = _str((body.get("user") or {}).get("id"))
         container = body.get("container") or {}
         message = body.get("message") or {}

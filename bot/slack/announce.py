@@ -6,7 +6,11 @@ decisions and new action items with their owners, each quoted, and the source fi
 Every index generation the service switches to is compared with what was announced before
 (meeting source + content hash, in the bot's SQLite memory): only new or changed meetings are
 announced, once each, across restarts. The first index the bot ever sees is taken as known,
-so connecting the bot to an existing archive does not announce all of it."""
+so connecting the bot to an existing archive does not announce all of it.
+
+With collections and access (bot/slack/scope.py), a meeting is announced in the announce channel
+only when that channel sees its collection; otherwise in the channels mapped to its collection
+(a private collection's minutes go only to a channel mapped to it), and nowhere when none is."""
 from __future__ import annotations
 
 import logging
@@ -19,8 +23,10 @@ from bot.compose import human_date, one_line, quoted
 from bot.phrases import PHRASES, say
 from bot.registers import action_row, decision_row
 from bot.render_markup import marked, render
+from index.collections import collection_key
 from index.models import Meeting
 
+from .scope import CollectionAccess
 from .state import BotState
 from .text import cut, escape
 
@@ -100,9 +106,10 @@ class Announcer:
     way to Slack (the bot's masking of personal data); ``today`` is injectable for tests."""
 
     def __init__(self, client, channel: str, state: BotState, *, finish=lambda message, lang: message,
-                 today=date.today, link=lambda: None):
+                 today=date.today, link=lambda: None, access: CollectionAccess | None = None):
         self.client = client
         self.channel = channel
+        self.access = access if access is not None else CollectionAccess()
         self.state = state
         self.finish = finish
         self.today = today
@@ -137,17 +144,26 @@ class Announcer:
             fresh = [m for m in sorted(snapshot.meetings.values(), key=lambda m: (m.date or "", m.source))
                      if self.state.claim(KIND, self._key(snapshot, m))]
         today = self.today()
-        for m in fresh[:MAX_MEETINGS]:
-            lang = m.language if m.language in ("en", "sv") else "en"
-            self._post(self.finish(digest_message(m, today, self.link()), lang))
-        if len(fresh) > MAX_MEETINGS:
-            lang = fresh[-1].language if fresh[-1].language in ("en", "sv") else "en"
-            text = say("announce_others", lang, n=len(fresh) - MAX_MEETINGS)
-            self._post(self.finish({"text": text, "blocks": [section(text)]}, lang))
+        known = frozenset(collection_key(m.collection) for m in snapshot.meetings.values())
+        by_channel: dict[str, list[Meeting]] = {}
+        for m in fresh:
+            channels = self.access.post_channels(collection_key(m.collection), self.channel, known)
+            if not channels:
+                log.info("announcements: no channel sees the collection of %s; not announced", m.source)
+            for channel in channels:
+                by_channel.setdefault(channel, []).append(m)
+        for channel, meetings in by_channel.items():
+            for m in meetings[:MAX_MEETINGS]:
+                lang = m.language if m.language in ("en", "sv") else "en"
+                self._post(channel, self.finish(digest_message(m, today, self.link()), lang))
+            if len(meetings) > MAX_MEETINGS:
+                lang = meetings[-1].language if meetings[-1].language in ("en", "sv") else "en"
+                text = say("announce_others", lang, n=len(meetings) - MAX_MEETINGS)
+                self._post(channel, self.finish({"text": text, "blocks": [section(text)]}, lang))
         return [m.source for m in fresh]
 
-    def _post(self, message: dict) -> None:
-        post_to(self.client, self.channel, message, "new minutes")
+    def _post(self, channel: str, message: dict) -> None:
+        post_to(self.client, channel, message, "new minutes")
 
 
 def post_to(client, channel: str, message: dict, what: str) -> None:

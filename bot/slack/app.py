@@ -5,14 +5,12 @@ Bolt acknowledges events at once and runs listeners in its thread pool
 Socket Mode; slash commands ack() first thing, then do the work."""
 from __future__ import annotations
 
-import contextlib
 import logging
 import threading
 from datetime import date
 
 from slack_bolt import App
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
 
 from .access import Access, is_dm_channel
 from .actions import AnswerActions
@@ -22,8 +20,10 @@ from .home import records_blocks
 from .links import SourceLinks
 from .locale import LocaleCache
 from .memory import BotMemory
-from .messages import guess_language, help_text, reindex_text, status_text, t, user_message
+from .messages import collections_text, guess_language, help_text, reindex_text, status_text, t, user_message
 from .outgoing import clean
+from .scope import CollectionAccess, Seen
+from .posting import post, working  # noqa: F401 - post: the name tests and actions use
 from .state import BotState
 from .text import escape, question_from_slack
 from .threads import ThreadMemory, is_thread_reply
@@ -31,7 +31,6 @@ from .uploads import DEFAULT_EXTENSIONS, UploadPolicy, UploadRefused, fetch_file
 
 log = logging.getLogger(__name__)
 
-WORKING_REACTION = "hourglass_flowing_sand"
 # Slack's own limit on a message. The engine reads a long question by its question sentences
 # (bot/long_question.py, with a note): cutting it here first would lose the question people
 # ask after pasting the context.
@@ -45,7 +44,8 @@ class MinutesBot:
     def __init__(self, service, *, admin_user_ids: frozenset[str], upload_policy: UploadPolicy,
                  deduper: Deduper | None = None, access: Access = Access(), redact: bool = True,
                  memory: BotMemory | None = None, source_url: str = "",
-                 threads: ThreadMemory | None = None, locales: LocaleCache | None = None):
+                 threads: ThreadMemory | None = None, locales: LocaleCache | None = None,
+                 collections: CollectionAccess | None = None):
         self.service = service
         self.admins = frozenset(admin_user_ids)
         self.upload_policy = upload_policy
@@ -57,6 +57,9 @@ class MinutesBot:
         self.links = SourceLinks(source_url, permalinks=self.memory.permalinks)
         self.threads = threads if threads is not None else ThreadMemory(BotState())
         self.locales = locales if locales is not None else LocaleCache()
+        # Which collections each reader may see (bot/slack/scope.py): every answer, button,
+        # Home tab and status goes through seen().
+        self.collections = collections if collections is not None else CollectionAccess()
         # Held while a /minutes index runs in the background: a second one is told so.
         self._reindex_job = threading.Lock()
         self.reindex_thread: threading.Thread | None = None
@@ -71,6 +74,12 @@ class MinutesBot:
             return True
         log.info("not answering in %s (not in MINUTES_ALLOWED_CHANNELS%s)", channel, " / DMs off" if is_dm else "")
         return False
+
+    def seen(self, client: WebClient, channel: str | None, user: str | None, *, is_dm: bool | None = None) -> Seen:
+        """The collections ``user`` may see in ``channel`` (bot/slack/scope.py)."""
+        if is_dm is None:
+            is_dm = is_dm_channel(channel)
+        return self.collections.for_reader(client, user, channel, is_dm=is_dm, known=self.service.catalogue().keys())
 
     def out(self, message: dict, lang: str = "en") -> dict:
         """What may leave for Slack: see outgoing.clean."""
@@ -142,8 +151,12 @@ class MinutesBot:
             return
         lang = self.locales.language(client, event["user"]) or "en"
         try:
-            view = home_view(self.service.status(), lang, records=records_blocks(
-                self.service.snapshot(), lang, link=self.linker(), today=date.today()))
+            seen = self.seen(client, None, event["user"], is_dm=True)  # the user's own view, as in a DM
+            records = records_blocks(self.service.meetings(seen.collections), lang, link=self.linker(), today=date.today())
+            if seen.withheld:  # Slack could not say which private minutes are theirs: why they are missing
+                records = [{"type": "context", "elements": [{"type": "mrkdwn", "text": t("private_withheld", lang)}]},
+                           *records]
+            view = home_view(self.service.status(seen.collections), lang, records=records)
         except Exception as e:  # noqa: BLE001 - the tab shows the reason instead
             view = home_view(None, lang, error=user_message(e, lang))
         client.views_publish(user_id=event["user"], view=self.out(view, lang))
@@ -172,13 +185,24 @@ class MinutesBot:
             else:
                 ack(response_type="ephemeral", text=t("reindex_running", lang))
             return
+        channel, user = command.get("channel_id"), command.get("user_id")
+        is_dm = is_dm_channel(channel, channel_name=command.get("channel_name"))
         if word == "status":
             ack()
-            self._respond(respond, lang, lambda: text_message(
-                status_text(self.service.status(), lang) + "\n" + self.feedback_text(lang)))
+            self._respond(respond, lang, lambda: text_message(self.status_text(
+                self.seen(client, channel, user, is_dm=is_dm), lang)))
             return
         ack(response_type="ephemeral", text=t("working", lang))
-        self._respond(respond, lang, lambda: self.answer_blocks(self.service.ask(text)))
+        self._respond(respond, lang, lambda: self.answer_blocks(
+            self._ask(question=text, previous=None, seen=self.seen(client, channel, user, is_dm=is_dm))[0]))
+
+    def status_text(self, seen: Seen, lang: str) -> str:
+        """/minutes status: what the index holds of what this reader sees, by collection."""
+        text = status_text(self.service.status(seen.collections), lang)
+        text += collections_text(self.service.catalogue().visible(seen.collections), lang)
+        if seen.withheld:
+            text += "\n" + t("private_withheld", lang)
+        return text + "\n" + self.feedback_text(lang)
 
     def feedback_text(self, lang: str) -> str:
         votes = self.memory.votes()
@@ -224,7 +248,7 @@ class MinutesBot:
         with working(client, channel, ts):
             followup = None
             try:
-                answer, followup = self._ask(question, previous)
+                answer, followup = self._ask(question, previous, self.seen(client, channel, user))
                 lang = getattr(answer, "language", None) or guess_language(question)
                 message = self.answer_blocks(answer)
             except Exception as e:  # noqa: BLE001 - one place decides what the user sees
@@ -238,18 +262,13 @@ class MinutesBot:
                 # A DM answered in place: a reply may hang from the answer as well as the question.
                 self.threads.remember(channel, posted, followup)
 
-    def _ask(self, question: str, previous):
-        """(Answer, the context to keep). A fresh question goes through ``service.ask``, the one
-        entry every interface shares; a follow-up through ``service.converse``."""
-        if previous is not None:
-            return self.service.converse(question, previous)
-        answer = self.service.ask(question)
-        context_of = getattr(self.service, "context_of", None)
-        try:
-            return answer, context_of(question, answer) if context_of else None
-        except Exception:  # noqa: BLE001 - the answer stands; only its follow-ups lose context
-            log.exception("could not keep the context of a question")
-            return answer, None
+    def _ask(self, question: str, previous, seen: Seen):
+        """(Answer, the context to keep): through ``service.converse``, the one entry every
+        interface shares, with what this reader may see."""
+        answer, context = self.service.converse(question, previous, collections=seen.collections)
+        if seen.withheld:
+            answer.notes.append(t("private_withheld", answer.language))
+        return answer, context
 
     def take_upload(self, client: WebClient, event: dict) -> None:
         channel, user = event["channel"], event.get("user")
@@ -280,56 +299,6 @@ class MinutesBot:
                  self.out(text_message("\n\n".join(lines) or t("no_file", lang)), lang))
 
 
-def post(client: WebClient, channel: str, thread_ts: str | None, message: dict) -> str | None:
-    """Post ``message``; if Slack refuses it (``invalid_blocks``, ``msg_too_long``, ...), post its
-    text once more as a plain section, so the user still gets an answer. A second refusal
-    (``not_in_channel``) is logged: there is no one left to tell. Returns the posted message's
-    ts (None if nothing was posted)."""
-    try:
-        return _post(client, channel, thread_ts, message)
-    except SlackApiError as e:
-        log.warning("chat.postMessage refused (%s); retrying as plain text", e.response.get("error"))
-    except OSError as e:  # Slack unreachable (after the client's retries): nothing more to try
-        log.error("could not post to %s: Slack unreachable (%s: %s)", channel, type(e).__name__, e)
-        return None
-    try:
-        return _post(client, channel, thread_ts, text_message(message.get("text") or "…"))
-    except Exception as e:  # noqa: BLE001 - the listener has done all it can
-        error = e.response.get("error") if isinstance(e, SlackApiError) else f"{type(e).__name__}: {e}"
-        log.error("could not post to %s even as plain text: %s", channel, error)
-        return None
-
-
-def _post(client: WebClient, channel: str, thread_ts: str | None, message: dict) -> str | None:
-    resp = client.chat_postMessage(channel=channel, thread_ts=thread_ts, unfurl_links=False, unfurl_media=False,
-                                   **message)
-    ts = resp.get("ts") if hasattr(resp, "get") else None
-    return ts if isinstance(ts, str) else None
-
-
-@contextlib.contextmanager
-def working(client: WebClient, channel: str, ts: str):
-    """An hourglass on the question while the bot works on it; best effort."""
-    added = _react(client.reactions_add, channel, ts)
-    try:
-        yield
-    finally:
-        if added:
-            _react(client.reactions_remove, channel, ts)
-
-
-def _react(method, channel: str, ts: str) -> bool:
-    try:
-        method(channel=channel, timestamp=ts, name=WORKING_REACTION)
-        return True
-    except SlackApiError as e:
-        log.info("reaction %s failed: %s", method.__name__, e.response.get("error"))
-        return False
-    except Exception as e:  # noqa: BLE001 - the hourglass is decoration; never let it stop the answer
-        log.warning("reaction %s failed: %s: %s", method.__name__, type(e).__name__, e)
-        return False
-
-
 class _DropTokenSkippedWarning(logging.Filter):
     # Bolt warns when SLACK_BOT_TOKEN is in the environment and a client is given too; our client
     # carries that same token (settings read it), so the warning only confuses operators.
@@ -346,7 +315,7 @@ def build_app(service, *, client: WebClient, signing_secret: str | None, socket_
               admin_user_ids: frozenset[str], max_upload_bytes: int, api_url: str,
               deduper: Deduper | None = None, access: Access = Access(), redact: bool = True,
               memory: BotMemory | None = None, source_url: str = "",
-              threads: ThreadMemory | None = None) -> App:
+              threads: ThreadMemory | None = None, collections: CollectionAccess | None = None) -> App:
     """A Bolt app wired to ``service``. Constructing it calls ``auth.test`` with the client."""
     extensions = frozenset(getattr(service, "SUPPORTED_EXTENSIONS", None) or DEFAULT_EXTENSIONS)
     bot = MinutesBot(
@@ -360,6 +329,7 @@ def build_app(service, *, client: WebClient, signing_secret: str | None, socket_
         memory=memory,
         source_url=source_url,
         threads=threads,
+        collections=collections,
     )
     app = App(
         client=client,

@@ -23,11 +23,12 @@ ROW_CHARS = 600  # a row is a line or two in the tab; the source link has the re
 _PROCEDURAL = re.compile(r"(?i)\b(?:" + "|".join(PROCEDURAL_ITEMS) + r")")
 
 
-def records_blocks(snapshot, lang: str = "en", link=None, today: date | None = None) -> list[dict]:
-    """Blocks for the two registers (4 + 2 per row + 2 notes: under 50 with the defaults)."""
-    if snapshot is None or not snapshot.meetings:
+def records_blocks(meetings, lang: str = "en", link=None, today: date | None = None) -> list[dict]:
+    """Blocks for the two registers of ``meetings`` (those the user may see: service.meetings)
+    (4 + 2 per row + 2 notes: under 50 with the defaults)."""
+    meetings = list(meetings or ())
+    if not meetings:
         return []
-    meetings = list(snapshot.meetings.values())
     today = today or date.today()
     decisions = registers.decisions(meetings)
     decisions = [r for r in decisions if not _PROCEDURAL.search(r.get("item") or "")] or decisions

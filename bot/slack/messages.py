@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from bot.phrases import say
+from index.collections import DEFAULT
 from index.errors import IndexBusy, IndexCorrupt, IndexMissing, MinutesError, ModelMismatch
 from index.language import detect_language
 
@@ -64,6 +65,14 @@ def status_text(status, lang: str = "en") -> str:
                updated=status.updated_at or say("unknown", lang), model=escape(str(status.model)))
     return (text + skipped_text(getattr(status, "skipped", None) or [], lang)
             + read_as_text(getattr(status, "notes", None) or [], lang))
+
+
+def collections_text(collections, lang: str = "en") -> str:
+    """The collections a reader sees, with their meeting counts (bot/collections.py)."""
+    if len(collections) < 2 and all(c.folder == DEFAULT for c in collections):
+        return ""  # one corpus without folders: nothing to tell apart
+    lines = [f"• {escape(c.name)} (`{escape(c.folder)}`): {c.meetings}" for c in collections]
+    return "\n" + say("status_collections", lang) + "\n" + "\n".join(lines)
 
 
 def read_as_text(notes: list, lang: str = "en", limit: int = 10) -> str:

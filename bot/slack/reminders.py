@@ -1,6 +1,8 @@
-"""``MINUTES_REMINDER_DAYS`` (off by default): that many days before the next meeting the
-latest minutes announce (``Meeting.next_meeting``), a message in the announce channel with its
-date and the open action items (bot/registers.py), each quoted with its owners.
+"""``MINUTES_REMINDER_DAYS`` (off by default): that many days before the next meeting (the rule
+of the next-meeting answer, bot/intents/next_meeting.py ``announced``), a message in the announce
+channel with its date and the open action items (bot/registers.py), each quoted with its owners.
+Each collection (bot/collections.py) has its own next meeting and actions; its reminder goes
+where its announcements go (bot/slack/scope.py ``post_channels``).
 
 A small scheduler thread checks every ``interval`` seconds against an injectable clock; each
 reminder is sent once (the bot's SQLite memory), even if the bot restarts on the day."""
@@ -12,9 +14,12 @@ from datetime import date, timedelta
 
 from bot.compose import human_date, meeting_label
 from bot.phrases import say
+from bot.intents.next_meeting import announced
 from bot.registers import actions
+from index.collections import collection_key
 
 from .announce import action_line, post_to, rows_text, section
+from .scope import CollectionAccess
 from .state import BotState
 
 log = logging.getLogger(__name__)
@@ -24,14 +29,12 @@ INTERVAL = 900.0  # seconds between checks: a reminder goes out within a quarter
 
 
 def next_announced(meetings, today: date):
-    """(next meeting date, the meeting whose minutes announce it) from the latest minutes held
-    by ``today`` that give a date; an older announcement is superseded by a newer one."""
-    held = sorted((m for m in meetings if m.date and m.date <= today.isoformat()), key=lambda m: (m.date, m.source))
-    for m in reversed(held):
-        nm = m.next_meeting
-        if nm is not None and nm.date and not nm.vague:
-            return date.fromisoformat(nm.date), m
-    return None, None
+    """(next meeting date, the meeting whose minutes announce it), as the next-meeting answer
+    gives it; (None, None) when it gives no fixed date (none, a vague one, one in the past)."""
+    m, upcoming = announced(meetings, today)
+    if m is None or not upcoming or m.next_meeting.vague:
+        return None, None
+    return date.fromisoformat(m.next_meeting.date), m
 
 
 def reminder_message(next_date: date, source_meeting, meetings, today: date) -> dict:
@@ -49,8 +52,10 @@ def reminder_message(next_date: date, source_meeting, meetings, today: date) -> 
 
 class Reminders:
     def __init__(self, client, channel: str, state: BotState, service, days: int, *,
-                 finish=lambda message, lang: message, today=date.today, interval: float = INTERVAL):
+                 finish=lambda message, lang: message, today=date.today, interval: float = INTERVAL,
+                 access: CollectionAccess | None = None):
         self.client = client
+        self.access = access if access is not None else CollectionAccess()
         self.channel = channel
         self.state = state
         self.service = service
@@ -62,20 +67,25 @@ class Reminders:
         self._thread: threading.Thread | None = None
 
     def check(self) -> str | None:
-        """Send today's reminder if one is due and not yet sent; the next meeting's date if sent."""
-        snapshot = self.service.snapshot()
-        if snapshot is None:
-            return None
-        today = self.today()
-        meetings = list(snapshot.meetings.values())
-        next_date, source = next_announced(meetings, today)
-        if next_date is None or not (next_date - timedelta(days=self.days) <= today < next_date):
-            return None
-        if not self.state.claim(KIND, f"{next_date.isoformat()}\x1f{source.source}"):
-            return None
-        message, lang = reminder_message(next_date, source, meetings, today)
-        post_to(self.client, self.channel, self.finish(message, lang), "a reminder")
-        return next_date.isoformat()
+        """Send today's reminders (one per collection) that are due and not yet sent; the next
+        meeting's date of the last one sent."""
+        today, sent = self.today(), None
+        by_collection: dict[str, list] = {}
+        for m in self.service.meetings():  # every collection: each reminder goes only where it may
+            by_collection.setdefault(collection_key(m.collection), []).append(m)
+        known = frozenset(by_collection)
+        for key, meetings in sorted(by_collection.items()):
+            next_date, source = next_announced(meetings, today)
+            if next_date is None or not (next_date - timedelta(days=self.days) <= today < next_date):
+                continue
+            channels = self.access.post_channels(key, self.channel, known)
+            if not channels or not self.state.claim(KIND, f"{next_date.isoformat()}\x1f{source.source}"):
+                continue
+            message, lang = reminder_message(next_date, source, meetings, today)
+            for channel in channels:
+                post_to(self.client, channel, self.finish(message, lang), "a reminder")
+            sent = next_date.isoformat()
+        return sent
 
     def start(self) -> None:
         if self._thread is not None:

@@ -27,6 +27,7 @@ from .state import BotState
 from .threads import ThreadMemory
 from .http import EVENTS_PATH, HttpRunner
 from .reminders import Reminders
+from .scope import CollectionAccess
 
 log = logging.getLogger(__name__)
 
@@ -90,15 +91,31 @@ def create_app(settings, service, client: WebClient | None = None, mode: str | N
             source_url=settings.source_url,
             # Beside the index too: a thread's context survives a restart.
             threads=ThreadMemory(state),
+            collections=CollectionAccess(settings.channel_collection_map, settings.private_collection_keys),
         )
     except BoltError as e:  # auth.test said no
         raise ConfigError(f"Slack rejected SLACK_BOT_TOKEN: {str(e).splitlines()[0]}") from None
     except (URLError, OSError) as e:
         raise ConfigError(f"cannot reach Slack at {api_base_url(settings)}: {getattr(e, 'reason', e)}") from None
+    _warn_unknown_collections(app.minutes_bot.collections, service)
     app.minutes_announcer = app.minutes_reminders = None
     if channel:
         attach_announcements(app, settings, service, client, state, channel)
     return app
+
+
+def _warn_unknown_collections(access, service) -> None:
+    """A collection in MINUTES_CHANNEL_COLLECTIONS / MINUTES_PRIVATE_COLLECTIONS that the index
+    does not hold (a typo, or a folder not indexed yet) is said once in the log."""
+    try:
+        known = service.catalogue().keys()
+    except MinutesError:
+        return
+    named = set(access.private).union(*access.channels.values()) if access.configured else set()
+    unknown = sorted(named - known)
+    if known and unknown:
+        log.warning("collections named in the settings but not in the index: %s (collections: %s)",
+                    ", ".join(unknown), ", ".join(sorted(known)))
 
 
 def stop_background(runner) -> None:
@@ -112,7 +129,8 @@ def attach_announcements(app: App, settings, service, client: WebClient, state: 
     """New minutes announced in ``channel``; reminders before the next meeting if asked for.
     Both pass what they post through the bot's masking, as answers do."""
     finish = app.minutes_bot.out
-    announcer = Announcer(client, channel, state, finish=finish, link=app.minutes_bot.linker)
+    access = app.minutes_bot.collections  # the same access rules as answers
+    announcer = Announcer(client, channel, state, finish=finish, link=app.minutes_bot.linker, access=access)
     try:
         announcer.start(service.snapshot())
     except MinutesError as e:  # a damaged index: the bot still starts, and says so when asked
@@ -120,7 +138,7 @@ def attach_announcements(app: App, settings, service, client: WebClient, state: 
     service.on_new_index(announcer.on_snapshot)
     app.minutes_announcer = announcer
     if settings.reminder_days:
-        reminders = Reminders(client, channel, state, service, settings.reminder_days, finish=finish)
+        reminders = Reminders(client, channel, state, service, settings.reminder_days, finish=finish, access=access)
         reminders.start()
         app.minutes_reminders = reminders
 

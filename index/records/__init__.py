@@ -9,16 +9,29 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
+import importlib
+
 from index.models import ActionItem, AgendaItem, Decision, Meeting, RoleHolder
-from index.records.actions import find_actions
 from index.records.status import action_state, link_actions
-from index.records.agenda import ItemIndex, agenda_items
-from index.records.decisions import find_decisions
-from index.records.roles import find_roles
 from index.records.text import units as _units
 from index.sections import Heading, Line, headings as _headings, latex_body_start, lines as _lines
 
 log = logging.getLogger(__name__)
+
+
+def _on_use(module: str, name: str):
+    """``module.name``, imported when first called: answering a question reads this package's
+    light parts (titles, status) and must not load every extractor with them."""
+    def call(*args, **kwargs):
+        return getattr(importlib.import_module(module), name)(*args, **kwargs)
+    return call
+
+
+find_actions = _on_use("index.records.actions", "find_actions")
+ItemIndex = _on_use("index.records.agenda", "ItemIndex")
+agenda_items = _on_use("index.records.agenda", "agenda_items")
+find_decisions = _on_use("index.records.decisions", "find_decisions")
+find_roles = _on_use("index.records.roles", "find_roles")
 
 __all__ = ["Records", "extract_records", "link_actions", "action_state"]
 

@@ -167,7 +167,7 @@ class Gate:
 
 @pytest.fixture
 def gate(monkeypatch):
-    """``gate(service, "ask")`` holds ``service.ask`` until ``.release.set()``; released at the
+    """``gate(service, "converse")`` holds ``service.converse`` until ``.release.set()``; released at the
     end of the test in any case, so no listener thread is left waiting."""
     gates: list[Gate] = []
 

@@ -46,6 +46,7 @@ class FakeSlack:
         self.drops: dict[str, int] = {}  # method -> how many more calls get no response at all
         self.socket: FakeSocketMode | None = None
         self.locales: dict[str, str] = {}  # user id -> the locale users.info reports ("sv-SE")
+        self.members: dict[str, list[str]] = {}  # channel id -> its members (conversations.members)
         self._cond = threading.Condition()
         self._ts = 1700000000.000100
         fake = self
@@ -160,18 +161,8 @@ class FakeSlack:
             return _send(h, 200, "ok", "text/plain")
         method = path.removeprefix("/api/")
         self._record(Call(method, body, headers))
-        with self._cond:
-            queue = self.failures.get(method)
-            failure = queue.pop(0) if queue else None
-            drop = self.drops.get(method, 0) > 0
-            if drop:
-                self.drops[method] -= 1
-        if drop:
-            h.close_connection = True
+        if self._failed(h, method):
             return
-        if failure:
-            status, extra, payload = failure
-            return _send(h, status, json.dumps(payload), "application/json", extra)
         auth = headers.get("authorization", "")
         token = auth.removeprefix("Bearer ") if auth.startswith("Bearer ") else body.get("token", "")
         expected = APP_TOKEN if method == "apps.connections.open" else BOT_TOKEN
@@ -184,9 +175,28 @@ class FakeSlack:
         method, body = u.path.removeprefix("/api/"), dict(parse_qsl(u.query))
         headers = {k.lower(): v for k, v in h.headers.items()}
         self._record(Call(method, body, headers))
+        if self._failed(h, method):
+            return
         if headers.get("authorization", "") != f"Bearer {BOT_TOKEN}":
             return _send(h, 200, json.dumps({"ok": False, "error": "invalid_auth"}), "application/json")
         _send(h, 200, json.dumps(self._api(method, body)), "application/json")
+
+    def _failed(self, h: BaseHTTPRequestHandler, method: str) -> bool:
+        """Answer with a failure queued by fail_next/fail_with, or drop the connection (drop_next)."""
+        with self._cond:
+            queue = self.failures.get(method)
+            failure = queue.pop(0) if queue else None
+            drop = self.drops.get(method, 0) > 0
+            if drop:
+                self.drops[method] -= 1
+        if drop:
+            h.close_connection = True
+            return True
+        if failure:
+            status, extra, payload = failure
+            _send(h, status, json.dumps(payload), "application/json", extra)
+            return True
+        return False
 
     def _api(self, method: str, body: dict) -> dict:
         if method == "auth.test":
@@ -218,6 +228,14 @@ class FakeSlack:
             if str(body.get("include_locale")).lower() in ("1", "true"):
                 info["locale"] = self.locales[user]
             return {"ok": True, "user": info}
+        if method == "conversations.members":  # paged as Slack pages it: a cursor is an offset here
+            members = self.members.get(body.get("channel"))
+            if members is None:
+                return {"ok": False, "error": "channel_not_found"}
+            start, limit = int(body.get("cursor") or 0), int(body.get("limit") or 100)
+            more = start + limit < len(members)
+            return {"ok": True, "members": members[start:start + limit],
+                    "response_metadata": {"next_cursor": str(start + limit) if more else ""}}
         if method == "apps.connections.open":
             if self.socket is None:
                 return {"ok": False, "error": "no_socket_server"}

@@ -111,13 +111,16 @@ def test_home_view_lists_status_and_examples(service):
 
 
 class CannedService:
-    """The real service for everything but ``ask``, which returns a crafted answer."""
+    """The real service for everything but the answers to questions, which are a crafted one;
+    a search for more passages than an answer shows (``k``, the 👎 button's) is the real one."""
 
     def __init__(self, service, answer: Answer):
         self._service, self._answer = service, answer
 
-    def ask(self, question, today=None):
-        return self._answer
+    def converse(self, question, context=None, **kw):
+        if "k" in kw:
+            return self._service.converse(question, context, **kw)
+        return self._answer, None
 
     def __getattr__(self, name):
         return getattr(self._service, name)
@@ -163,7 +166,7 @@ def test_answer_over_shared_latex_minutes_has_no_raw_markup(shared_corpora, tmp_
     service = MinutesService(corpus, tmp_path / "index", FakeEmbedder())
     service.reindex()
     for question in ("vad beslutades om protokolljusterare?", "vad sades om kassören?"):
-        answer = service.ask(question)
+        answer = service.converse(question)[0]
         assert any(p.source.endswith(".tex") for p in answer.passages), question
         texts = [b["text"]["text"] for b in answer_message(answer)["blocks"] if b["type"] == "section"]
         for t in texts:

@@ -135,7 +135,7 @@ def _down_then_more(bot, fake, post_body) -> dict:
 
 def test_thumbs_down_on_a_full_answer_searches_wider(fake, service):
     # An answer that showed all it had: "more" asks the real engine for more passages than it gave.
-    full = service.ask("life science")
+    full = service.converse("life science")[0]
     answer = full.model_copy(update={"passages": full.passages[:1]})
     bot = start_http_bot(fake, CannedService(service, answer))
     try:
@@ -151,8 +151,8 @@ def test_thumbs_down_on_a_full_answer_searches_wider(fake, service):
 
 
 def test_thumbs_down_when_nothing_more_is_found_says_so(fake, service):
-    answer = service.ask("projekt")
-    assert len(service.engine().ask("projekt", k=10).passages) == len(answer.passages)  # nothing more to find
+    answer = service.converse("projekt")[0]
+    assert len(service.converse("projekt", k=10)[0].passages) == len(answer.passages)  # nothing more to find
     bot = start_http_bot(fake, CannedService(service, answer))
     try:
         bot.event(mention("projekt", ts="1700000001.000100"))

@@ -40,7 +40,7 @@ def test_status_reports_meetings_dates_update_and_model(http_bot, fake, service,
 
 
 def test_question_via_slash_command(http_bot, fake, service, gate):
-    held = gate(service, "ask")
+    held = gate(service, "converse")
     status, body, _ = http_bot.command("Vilka var med på mötet?")
     assert status == 200 and "Letar" in json.loads(body)["text"]  # acked while ask() is held
     assert held.entered.wait(10) and not fake.calls_to("response_url")
@@ -105,8 +105,8 @@ def test_answer_language_for_fixed_strings(http_bot, fake):
 
 def test_slash_command_text_is_unescaped_like_messages(http_bot, fake, service, monkeypatch):
     asked = []
-    real_ask = service.ask
-    monkeypatch.setattr(service, "ask", lambda question, today=None: asked.append(question) or real_ask(question, today))
+    real_ask = service.converse
+    monkeypatch.setattr(service, "converse", lambda question, context=None, **kw: asked.append(question) or real_ask(question, context, **kw))
     http_bot.command("R&amp;D  budget &lt;2023&gt;")  # how Slack sends "R&D  budget <2023>"
     _reply(fake)
     assert asked == ["R&D budget <2023>"]

@@ -78,7 +78,7 @@ def test_home_tab_without_records_says_so(tmp_path):
     service = _service(tmp_path, {"2024-05-02-mote.txt": "Möte 2024-05-02\n\nNärvarande: Anna Berg, Erik Ek\n\n"
                                                           "§ 1 Lägesrapport\nVi gick igenom läget i projektet.\n"})
     try:
-        blocks = records_blocks(service.snapshot(), today=date(2026, 1, 1))
+        blocks = records_blocks(service.meetings(), today=date(2026, 1, 1))
         texts = _texts(blocks)
         assert "No decisions found in the minutes." in texts and "No open action items." in texts
         assert records_blocks(None) == []
@@ -89,7 +89,7 @@ def test_home_tab_without_records_says_so(tmp_path):
 def test_home_tab_over_latex_minutes_within_limits_and_without_markup(shared_corpora, tmp_path):
     service = MinutesService(shared_corpora / "dvd-goteborg-sv", tmp_path / "index", FakeEmbedder())
     service.reindex()
-    blocks = records_blocks(service.snapshot(), lang="sv", today=date(2026, 1, 1))
+    blocks = records_blocks(service.meetings(), lang="sv", today=date(2026, 1, 1))
     view = home_view(service.status(), "sv", records=blocks)
     assert violations(view, home=True) == [] and len(view["blocks"]) <= 100
     rows = [b for b in blocks if b["type"] == "section"]

@@ -119,7 +119,7 @@ def test_engine_failure_becomes_one_friendly_line(fake, service, monkeypatch):
     def boom(*a, **k):
         raise RuntimeError("kaboom: internal detail")
 
-    monkeypatch.setattr(service, "ask", boom)
+    monkeypatch.setattr(service, "converse", boom)
     bot = start_http_bot(fake, service)
     try:
         bot.event(mention("What was decided?", ts="1700000007.000100"))
@@ -133,7 +133,7 @@ SLACK_ACK_SECONDS = 3  # Slack's limit; a local ack takes milliseconds, so this 
 
 
 def test_ack_comes_before_slow_work_and_the_hourglass_shows_meanwhile(http_bot, fake, service, gate):
-    held = gate(service, "ask")  # every answer waits until released, after both acks are in
+    held = gate(service, "converse")  # every answer waits until released, after both acks are in
     status, _, took = http_bot.event(mention("Vilka var med?", ts="1700000008.000100"))
     assert status == 200 and took < SLACK_ACK_SECONDS
     status, body, _ = http_bot.command("Vilka var med?")
@@ -318,7 +318,7 @@ def test_corrupt_index_is_explained_without_paths(http_bot, fake, service, monke
     def corrupt(*a, **k):
         raise IndexCorrupt(f"index in {service.index_dir} is damaged (EOFError); run `minutes index --rebuild`")
 
-    monkeypatch.setattr(service, "ask", corrupt)
+    monkeypatch.setattr(service, "converse", corrupt)
     http_bot.event(mention(question, ts="1700000013.000100"))
     [post] = fake.wait_calls("chat.postMessage")
     assert post.body["text"] == expected

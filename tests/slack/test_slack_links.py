@@ -89,7 +89,7 @@ def test_answers_in_slack_link_each_passage_to_its_line(fake, service):
             path, line = re.fullmatch(r"https://github\.com/org/minutes/blob/main/(.+)#L(\d+)", url).groups()
             assert path == label and path in docs
             assert docs[path].splitlines()[int(line) - 1].strip()  # a line with text on it
-        answer = service.ask("Vilka var närvarande på planeringsmötet?")
+        answer = service.converse("Vilka var närvarande på planeringsmötet?")[0]
         p = answer.passages[0]
         expected_line = docs[p.source][:p.start + len(p.quote) - len(p.quote.lstrip())].count("\n") + 1
         assert links[0].group(1).endswith(f"#L{expected_line}")

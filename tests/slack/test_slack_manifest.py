@@ -15,6 +15,8 @@ def test_manifest_has_scopes_events_command_home_and_socket_mode():
     scopes = set(m["oauth_config"]["scopes"]["bot"])
     assert {"app_mentions:read", "chat:write", "commands", "files:read", "im:history", "reactions:write",
             "users:read", "channels:history", "groups:history"} <= scopes
+    # conversations.members, for the access to private collections (bot/slack/scope.py)
+    assert {"channels:read", "groups:read"} <= scopes
     assert set(m["settings"]["event_subscriptions"]["bot_events"]) == {
         "app_mention", "message.im", "message.channels", "message.groups", "app_home_opened"}
     assert [c["command"] for c in m["features"]["slash_commands"]] == ["/minutes"]

@@ -46,14 +46,14 @@ def test_warnings_are_in_the_json_only_when_there_are_some():
 
 
 def test_the_service_warns_when_the_corpus_folder_is_gone(service):
-    assert service.ask("who attended in 2015?").warnings == []
+    assert service.converse("who attended in 2015?")[0].warnings == []
     shutil.rmtree(service.corpus_dir)
-    en = service.ask("who attended in 2015?")
+    en = service.converse("who attended in 2015?")[0]
     assert en.found and en.warnings and en.warnings[0].startswith("The minutes folder is missing")
-    sv = service.ask("vilka deltog 2015?")
+    sv = service.converse("vilka deltog 2015?")[0]
     assert sv.warnings[0].startswith("Protokollmappen saknas")
     service.corpus_dir.mkdir()
-    assert service.ask("who attended in 2015?").warnings[0].startswith("The minutes folder is empty")
+    assert service.converse("who attended in 2015?")[0].warnings[0].startswith("The minutes folder is empty")
 
 
 def test_a_long_question_in_slack_is_answered_with_its_note(fake, service):

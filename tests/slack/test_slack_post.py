@@ -14,7 +14,7 @@ def test_post_when_slack_is_unreachable_logs_one_line(caplog):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     client = WebClient(token="xoxb-test", base_url=f"http://127.0.0.1:{port}/api/", timeout=2)
-    with caplog.at_level(logging.ERROR, logger="bot.slack.app"):
+    with caplog.at_level(logging.ERROR, logger="bot.slack.posting"):
         assert post(client, "C1", None, {"text": "hello", "blocks": []}) is None
-    [record] = [r for r in caplog.records if r.name == "bot.slack.app"]
+    [record] = [r for r in caplog.records if r.name == "bot.slack.posting"]
     assert "Slack unreachable" in record.getMessage() and "xoxb" not in record.getMessage()

@@ -169,19 +169,19 @@ def test_no_secret_in_logs_replies_or_status(fake, service, monkeypatch, caplog,
 
     caplog.set_level(logging.DEBUG)
     secrets = [BOT_TOKEN, SIGNING_SECRET]
-    real_ask = service.ask
+    real_ask = service.converse
     calls = {"n": 0}
 
-    def leaky_ask(question, today=None):
+    def leaky_ask(question, context=None, **kw):
         # What a careless library might do: put the token in an exception's text.
         calls["n"] += 1
         if calls["n"] == 1:
             raise RuntimeError(f"request failed with Authorization: Bearer {BOT_TOKEN} secret={SIGNING_SECRET}")
         if calls["n"] == 2:
             raise IndexCorrupt(f"index damaged near {BOT_TOKEN}")
-        return real_ask(question, today)
+        return real_ask(question, context, **kw)
 
-    monkeypatch.setattr(service, "ask", leaky_ask)
+    monkeypatch.setattr(service, "converse", leaky_ask)
     bot = start_http_bot(fake, service)
     try:
         logging.getLogger("bot.test").warning("settings are %r; token %s", bot.runner.app, BOT_TOKEN)
