@@ -1,6 +1,6 @@
 """The organisation profile: an optional ``minutes.toml`` in the corpus folder, read with the
-standard TOML reader. It is not a minutes file (the index reads only .txt, .md, .tex, .docx
-and .pdf) and is read again whenever the bot or the CLI loads an index.
+standard TOML reader. It is not a minutes file (the index reads only .txt, .md, .tex, .html,
+.docx and .pdf) and is read again whenever the bot or the CLI loads an index.
 
 Each table names what it describes; today there is one:
 
