@@ -71,6 +71,8 @@ def cmd_index(args, settings: Settings) -> int:
         print(f"skipped {s['file']}: {s['reason']}", file=sys.stderr)
     for n in report.notes:
         print(f"note {n['file']}: {n['note']}", file=sys.stderr)
+    for p in report.partial:
+        print(f"parsed in part {p['file']}: {p['step']} failed ({p['reason']})", file=sys.stderr)
     return 0
 
 
@@ -150,12 +152,15 @@ def cmd_status(args, settings: Settings) -> int:
     from index.corpus_state import corpus_state
 
     warnings = _corpus_warnings(settings, snapshot)
+    state = corpus_state(settings.corpus_dir)
     if args.json:
         print(json.dumps({**status.to_json_dict(), "corpus_dir": str(settings.corpus_dir),
-                          "corpus_state": corpus_state(settings.corpus_dir), "warnings": warnings},
+                          "corpus_state": state, "index_dir": str(settings.index_dir), "warnings": warnings},
                          ensure_ascii=False))
     else:
         span = f"{status.first_date} to {status.last_date}" if status.first_date else "no dates"
+        print(f"corpus {settings.corpus_dir}{'' if state == 'ok' else f' ({state})'}, "
+              f"index {settings.index_dir} (MINUTES_CORPUS_DIR, MINUTES_INDEX_DIR)")
         print(f"{status.meetings} meetings ({span}), {status.chunks} chunks, "
               f"last update {status.updated_at or 'never'}, model {status.model}")
         if status.skipped:
@@ -166,6 +171,10 @@ def cmd_status(args, settings: Settings) -> int:
             print(f"{_files(len(status.notes))} read by content, not by extension:")
             for n in status.notes:
                 print(f"  {n['file']}: {n['note']}")
+        if status.partial:
+            print(f"{_files(len({p['file'] for p in status.partial}))} parsed in part (the rest of each is indexed):")
+            for p in status.partial:
+                print(f"  {p['file']}: {p['step']} failed ({p['reason']})")
     return 0
 
 

@@ -52,6 +52,7 @@ class IndexStatus:
     model: str | None
     skipped: list[dict] = field(default_factory=list)  # files not indexed: {"file", "reason"}
     notes: list[dict] = field(default_factory=list)  # files read by their content: {"file", "note"}
+    partial: list[dict] = field(default_factory=list)  # parse steps that failed: {"file", "step", "reason"}
 
     def to_json_dict(self) -> dict:
         return dict(self.__dict__)
@@ -122,6 +123,7 @@ class IndexSnapshot:
             updated_at=self.params.get("built_at"), model=self.model,
             skipped=list(self.params.get("skipped", [])),
             notes=list(self.params.get("notes", [])),
+            partial=list(self.params.get("partial", [])),
         )
 
 

@@ -42,6 +42,17 @@ def test_status(env, capsys):
     status = json.loads(out)
     assert code == 0 and status["meetings"] == 2 and status["model"] == "fake-embedder"
     assert status["first_date"] == "2015-02-04" and status["last_date"] == "2021-11-10"
+    assert status["corpus_dir"] == str(env) and status["index_dir"] == str(env.parent / "ix")
+
+
+def test_plain_status_names_the_folders_it_reads(env, capsys, tmp_path, monkeypatch):
+    run(capsys, "index")
+    code, out, _ = run(capsys, "status")
+    assert code == 0
+    assert out.splitlines()[0] == f"corpus {env}, index {env.parent / 'ix'} (MINUTES_CORPUS_DIR, MINUTES_INDEX_DIR)"
+    monkeypatch.setenv("MINUTES_CORPUS_DIR", str(tmp_path / "gone"))
+    code, out, _ = run(capsys, "status")
+    assert code == 0 and out.splitlines()[0].startswith(f"corpus {tmp_path / 'gone'} (missing), index ")
 
 
 def test_ask_without_index_is_one_clear_line(env, capsys):

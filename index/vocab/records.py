@@ -81,7 +81,7 @@ NOT_OWNERS = {
     "vi", "det", "den", "de", "man", "någon", "några", "alla", "ingen", "inga", "han", "hon", "hen",
     "dom", "detta", "denna", "dessa", "här", "där", "sedan", "nu", "då", "om", "när", "mötet",
     "punkten", "ärendet", "frågan", "förslaget", "beslut", "att", "och", "men", "även", "också",
-    "samtliga", "varje", "alla", "ni", "jag", "du", "vad", "vem", "hur", "ska", "kan",
+    "samtliga", "varje", "ni", "jag", "du", "vad", "vem", "hur", "ska", "kan",
     "we", "i", "it", "they", "he", "she", "this", "that", "there", "someone", "somebody",
     "everyone", "nobody", "anyone", "people", "the", "a", "an", "if", "when", "then", "also",
     "all", "group", "meeting", "discussion", "next", "action", "todo", "note", "notes", "tbd",
