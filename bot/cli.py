@@ -102,6 +102,8 @@ def _parse_today(value: str | None) -> date | None:
 
 
 def cmd_ask(args, settings: Settings) -> int:
+    from .cli_input import from_argument, from_stdin
+
     today = _parse_today(args.today)
     if not args.question.strip():
         raise ConfigError("ask: the question is empty (use - to read questions from stdin)")
@@ -109,26 +111,39 @@ def cmd_ask(args, settings: Settings) -> int:
     engine = service.engine()
     warnings = _corpus_warnings(settings, engine.snapshot)
 
-    def show(answer) -> str:
+    def show(answer, typed) -> str:
+        note = typed.note(answer.language)
+        if note:
+            answer.notes.append(note)
         if not args.json:
             return render_text(answer, ansi=sys.stdout.isatty())
         answer.warnings[:0] = warnings  # on stderr too, once
         return json.dumps(answer.to_json_dict(), ensure_ascii=False)
 
     if args.question == "-":
-        # One question per line, one JSON object per line: the model is loaded once. With
-        # --followups each line is read in the context of the one before (bot/followup.py).
-        context = None
-        for line in sys.stdin:
-            q = line.strip()
-            if not q:
+        # One question per line, one JSON object per line, whatever a line holds: the model is
+        # loaded once. With --followups each line is read in the context of the one before.
+        context, failed = None, 0
+        for typed in from_stdin(sys.stdin):
+            try:
+                answer, new = engine.converse(typed.text, context if args.followups else None, today=today)
+            except MinutesError as e:  # this question failed (the index went, say); the next may not
+                failed = EXIT_ERROR
+                _line_failed(args, typed.text, str(e), _error_type(e))
                 continue
-            answer, new = engine.converse(q, context if args.followups else None, today=today)
             context = new or context
-            print(show(answer), flush=True)
-        return 0
-    print(show(engine.ask(args.question, today=today)), end="" if not args.json else "\n")
+            print(show(answer, typed), flush=True)
+        return failed
+    typed = from_argument(args.question)
+    print(show(engine.ask(typed.text, today=today), typed), end="" if not args.json else "\n")
     return 0
+
+
+def _line_failed(args, question: str, message: str, kind: str) -> None:
+    """A question of a batch that failed: said on stderr, and as its JSON line under --json."""
+    print(f"minutes: error: {message}", file=sys.stderr)
+    if args.json:
+        print(json.dumps({"question": question, "error": message, "type": kind}, ensure_ascii=False), flush=True)
 
 
 def _corpus_warnings(settings: Settings, snapshot) -> list[str]:

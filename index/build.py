@@ -15,7 +15,7 @@ import numpy as np
 
 from . import onnx_encoder, vectors as vector_index
 from .chunk import chunk_document
-from .errors import DocumentError, IndexBusy, IndexCorrupt, IndexMissing
+from .errors import CorpusMissing, DocumentError, IndexBusy, IndexCorrupt, IndexMissing
 from .guard import check_drop
 from .loaders import SUPPORTED_EXTENSIONS, load_document, read_bytes
 from .models import Chunk, Meeting
@@ -124,7 +124,7 @@ def update_index(
     corpus_dir = Path(corpus_dir)
     if not corpus_dir.is_dir():
         what = "is not a folder" if corpus_dir.exists() else "does not exist"
-        raise IndexMissing(f"corpus folder {corpus_dir} {what} (MINUTES_CORPUS_DIR)")
+        raise CorpusMissing(f"corpus folder {corpus_dir} {what} (MINUTES_CORPUS_DIR)")
     with write_lock(index_dir):
         try:
             old = None if rebuild else load_index(index_dir)

@@ -95,6 +95,29 @@ def test_corpus_that_is_a_file(env, capsys, monkeypatch, tmp_path):
     assert code == 2 and "is not a folder" in err and "MINUTES_CORPUS_DIR" in err
 
 
+def test_a_missing_corpus_folder_is_corpus_missing_not_index_missing(env, capsys, monkeypatch, tmp_path):
+    monkeypatch.setenv("MINUTES_CORPUS_DIR", str(tmp_path / "nope"))
+    code, out, err = run(capsys, "index", "--json")
+    d = json.loads(out)
+    assert code == 2 and d["type"] == "corpus_missing"
+    assert d["error"] == f"corpus folder {tmp_path / 'nope'} does not exist (MINUTES_CORPUS_DIR)"
+
+
+def test_every_error_type_is_documented():
+    import re
+
+    import index.errors as errors
+    from bot.cli import _error_type
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text()
+    documented = set(re.findall(r"`([a-z_]+)`", readme[readme.index("error types"):][:1500]))
+    kinds = {_error_type(c.__new__(c)) for c in vars(errors).values()
+             if isinstance(c, type) and issubclass(c, errors.MinutesError)
+             and not issubclass(c, errors.DocumentError) and c not in (errors.MinutesError, errors.IndexError_)}
+    assert kinds | {"usage", "os_error"} <= documented, kinds - documented
+
+
 @pytest.mark.model
 def test_unknown_model_fails_fast_with_one_line(env, capsys, monkeypatch):
     monkeypatch.undo()  # the real loader, not the fake
