@@ -103,6 +103,7 @@ def _parse_today(value: str | None) -> date | None:
 
 def cmd_ask(args, settings: Settings) -> int:
     from .cli_input import from_argument, from_stdin
+    from .redact import for_people
 
     today = _parse_today(args.today)
     if not args.question.strip():
@@ -115,8 +116,8 @@ def cmd_ask(args, settings: Settings) -> int:
         note = typed.note(answer.language)
         if note:
             answer.notes.append(note)
-        if not args.json:
-            return render_text(answer, ansi=sys.stdout.isatty())
+        if not args.json:  # for a person: personal data masked (MINUTES_REDACT); the JSON is verbatim
+            return for_people(render_text(answer, ansi=sys.stdout.isatty()), answer.language, settings.redact)
         answer.warnings[:0] = warnings  # on stderr too, once
         return json.dumps(answer.to_json_dict(), ensure_ascii=False)
 
@@ -197,13 +198,19 @@ def _files(n: int) -> str:
     return f"{n} file" if n == 1 else f"{n} files"
 
 
-def _print_rows(rows: list[dict], as_json: bool, fmt) -> None:
+def _print_rows(rows: list[dict], as_json: bool, fmt, snapshot, redact: bool) -> None:
+    """One line per row: JSON (verbatim, for scripts), or ``fmt(row)`` for a person, with personal
+    data masked in the language of the row's minutes unless MINUTES_REDACT is off."""
     if as_json:
         for row in rows:
             print(json.dumps(row, ensure_ascii=False))
         return
+    from .redact import for_people
+
     for row in rows:
-        print(fmt(row))
+        m = snapshot.meetings.get(row["source"])
+        lang = m.language if m is not None and m.language in ("en", "sv") else "en"
+        print(for_people(fmt(row), lang, redact))
 
 
 def _iso_arg(name: str, value: str | None) -> str | None:
@@ -222,9 +229,10 @@ def cmd_decisions(args, settings: Settings) -> int:
 
     snapshot = load_index(settings.index_dir)
     rows = registers.decisions(snapshot.meetings.values(), since=_iso_arg("--since", args.since),
-                               until=_iso_arg("--until", args.until), meeting=_iso_arg("--meeting", args.meeting))
+                               until=_iso_arg("--until", args.until), meeting=_iso_arg("--meeting", args.meeting),
+                               business=args.business)
     _print_rows(rows, args.json, lambda r: f"{r['meeting_date'] or '(undated)'}  {r['outcome']:<13} "
-                                          f"{' '.join(r['text'].split())}  [{r['source']}]")
+                                          f"{r['text']}  [{r['source']}]", snapshot, settings.redact)
     return 0
 
 
@@ -237,8 +245,9 @@ def cmd_actions(args, settings: Settings) -> int:
     today = _parse_today(args.today) or date.today()
     rows = registers.actions(snapshot.meetings.values(), today=today, open_only=args.open, owner=args.owner)
     _print_rows(rows, args.json, lambda r: f"{r['meeting_date'] or '(undated)'}  {r['status']:<8} "
-                                          f"{', '.join(r['owners']) or '-'}: {' '.join(r['task'].split())}"
-                                          f"{'  due ' + r['due'] if r['due'] else ''}  [{r['source']}]")
+                                          f"{', '.join(r['owners']) or '-'}: {r['task']}"
+                                          f"{'  due ' + r['due'] if r['due'] else ''}  [{r['source']}]",
+                snapshot, settings.redact)
     return 0
 
 
@@ -303,6 +312,8 @@ def build_parser() -> argparse.ArgumentParser:
     pd.add_argument("--since", help="only meetings on or after this date (YYYY-MM-DD)")
     pd.add_argument("--until", help="only meetings on or before this date (YYYY-MM-DD)")
     pd.add_argument("--meeting", help="only the meeting of this date (YYYY-MM-DD)")
+    pd.add_argument("--business", action="store_true",
+                    help="leave out the formalities (quorum, agenda approved, adjusters elected, meeting opened/closed)")
     pd.add_argument("--json", action="store_true", help="one JSON object per line")
     pd.set_defaults(func=cmd_decisions)
 
