@@ -284,8 +284,20 @@ def _print_json_error(message: str, kind: str) -> None:
     print(json.dumps({"error": message, "type": kind}, ensure_ascii=False), flush=True)
 
 
+def _epilog(names: list[str], more: str) -> str:
+    import textwrap
+
+    listed = textwrap.fill(", ".join(names), width=88, initial_indent="  ", subsequent_indent="  ")
+    return f"settings (environment variables, or a .env file in the working folder):\n{listed}\n\n{textwrap.fill(more, 88)}"
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="minutes", description="Answers questions about meeting minutes, with verbatim quotes.")
+    from .settings import setting_names
+
+    p = _Parser(prog="minutes", description="Answers questions about meeting minutes, with verbatim quotes.",
+                formatter_class=argparse.RawDescriptionHelpFormatter,
+                epilog=_epilog(setting_names(slack=False), "What each one means: README.md, \"Settings\". "
+                               "The Slack bot (`minutes serve`): docs/slack.md."))
     p.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = p.add_subparsers(dest="command", required=True)
 
@@ -324,7 +336,12 @@ def build_parser() -> argparse.ArgumentParser:
     pc.add_argument("--json", action="store_true", help="one JSON object per line")
     pc.set_defaults(func=cmd_actions)
 
-    pv = sub.add_parser("serve", help="run the Slack bot")
+    pv = sub.add_parser("serve", help="run the Slack bot (docs/slack.md)",
+                        description="Runs the Slack bot: Socket Mode with SLACK_APP_TOKEN, else HTTP on MINUTES_PORT.",
+                        formatter_class=argparse.RawDescriptionHelpFormatter,
+                        epilog=_epilog(setting_names(slack=True), "docs/slack.md takes you from nothing to a working "
+                                       "bot in your workspace (the app manifest is slack-manifest.yaml); README.md, "
+                                       "\"Settings\", says what each setting means."))
     pv.set_defaults(func=cmd_serve)
     return p
 
