@@ -72,6 +72,8 @@ def cmd_index(args, settings: Settings) -> int:
         print(f"skipped {s['file']}: {s['reason']}", file=sys.stderr)
     for n in report.notes:
         print(f"note {n['file']}: {n['note']}", file=sys.stderr)
+    for p in report.partial:
+        print(f"parsed in part {p['file']}: {p['step']} failed ({p['reason']})", file=sys.stderr)
     return 0
 
 
@@ -101,6 +103,9 @@ def _parse_today(value: str | None) -> date | None:
 
 
 def cmd_ask(args, settings: Settings) -> int:
+    from .cli_input import from_argument, from_stdin
+    from .redact import for_people
+
     today = _parse_today(args.today)
     if not args.question.strip():
         raise ConfigError("ask: the question is empty (use - to read questions from stdin)")
@@ -109,25 +114,31 @@ def cmd_ask(args, settings: Settings) -> int:
     warnings = _corpus_warnings(settings, engine.snapshot)
     scope = engine.catalogue.resolve(args.collection)
 
-    def show(answer) -> str:
-        if not args.json:
-            return render_text(answer, ansi=sys.stdout.isatty())
+    def show(answer, typed) -> str:
+        note = typed.note(answer.language)
+        if note:
+            answer.notes.append(note)
+        if not args.json:  # for a person: personal data masked (MINUTES_REDACT); the JSON is verbatim
+            return for_people(render_text(answer, ansi=sys.stdout.isatty()), answer.language, settings.redact)
         answer.warnings[:0] = warnings  # on stderr too, once
         return json.dumps(answer.to_json_dict(), ensure_ascii=False)
 
     if args.question == "-":
-        # One question per line, one JSON object per line: the model is loaded once. With
-        # --followups each line is read in the context of the one before (bot/followup.py).
-        context = None
-        for line in sys.stdin:
-            q = line.strip()
-            if not q:
+        # One question per line, one JSON object per line, whatever a line holds: the model is
+        # loaded once. With --followups each line is read in the context of the one before.
+        context, failed = None, 0
+        for typed in from_stdin(sys.stdin):
+            try:
+                answer, new = _converse(service, typed.text, context if args.followups else None, today, scope)
+            except MinutesError as e:  # this question failed (the index went, say); the next may not
+                failed = EXIT_ERROR
+                _line_failed(args, typed.text, str(e), _error_type(e))
                 continue
-            answer, new = _converse(service, q, context if args.followups else None, today, scope)
             context = new or context
-            print(show(answer), flush=True)
-        return 0
-    print(show(_converse(service, args.question, None, today, scope)[0]), end="" if not args.json else "\n")
+            print(show(answer, typed), flush=True)
+        return failed
+    typed = from_argument(args.question)
+    print(show(_converse(service, typed.text, None, today, scope)[0], typed), end="" if not args.json else "\n")
     return 0
 
 
@@ -136,6 +147,13 @@ def _converse(service, question: str, context, today, scope):
     answer, kept = service.converse(question, context, today=today, collections=scope)
     answer.warnings.clear()
     return answer, kept
+
+
+def _line_failed(args, question: str, message: str, kind: str) -> None:
+    """A question of a batch that failed: said on stderr, and as its JSON line under --json."""
+    print(f"minutes: error: {message}", file=sys.stderr)
+    if args.json:
+        print(json.dumps({"question": question, "error": message, "type": kind}, ensure_ascii=False), flush=True)
 
 
 def _corpus_warnings(settings: Settings, snapshot) -> list[str]:
@@ -161,12 +179,15 @@ def cmd_status(args, settings: Settings) -> int:
     warnings = _corpus_warnings(settings, snapshot)
     catalogue = _catalogue(settings, snapshot)
     status.collections = [c.to_json_dict() for c in catalogue.collections]
+    state = corpus_state(settings.corpus_dir)
     if args.json:
         print(json.dumps({**status.to_json_dict(), "corpus_dir": str(settings.corpus_dir),
-                          "corpus_state": corpus_state(settings.corpus_dir), "warnings": warnings},
+                          "corpus_state": state, "index_dir": str(settings.index_dir), "warnings": warnings},
                          ensure_ascii=False))
     else:
         span = f"{status.first_date} to {status.last_date}" if status.first_date else "no dates"
+        print(f"corpus {settings.corpus_dir}{'' if state == 'ok' else f' ({state})'}, "
+              f"index {settings.index_dir} (MINUTES_CORPUS_DIR, MINUTES_INDEX_DIR)")
         print(f"{status.meetings} meetings ({span}), {status.chunks} chunks, "
               f"last update {status.updated_at or 'never'}, model {status.model}")
         if len(catalogue.collections) > 1 or any(c.folder != DEFAULT for c in catalogue.collections):
@@ -182,6 +203,10 @@ def cmd_status(args, settings: Settings) -> int:
             print(f"{_files(len(status.notes))} read by content, not by extension:")
             for n in status.notes:
                 print(f"  {n['file']}: {n['note']}")
+        if status.partial:
+            print(f"{_files(len({p['file'] for p in status.partial}))} parsed in part (the rest of each is indexed):")
+            for p in status.partial:
+                print(f"  {p['file']}: {p['step']} failed ({p['reason']})")
     return 0
 
 
@@ -208,13 +233,19 @@ def _files(n: int) -> str:
     return f"{n} file" if n == 1 else f"{n} files"
 
 
-def _print_rows(rows: list[dict], as_json: bool, fmt) -> None:
+def _print_rows(rows: list[dict], as_json: bool, fmt, snapshot, redact: bool) -> None:
+    """One line per row: JSON (verbatim, for scripts), or ``fmt(row)`` for a person, with personal
+    data masked in the language of the row's minutes unless MINUTES_REDACT is off."""
     if as_json:
         for row in rows:
             print(json.dumps(row, ensure_ascii=False))
         return
+    from .redact import for_people
+
     for row in rows:
-        print(fmt(row))
+        m = snapshot.meetings.get(row["source"])
+        lang = m.language if m is not None and m.language in ("en", "sv") else "en"
+        print(for_people(fmt(row), lang, redact))
 
 
 def _iso_arg(name: str, value: str | None) -> str | None:
@@ -233,9 +264,10 @@ def cmd_decisions(args, settings: Settings) -> int:
 
     snapshot = load_index(settings.index_dir)
     rows = registers.decisions(_scoped_meetings(settings, snapshot, args.collection), since=_iso_arg("--since", args.since),
-                               until=_iso_arg("--until", args.until), meeting=_iso_arg("--meeting", args.meeting))
+                               until=_iso_arg("--until", args.until), meeting=_iso_arg("--meeting", args.meeting),
+                               business=args.business)
     _print_rows(rows, args.json, lambda r: f"{r['meeting_date'] or '(undated)'}  {r['outcome']:<13} "
-                                          f"{' '.join(r['text'].split())}  [{r['source']}]")
+                                          f"{r['text']}  [{r['source']}]", snapshot, settings.redact)
     return 0
 
 
@@ -248,8 +280,9 @@ def cmd_actions(args, settings: Settings) -> int:
     today = _parse_today(args.today) or date.today()
     rows = registers.actions(_scoped_meetings(settings, snapshot, args.collection), today=today, open_only=args.open, owner=args.owner)
     _print_rows(rows, args.json, lambda r: f"{r['meeting_date'] or '(undated)'}  {r['status']:<8} "
-                                          f"{', '.join(r['owners']) or '-'}: {' '.join(r['task'].split())}"
-                                          f"{'  due ' + r['due'] if r['due'] else ''}  [{r['source']}]")
+                                          f"{', '.join(r['owners']) or '-'}: {r['task']}"
+                                          f"{'  due ' + r['due'] if r['due'] else ''}  [{r['source']}]",
+                snapshot, settings.redact)
     return 0
 
 
@@ -286,8 +319,20 @@ def _print_json_error(message: str, kind: str) -> None:
     print(json.dumps({"error": message, "type": kind}, ensure_ascii=False), flush=True)
 
 
+def _epilog(names: list[str], more: str) -> str:
+    import textwrap
+
+    listed = textwrap.fill(", ".join(names), width=88, initial_indent="  ", subsequent_indent="  ")
+    return f"settings (environment variables, or a .env file in the working folder):\n{listed}\n\n{textwrap.fill(more, 88)}"
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="minutes", description="Answers questions about meeting minutes, with verbatim quotes.")
+    from .settings import setting_names
+
+    p = _Parser(prog="minutes", description="Answers questions about meeting minutes, with verbatim quotes.",
+                formatter_class=argparse.RawDescriptionHelpFormatter,
+                epilog=_epilog(setting_names(slack=False), "What each one means: README.md, \"Settings\". "
+                               "The Slack bot (`minutes serve`): docs/slack.md."))
     p.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = p.add_subparsers(dest="command", required=True)
 
@@ -318,6 +363,8 @@ def build_parser() -> argparse.ArgumentParser:
     pd.add_argument("--meeting", help="only the meeting of this date (YYYY-MM-DD)")
     pd.add_argument("--collection", action="append", default=[], metavar="NAME",
                     help="only this collection's meetings (repeatable)")
+    pd.add_argument("--business", action="store_true",
+                    help="leave out the formalities (quorum, agenda approved, adjusters elected, meeting opened/closed)")
     pd.add_argument("--json", action="store_true", help="one JSON object per line")
     pd.set_defaults(func=cmd_decisions)
 
@@ -330,7 +377,12 @@ def build_parser() -> argparse.ArgumentParser:
     pc.add_argument("--json", action="store_true", help="one JSON object per line")
     pc.set_defaults(func=cmd_actions)
 
-    pv = sub.add_parser("serve", help="run the Slack bot")
+    pv = sub.add_parser("serve", help="run the Slack bot (docs/slack.md)",
+                        description="Runs the Slack bot: Socket Mode with SLACK_APP_TOKEN, else HTTP on MINUTES_PORT.",
+                        formatter_class=argparse.RawDescriptionHelpFormatter,
+                        epilog=_epilog(setting_names(slack=True), "docs/slack.md takes you from nothing to a working "
+                                       "bot in your workspace (the app manifest is slack-manifest.yaml); README.md, "
+                                       "\"Settings\", says what each setting means."))
     pv.set_defaults(func=cmd_serve)
     return p
 

@@ -215,7 +215,7 @@ class BM25:
         """Per passage, the best-scoring alternative of ``concept`` (matching passages only)."""
         best = self.concept_array(concept)
         rows = np.flatnonzero(best)
-        return dict(zip(rows.tolist(), best[rows].tolist()))
+        return dict(zip(rows.tolist(), best[rows].tolist(), strict=True))
 
     def score_arrays(self, concepts: list[Concept], english_rows: np.ndarray | None = None,
                      ) -> tuple[np.ndarray, np.ndarray, list[np.ndarray]]:
@@ -234,4 +234,5 @@ class BM25:
         """(score per passage, how many concepts each passage matched), matching passages only."""
         total, hits, _ = self.score_arrays(concepts)
         rows = np.flatnonzero(hits)
-        return dict(zip(rows.tolist(), total[rows].tolist())), dict(zip(rows.tolist(), hits[rows].tolist()))
+        return (dict(zip(rows.tolist(), total[rows].tolist(), strict=True)),
+                dict(zip(rows.tolist(), hits[rows].tolist(), strict=True)))

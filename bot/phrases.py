@@ -113,6 +113,11 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": "The question was {total} characters long; I read only the first {kept}.",
         "sv": "Frågan var {total} tecken lång; jag läste bara de första {kept}.",
     },
+    "highlight_label": {"en": "→ answers:", "sv": "→ svarar:"},  # bot.render_text: the sentence that answers
+    "question_not_utf8": {  # bot.cli_input: a terminal or file in another encoding
+        "en": "The question was not UTF-8; I read it as {codec}.",
+        "sv": "Frågan var inte UTF-8; jag läste den som {codec}.",
+    },
     "unsupported_language": {
         "en": "I answer questions in English or Swedish only, and this looks like {language}.",
         "sv": "Jag svarar bara på frågor på svenska eller engelska, och det här ser ut att vara {language}.",

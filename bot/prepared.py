@@ -104,7 +104,7 @@ def chunk_languages(snapshot: IndexSnapshot) -> list[str]:
 def build(snapshot: IndexSnapshot) -> Prepared:
     languages = chunk_languages(snapshot)
     docs = []
-    for c, lang in zip(snapshot.chunks, languages):
+    for c, lang in zip(snapshot.chunks, languages, strict=True):
         # The section heading is part of what a passage is about ("Nästa möte", "Budget").
         head = c.section + "\n" if c.section and c.section not in c.text else ""
         docs.append(doc_terms(head + c.text, lang))

@@ -1,9 +1,11 @@
-"""Personal data masked in what the bot posts: Swedish personal identity numbers (personnummer
-and samordningsnummer), e-mail addresses and phone numbers.
+"""Personal data masked wherever a person reads output: Swedish personal identity numbers
+(personnummer and samordningsnummer), e-mail addresses and phone numbers.
 
-Only what goes out to Slack is masked; the index, the answer object and the CLI's JSON keep the
-verbatim text and its offsets. Patterns lean towards masking: a false positive hides a number
-in a quote, a false negative publishes someone's identity number to a whole workspace."""
+Masked: everything posted to Slack (bot/slack/outgoing.py), the terminal's answers and register
+lines (bot/cli.py). Kept verbatim: the index, the answer object and every ``--json`` (scripts
+need the text and its offsets). ``MINUTES_REDACT=off`` turns masking off everywhere. Patterns
+lean towards masking: a false positive hides a number in a quote, a false negative publishes
+someone's identity number to a whole workspace."""
 from __future__ import annotations
 
 import re
@@ -50,6 +52,18 @@ def _pnr(masks: Masks):
             return masks.id_number
         return m.group()
     return sub
+
+
+def masks_for(lang: str) -> Masks:
+    """The masks in the reader's language ("[personnummer]", "[ID number]")."""
+    from .phrases import say
+
+    return Masks(id_number=say("mask_id", lang), email=say("mask_email", lang), phone=say("mask_phone", lang))
+
+
+def for_people(text: str, lang: str, enabled: bool = True) -> str:
+    """``text`` as a person may be shown it: masked in ``lang`` unless masking is off."""
+    return redact(text, masks_for(lang)) if enabled else text
 
 
 def redact(text: str, masks: Masks = Masks()) -> str:

@@ -1,19 +1,31 @@
 """The decision and action registers: rows of every decision and action item in the index, as
 `minutes decisions` / `minutes actions` print them and as answers' ``facts`` carry them.
 
-Read from the snapshot alone (the records were parsed at index time): no model, no engine."""
+A row's ``text`` (decisions) and ``task`` (actions) are text for people: LaTeX and Markdown shown
+as text, as an answer's ``quote_text`` is (bot/render_markup.py); ``quote`` stays verbatim at
+``start``-``end`` of the source text. Read from the snapshot alone (the records were parsed at
+index time): no model, no engine."""
 from __future__ import annotations
 
 from datetime import date
 
 from index.models import ActionItem, Decision, Meeting
+from index.records.formality import BUSINESS, decision_kind
+
+from .render_markup import plain, render_inline
 
 OPEN_STATES = ("open", "ongoing", "not_started")
 
 
+def as_text(quote: str, source: str) -> str:
+    """A record's verbatim text as people read it: markup shown as text, on one line."""
+    return " ".join(plain(render_inline(quote, source)).split())
+
+
 def decision_row(m: Meeting, d: Decision) -> dict:
-    return {"meeting_date": m.date, "source": m.source, "collection": m.collection, "item": d.item, "text": d.text, "outcome": d.outcome,
-            "quote": d.text, "start": d.text_span[0], "end": d.text_span[1],
+    return {"meeting_date": m.date, "source": m.source, "collection": m.collection, "item": d.item,
+            "text": as_text(d.text, m.source), "outcome": d.outcome, "kind": decision_kind(d), "quote": d.text,
+            "start": d.text_span[0], "end": d.text_span[1],
             "reservations": list(d.vote.reservations) if d.vote else []}
 
 
@@ -31,8 +43,9 @@ def is_open(a: ActionItem, today: date) -> bool:
 
 
 def action_row(m: Meeting, a: ActionItem, today: date) -> dict:
-    return {"meeting_date": m.date, "source": m.source, "collection": m.collection, "item": a.item, "owners": list(a.owners), "task": a.task,
-            "due": a.due, "status": action_status(a, today), "quote": a.task, "start": a.task_span[0],
+    return {"meeting_date": m.date, "source": m.source, "collection": m.collection, "item": a.item,
+            "owners": list(a.owners), "task": as_text(a.task, m.source), "due": a.due,
+            "status": action_status(a, today), "quote": a.task, "start": a.task_span[0],
             "end": a.task_span[1]}
 
 
@@ -53,8 +66,9 @@ def _newest_first(meetings) -> list[Meeting]:
 
 
 def decisions(meetings, *, since: str | None = None, until: str | None = None,
-              meeting: str | None = None) -> list[dict]:
-    """Every decision, newest meeting first; ``since``/``until``/``meeting`` are ISO dates."""
+              meeting: str | None = None, business: bool = False) -> list[dict]:
+    """Every decision, newest meeting first; ``since``/``until``/``meeting`` are ISO dates;
+    ``business``: leave out the formalities (index/records/formality.py)."""
     rows = []
     for m in _newest_first(meetings):
         if meeting and m.date != meeting:
@@ -64,7 +78,7 @@ def decisions(meetings, *, since: str | None = None, until: str | None = None,
         if until and (not m.date or m.date > until):
             continue
         rows.extend(decision_row(m, d) for d in m.decisions)
-    return rows
+    return [r for r in rows if r["kind"] == BUSINESS] if business else rows
 
 
 def actions(meetings, *, today: date, open_only: bool = False, owner: str | None = None) -> list[dict]:

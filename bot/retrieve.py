@@ -13,7 +13,7 @@ from index.embed import PACKAGED_MODEL
 from index.store import IndexSnapshot
 
 from . import prepared
-from .lexical import STOP, Alternative, Concept, concept_for, doc_terms, stem_en, stem_sv, tokens
+from .lexical import STOP, Alternative, Concept, concept_for, stem_en, stem_sv
 from .prepared import THIN_MAX_WORDS, is_thin  # noqa: F401 - their home before prepared.py
 from .translate import Lexicon, SvEnLexicon, lexicons, translate_tokens
 
@@ -314,14 +314,14 @@ class Retriever:
         total = sum(weights)
         if not total:
             return out
-        for mask, wt in zip(masks, weights):
+        for mask, wt in zip(masks, weights, strict=True):
             out[mask] += wt / total
         return out
 
     def entity_shares(self, entities: list[str]) -> dict[int, float]:
         shares = self.entity_share_array(entities)
         rows = np.flatnonzero(shares)
-        return dict(zip(rows.tolist(), shares[rows].tolist()))
+        return dict(zip(rows.tolist(), shares[rows].tolist(), strict=True))
 
     def _coverage(self, concepts: list[Concept], allowed_mask: np.ndarray, per_concept: list[np.ndarray]) -> float:
         """The best idf-weighted share of the concepts that one allowed passage matches."""
@@ -335,7 +335,7 @@ class Retriever:
         total = sum(weights) or 1.0
         got = np.zeros(len(allowed_mask), dtype=np.float64)
         matched = np.zeros(len(allowed_mask), dtype=bool)
-        for w, scores in zip(weights, per_concept):
+        for w, scores in zip(weights, per_concept, strict=True):
             hit = scores > 0
             got[hit] += w
             matched |= hit

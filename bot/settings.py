@@ -110,6 +110,26 @@ def parse_channel_collections(text: str) -> dict[str, frozenset[str]]:
     return out
 
 
+def env_name(field: str) -> str:
+    """The environment variable of a setting: SLACK_* as Slack names them, MINUTES_* otherwise."""
+    return field.upper() if field.upper().startswith("SLACK_") else "MINUTES_" + field.upper()
+
+
+def setting_names(slack: bool | None = None) -> list[str]:
+    """Every setting's environment variable (``slack``: only Slack's, or only the others)."""
+    names = [env_name(f) for f in Settings.model_fields]
+    if slack is None:
+        return names
+    return [n for n in names if (n.startswith("SLACK_") or n in _SLACK_ONLY) == slack]
+
+
+# Settings only the Slack bot reads (listed under `minutes serve --help`).
+_SLACK_ONLY = {"MINUTES_PORT", "MINUTES_ADMIN_USERS", "MINUTES_MAX_UPLOAD_MB", "MINUTES_WATCH_INTERVAL",
+               "MINUTES_ALLOWED_CHANNELS", "MINUTES_ALLOW_DMS", "MINUTES_SOURCE_URL",
+               "MINUTES_CHANNEL_COLLECTIONS", "MINUTES_PRIVATE_COLLECTIONS",
+               "MINUTES_ANNOUNCE_CHANNEL", "MINUTES_REMINDER_DAYS"}
+
+
 def load_settings(**overrides) -> Settings:
     """Read settings, turning pydantic's multi-line report into one clear line."""
     try:
@@ -117,5 +137,4 @@ def load_settings(**overrides) -> Settings:
     except ValidationError as e:
         err = e.errors()[0]
         field = ".".join(str(p) for p in err["loc"]) or "settings"
-        env = field.upper() if field.upper().startswith("SLACK_") else "MINUTES_" + field.upper()
-        raise ConfigError(f"invalid setting {env}: {err['msg']}") from None
+        raise ConfigError(f"invalid setting {env_name(field)}: {err['msg']}") from None

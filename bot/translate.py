@@ -8,6 +8,8 @@ before single words. Candidates are ranked so a word's main Swedish rendering co
 entry that has the English word as its only or first gloss beats one that lists it sixth."""
 from __future__ import annotations
 
+import logging
+import pickle
 import re
 import threading
 from dataclasses import dataclass
@@ -16,6 +18,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .lexical import STOP, STOP_SV, stem_en, tokens
+
+log = logging.getLogger(__name__)
 
 MAX_PHRASE = 3
 # Weight of a rendering learnt from a compound's head ("sjuk|journal" = "case record": record ->
@@ -314,7 +318,6 @@ def _cache_file(index_dir: Path) -> Path:
 def write_cache(index_dir: Path) -> Path:
     """Write the lexicon cache for ``index_dir`` if it has none for the current lexicon."""
     import os
-    import pickle
     import tempfile
 
     target = _cache_file(index_dir)
@@ -331,12 +334,23 @@ def write_cache(index_dir: Path) -> Path:
     return target
 
 
-def _read_cache(index_dir: Path) -> tuple[Lexicon, SvEnLexicon] | None:
-    import pickle
+# What a damaged pickle can raise, as the pickle module documents it, plus a wrong shape
+# (ValueError, TypeError when unpacked) and an unreadable file (OSError).
+_DAMAGED = (pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, KeyError,
+            ValueError, TypeError, OSError)
 
+
+def _read_cache(index_dir: Path) -> tuple[Lexicon, SvEnLexicon] | None:
+    """The lexicons of the cache beside the index; None when there is none yet (normal before the
+    first `minutes index`) or it is damaged (said in the log): the caller builds them instead."""
+    path = _cache_file(index_dir)
     try:
-        en_sv, sv_en = pickle.loads(_cache_file(index_dir).read_bytes())
-    except Exception:  # noqa: BLE001 - missing or damaged: built from the lexicon instead, never fatal
+        en_sv, sv_en = pickle.loads(path.read_bytes())
+    except FileNotFoundError:
+        return None
+    except _DAMAGED as e:
+        log.warning("lexicon cache %s is damaged (%s: %s); building the lexicons instead",
+                    path, type(e).__name__, (str(e).splitlines() or [""])[0])
         return None
     lex, rev = Lexicon.__new__(Lexicon), SvEnLexicon.__new__(SvEnLexicon)
     lex.__dict__.update(en_sv)
@@ -360,6 +374,7 @@ def lexicons(index_dir: Path | None = None) -> tuple[Lexicon, SvEnLexicon]:
                     if index_dir is not None:
                         try:  # for the next process; a read-only index folder just goes without
                             write_cache(index_dir)
-                        except OSError:
-                            pass
+                        except OSError as e:
+                            log.info("lexicon cache not written to %s (%s); each process builds the lexicons",
+                                     index_dir, e.strerror or e)
     return _PAIR

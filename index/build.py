@@ -15,7 +15,7 @@ import numpy as np
 
 from . import onnx_encoder, vectors as vector_index
 from .chunk import chunk_document
-from .errors import DocumentError, IndexBusy, IndexCorrupt, IndexMissing
+from .errors import CorpusMissing, DocumentError, IndexBusy, IndexCorrupt, IndexMissing
 from .guard import check_drop
 from .loaders import SUPPORTED_EXTENSIONS, load_document, read_bytes
 from .models import Chunk, Meeting
@@ -42,6 +42,9 @@ class IndexReport:
     # Files read by their content, not their extension:
     # {"file", "read_as": "docx" | "pdf" | "text", "note": "read as DOCX (its content is a Word document)"}
     notes: list[dict] = field(default_factory=list)
+    # Files indexed with a parse step that failed on their text (index/partial.py):
+    # {"file", "step", "reason"}; the rest of the meeting is indexed.
+    partial: list[dict] = field(default_factory=list)
     meetings: int = 0
     chunks: int = 0
 
@@ -92,13 +95,15 @@ class _Parsed:
     chunks: list[Chunk]
 
 
-def parse_document(text: str, source: str, *, max_words: int = 90, embedder=None) -> tuple[Meeting, list[Chunk]]:
+def parse_document(text: str, source: str, *, max_words: int = 90, embedder=None,
+                   problems: list[dict] | None = None) -> tuple[Meeting, list[Chunk]]:
     """A document's meeting and chunks. The parser and the chunker read its normalised view
     (metadata blanked, damaged letters repaired: index/normalise.py), whose offsets are the
-    text's; chunks and quotes are slices of the text itself."""
+    text's; chunks and quotes are slices of the text itself. Parse steps that failed on it are
+    appended to ``problems`` (``{"step", "reason"}``) when given."""
     doc = normalise(text)
-    meeting = parse_meeting(doc.view, source, doc.fields)
-    extract_records(doc.view, meeting).store_in(meeting)  # decisions, actions, roles: stored, not per question
+    meeting = parse_meeting(doc.view, source, doc.fields, problems)
+    extract_records(doc.view, meeting, problems=problems).store_in(meeting)  # stored, not per question
     # With a real tokenizer, chunks are also capped in word pieces (less 2 for [CLS]/[SEP]).
     model = getattr(embedder, "loaded", embedder)  # a LazyEmbedder's real model
     count = getattr(model, "token_count", None)
@@ -124,7 +129,7 @@ def update_index(
     corpus_dir = Path(corpus_dir)
     if not corpus_dir.is_dir():
         what = "is not a folder" if corpus_dir.exists() else "does not exist"
-        raise IndexMissing(f"corpus folder {corpus_dir} {what} (MINUTES_CORPUS_DIR)")
+        raise CorpusMissing(f"corpus folder {corpus_dir} {what} (MINUTES_CORPUS_DIR)")
     with write_lock(index_dir):
         try:
             old = None if rebuild else load_index(index_dir)
@@ -162,6 +167,7 @@ def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress
     fresh: list[_Parsed] = []
     seen: set[str] = set()
     notes: dict[str, dict] = {}  # source -> how it was read (index/sniff.py), for the files parsed now
+    partial: dict[str, list[dict]] = {}  # source -> the parse steps that failed on it, for the files parsed now
     files = list(scan_corpus(corpus_dir))
     progress.stage("parsing", len(files))
     model_pending = hasattr(embedder, "loaded")  # a LazyEmbedder loads its model on first parse
@@ -188,7 +194,10 @@ def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress
                 notes[source] = {"file": source, "read_as": loaded.read_as, "note": loaded.note}
             if model_pending:
                 progress.note("loading the embedding model")
-            meeting, chunks = parse_document(text, source, embedder=embedder)
+            problems: list[dict] = []
+            meeting, chunks = parse_document(text, source, embedder=embedder, problems=problems)
+            if problems:
+                partial[source] = [{"file": source, **p} for p in problems]
             if model_pending:
                 model_pending = False
                 progress.note(None)
@@ -209,12 +218,18 @@ def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress
     old_notes = {n["file"]: n for n in (old.params.get("notes", []) if old is not None else [])}
     notes.update({s: old_notes[s] for s in keep if s in old_notes})
     report.notes = [notes[s] for s in sorted(notes)]
+    old_partial: dict[str, list[dict]] = {}
+    for p in (old.params.get("partial", []) if old is not None else []):
+        old_partial.setdefault(p["file"], []).append(p)
+    partial.update({s: old_partial[s] for s in keep if s in old_partial})
+    report.partial = [p for s in sorted(partial) for p in partial[s]]
 
     # The skipped files are recorded in the index (params.json) for `status` and for answers
     # that would have needed one of them, and so are the files read by their content; a change
     # in those lists alone is worth a new generation.
     same_skipped = (old is not None and old.params.get("skipped", []) == report.skipped
-                    and old.params.get("notes", []) == report.notes)
+                    and old.params.get("notes", []) == report.notes
+                    and old.params.get("partial", []) == report.partial)
     if old is not None and current and not fresh and not report.removed and same_skipped:
         report.meetings, report.chunks = len(old.meetings), len(old.chunks)
         return report  # nothing to write: the index is current
@@ -262,6 +277,7 @@ def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress
         format=FORMAT, model=embedder.name, dim=dim, pipeline=pipeline_version(),
         built_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
         files=dict(sorted(snapshot.hashes.items())), skipped=report.skipped, notes=report.notes,
+        partial=report.partial,
     )
     write_index(index_dir, snapshot)
     report.meetings, report.chunks = len(snapshot.meetings), len(snapshot.chunks)

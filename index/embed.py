@@ -2,6 +2,7 @@
 mismatched model is refused instead of silently returning nonsense."""
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from pathlib import Path
@@ -12,6 +13,8 @@ import numpy as np
 from .errors import ConfigError
 
 PACKAGED_MODEL = "all-MiniLM-L6-v2 (packaged)"
+
+log = logging.getLogger(__name__)
 
 
 class Embedder(Protocol):
@@ -39,8 +42,9 @@ def _load(SentenceTransformer, target: str, device: str):
         return SentenceTransformer(target, device=device)
     try:
         return SentenceTransformer(target, device=device, local_files_only=True)
-    except Exception:  # noqa: BLE001 - not cached: fall through to the hub
-        pass
+    except OSError as e:  # what sentence-transformers raises for a model not in the local cache
+        log.info("embedding model %r is not in the local model cache (%s); asking the model hub",
+                 target, (str(e).splitlines() or [type(e).__name__])[0])
     from huggingface_hub import HfApi
 
     try:

@@ -9,8 +9,13 @@ MinutesError
 │   ├── IndexMissing         nothing built yet
 │   ├── IndexCorrupt
 │   └── ModelMismatch        built with another embedding model: rebuild
+├── CorpusMissing            the corpus folder does not exist or is not a folder: nothing to index
 ├── ConfigError              invalid settings
+├── IndexBusy                another process is updating the index
 └── WouldDropMeetings        an update would drop most indexed meetings: refused without --prune
+
+The CLI names each by its class in snake case (`"type"` of a JSON error: ``index_missing``,
+``corpus_missing``, ...): a class says what is wrong, so scripts can branch on it.
 """
 from __future__ import annotations
 
@@ -48,6 +53,11 @@ class IndexCorrupt(IndexError_):
 
 class ModelMismatch(IndexError_):
     pass
+
+
+class CorpusMissing(MinutesError):
+    """The corpus folder (MINUTES_CORPUS_DIR) does not exist or is not a folder. Not an
+    IndexMissing: the index may be there and answering."""
 
 
 class ConfigError(MinutesError):

@@ -201,7 +201,7 @@ def read(gen: Path, documents: dict[str, str]) -> tuple[dict[str, LazyMeeting], 
     if len({len(v) for v in columns.values()}) > 1:
         raise ValueError("chunk columns differ in length")
     where = gen.parent
-    meetings = {h[0]: LazyMeeting(h, line, where) for h, line in zip(heads["meetings"], lines)}
+    meetings = {h[0]: LazyMeeting(h, line, where) for h, line in zip(heads["meetings"], lines, strict=True)}
     if any(heads["sources"][s] not in documents for s in set(columns["source"])):
         raise ValueError("a chunk's document is missing")
     return meetings, ChunkTable(columns, heads, documents)

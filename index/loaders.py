@@ -52,20 +52,27 @@ def _utf16(data: bytes) -> str | None:
     return None
 
 
+def decode_8bit(data: bytes) -> tuple[str, str]:
+    """(text, codec) of bytes in UTF-8 (with or without BOM), else cp1252 as Windows writes it,
+    else latin-1, which takes the five bytes cp1252 leaves undefined (so any bytes decode).
+    For minutes files and for questions typed in a terminal that is not UTF-8."""
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
 def decode_text(data: bytes, file: str) -> str:
     wide = _utf16(data)
     if wide is not None:
         data = wide.encode("utf-8")
     if b"\x00" in data:
         raise UnreadableDocument(file, "binary content in a text file")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Windows-written minutes are cp1252; latin-1 takes the five bytes cp1252 leaves undefined.
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError:
-            text = data.decode("latin-1")
+    text, _ = decode_8bit(data)
     controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
     if controls > max(2, len(text) // 100):
         raise UnreadableDocument(file, "binary content in a text file")

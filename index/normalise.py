@@ -133,7 +133,7 @@ def _repair_word(word: str, words: Counter, known: frozenset[str], *, starts: bo
     best: tuple[tuple[int, float], str] | None = None
     for letters in itertools.product(_REPAIRS, repeat=len(holes)):
         cand = list(word)
-        for i, c in zip(holes, letters):
+        for i, c in zip(holes, letters, strict=True):
             cand[i] = c
         text = "".join(cand)
         key = text.casefold()
@@ -143,7 +143,7 @@ def _repair_word(word: str, words: Counter, known: frozenset[str], *, starts: bo
     assert best is not None
     repaired = best[1]
     if word.replace(DAMAGE, "").isupper():  # "M\ufffdTESPROTOKOLL"
-        repaired = "".join(r.upper() if w == DAMAGE else r for r, w in zip(repaired, word))
+        repaired = "".join(r.upper() if w == DAMAGE else r for r, w in zip(repaired, word, strict=True))
     elif starts and holes[0] == 0:  # "\ufffdrsmöte" at the start of a line or sentence
         repaired = repaired[0].upper() + repaired[1:]
     return repaired

@@ -100,7 +100,7 @@ def export(st_model, target: Path, *, model: str, query_prefix: str, dim: int) -
             self.inner = inner
 
         def forward(self, *args):  # positional, in the order of ``names``
-            return self.inner(**dict(zip(names, args))).last_hidden_state
+            return self.inner(**dict(zip(names, args, strict=True))).last_hidden_state
 
     # Traced on a padded batch of two, so the traced graph handles padding as batches have it.
     sample = transformer.tokenizer(["an example question", "a much longer example passage of minutes text"],

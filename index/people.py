@@ -226,7 +226,7 @@ def _list_part(text: str, a: int, b: int) -> Person | None:
     party = _PARTY.match(body)
     if party:  # "Anna Berg (S), ordförande", "Karin Öberg (S) ersätter Olle Lind (S)"
         rest = (party.group("rest") or "").strip(" ,")
-        return _person(party.group("name"), ", ".join(x for x in (party.group("party"), rest) if x), (s, e))
+        return _person(party.group("name"), ", ".join(x for x in (party.group("party"), rest) if x), (a, b))
     pm = _PARENS.search(body)
     if pm:
         name, detail = body[: pm.start()], pm.group(1).strip() or None

@@ -55,6 +55,7 @@ class IndexStatus:
     notes: list[dict] = field(default_factory=list)  # files read by their content: {"file", "note"}
     # {"collection", "meetings"} per collection (index/collections.py), by folder name
     collections: list[dict] = field(default_factory=list)
+    partial: list[dict] = field(default_factory=list)  # parse steps that failed: {"file", "step", "reason"}
 
     def to_json_dict(self) -> dict:
         return dict(self.__dict__)
@@ -132,6 +133,7 @@ class IndexSnapshot:
             updated_at=self.params.get("built_at"), model=self.model,
             skipped=[s for s in self.params.get("skipped", []) if in_collections(s["file"], collections)],
             notes=[n for n in self.params.get("notes", []) if in_collections(n["file"], collections)],
+            partial=[p for p in self.params.get("partial", []) if in_collections(p["file"], collections)],
             collections=[{"collection": c, "meetings": n} for c, n in sorted(counts.items())],
         )
 

@@ -94,7 +94,7 @@ class VectorIndex:
         q = np.ascontiguousarray(query, dtype=np.float32).reshape(-1)
         if self.ann is not None:
             scores, rows = self.ann.search(q.reshape(1, -1), min(k, n))
-            return [(int(r), float(s)) for r, s in zip(rows[0], scores[0]) if r >= 0]
+            return [(int(r), float(s)) for r, s in zip(rows[0], scores[0], strict=True) if r >= 0]
         _one_blas_thread()
         return self._top(self.matrix @ q, np.arange(n), k)
 

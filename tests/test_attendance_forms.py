@@ -60,3 +60,17 @@ def test_latex_presence_flags_and_vacancies():
     assert [p.name for p in m.attendees] == ["Anna Berg", "Lisa Holm"]
     assert [p.name for p in m.absent] == ["Erik Ek"]
     assert not any(p.name.casefold() == "vakant" for p in [*m.attendees, *m.absent])
+
+
+def test_an_inline_list_with_a_substitute_keeps_every_attendee():
+    # index/people.py once quoted names that did not exist here (a NameError inside the parse
+    # guard): the meeting was stored with no attendees at all.
+    text = ("Protokoll styrelsemöte 2023-03-01\n\n"
+            "Närvarande: Anna Berg (S), Karin Öberg (S) ersätter Olle Lind (S), Erik Ek (M)\n\n"
+            "§ 1 Mötet öppnas\n")
+    problems: list[dict] = []
+    m = parse_meeting(text, "2023-03-01-styrelse.txt", problems)
+    assert problems == []
+    assert people(m.attendees) == [("Anna Berg", "S"), ("Karin Öberg", "S, ersätter Olle Lind (S)"), ("Erik Ek", "M")]
+    assert [text[p.span[0]:p.span[1]] for p in m.attendees] == [
+        "Anna Berg (S)", "Karin Öberg (S) ersätter Olle Lind (S)", "Erik Ek (M)"]

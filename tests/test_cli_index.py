@@ -42,6 +42,17 @@ def test_status(env, capsys):
     status = json.loads(out)
     assert code == 0 and status["meetings"] == 2 and status["model"] == "fake-embedder"
     assert status["first_date"] == "2015-02-04" and status["last_date"] == "2021-11-10"
+    assert status["corpus_dir"] == str(env) and status["index_dir"] == str(env.parent / "ix")
+
+
+def test_plain_status_names_the_folders_it_reads(env, capsys, tmp_path, monkeypatch):
+    run(capsys, "index")
+    code, out, _ = run(capsys, "status")
+    assert code == 0
+    assert out.splitlines()[0] == f"corpus {env}, index {env.parent / 'ix'} (MINUTES_CORPUS_DIR, MINUTES_INDEX_DIR)"
+    monkeypatch.setenv("MINUTES_CORPUS_DIR", str(tmp_path / "gone"))
+    code, out, _ = run(capsys, "status")
+    assert code == 0 and out.splitlines()[0].startswith(f"corpus {tmp_path / 'gone'} (missing), index ")
 
 
 def test_ask_without_index_is_one_clear_line(env, capsys):
@@ -82,6 +93,29 @@ def test_corpus_that_is_a_file(env, capsys, monkeypatch, tmp_path):
     monkeypatch.setenv("MINUTES_CORPUS_DIR", str(f))
     code, _, err = run(capsys, "index")
     assert code == 2 and "is not a folder" in err and "MINUTES_CORPUS_DIR" in err
+
+
+def test_a_missing_corpus_folder_is_corpus_missing_not_index_missing(env, capsys, monkeypatch, tmp_path):
+    monkeypatch.setenv("MINUTES_CORPUS_DIR", str(tmp_path / "nope"))
+    code, out, err = run(capsys, "index", "--json")
+    d = json.loads(out)
+    assert code == 2 and d["type"] == "corpus_missing"
+    assert d["error"] == f"corpus folder {tmp_path / 'nope'} does not exist (MINUTES_CORPUS_DIR)"
+
+
+def test_every_error_type_is_documented():
+    import re
+
+    import index.errors as errors
+    from bot.cli import _error_type
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text()
+    documented = set(re.findall(r"`([a-z_]+)`", readme[readme.index("error types"):][:1500]))
+    kinds = {_error_type(c.__new__(c)) for c in vars(errors).values()
+             if isinstance(c, type) and issubclass(c, errors.MinutesError)
+             and not issubclass(c, errors.DocumentError) and c not in (errors.MinutesError, errors.IndexError_)}
+    assert kinds | {"usage", "os_error"} <= documented, kinds - documented
 
 
 @pytest.mark.model

@@ -68,7 +68,7 @@ def test_status_lists_the_files_not_indexed(env, capsys):
     assert d["skipped"] == [{"file": "2023-05-10-styrelsemote.odt", "reason": "unsupported file type .odt"},
                             {"file": "empty.txt", "reason": "empty file"}]
     code, out, _ = run(capsys, "status")
-    assert out.splitlines()[1:] == ["2 files not indexed:", "  2023-05-10-styrelsemote.odt: unsupported file type .odt",
+    assert out.splitlines()[2:] == ["2 files not indexed:", "  2023-05-10-styrelsemote.odt: unsupported file type .odt",
                                     "  empty.txt: empty file"]
 
 

@@ -14,7 +14,7 @@ import pytest
 
 from index import store
 from index.build import update_index
-from index.errors import IndexBusy, IndexMissing, ModelMismatch
+from index.errors import CorpusMissing, IndexBusy, IndexMissing, ModelMismatch
 from index.store import load_index
 from tests.conftest import ROOT, FakeEmbedder
 from tests.helpers import make_docx, make_pdf
@@ -161,7 +161,7 @@ def test_model_mismatch_is_refused(corpus_copy, tmp_path):
 def test_missing_index_and_corpus(tmp_path):
     with pytest.raises(IndexMissing, match="run `minutes index` first"):
         load_index(tmp_path / "nothing")
-    with pytest.raises(IndexMissing, match="does not exist"):
+    with pytest.raises(CorpusMissing, match="does not exist"):
         build(tmp_path / "no-corpus", tmp_path / "ix")
 
 
@@ -302,8 +302,8 @@ def test_new_pipeline_reparses_every_file_and_embeds_nothing(corpus_copy, tmp_pa
     monkeypatch.setattr(build_mod, "pipeline_version", lambda: "test-next-version")
     real_parse = parse_pkg.parse_meeting
 
-    def new_parser(text, source, fields=None):  # the "new" parser reads titles differently
-        m = real_parse(text, source, fields)
+    def new_parser(text, source, fields=None, problems=None):  # the "new" parser reads titles differently
+        m = real_parse(text, source, fields, problems)
         m.title = "NEW " + (m.title or "")
         return m
 

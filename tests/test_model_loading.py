@@ -40,3 +40,38 @@ def test_index_refuses_another_model(e5_named_model, real_embedder, corpus_copy,
     update_index(corpus_copy, tmp_path / "ix", real_embedder)
     with pytest.raises(ModelMismatch, match="--rebuild"):
         load_index(tmp_path / "ix").check_model(e5_named_model.name)
+
+
+class _Hub:
+    def model_info(self, target, timeout):
+        raise OSError("404 Client Error: Repository Not Found")
+
+
+def _model_class(local_error):
+    class Model:
+        def __init__(self, target, device, local_files_only=False):
+            if local_files_only:
+                raise local_error
+            self.target = target
+    return Model
+
+
+def test_a_model_not_in_the_cache_is_asked_of_the_hub_and_said(monkeypatch, caplog):
+    from index.embed import _load
+    from index.errors import ConfigError
+
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    monkeypatch.setattr("huggingface_hub.HfApi", _Hub)
+    caplog.set_level("INFO", logger="index.embed")
+    with pytest.raises(ConfigError, match="Repository Not Found"):
+        _load(_model_class(OSError("couldn't find them in the cached files")), "org/absent", "cpu")
+    assert "'org/absent' is not in the local model cache (couldn't find them in the cached files)" in caplog.text
+
+
+def test_a_broken_cached_model_is_not_taken_for_a_missing_one(monkeypatch):
+    from index.embed import _load
+
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    monkeypatch.setattr("huggingface_hub.HfApi", _Hub)
+    with pytest.raises(RuntimeError, match="size mismatch"):
+        _load(_model_class(RuntimeError("size mismatch for embeddings")), "org/broken", "cpu")

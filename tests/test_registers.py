@@ -11,7 +11,7 @@ from bot import registers
 from tests.test_engine import engine_over
 
 DATA = Path(__file__).parent / "data" / "records"
-DECISION_FIELDS = {"meeting_date", "source", "item", "text", "outcome", "quote", "start", "end"}
+DECISION_FIELDS = {"meeting_date", "source", "item", "text", "outcome", "kind", "quote", "start", "end"}
 ACTION_FIELDS = {"meeting_date", "source", "item", "owners", "task", "due", "status", "quote", "start", "end"}
 
 
@@ -30,7 +30,8 @@ def test_decision_rows(snap):
     assert rows and _newest_first(rows)
     for r in rows:
         assert set(r) >= DECISION_FIELDS
-        assert snap.documents[r["source"]][r["start"]:r["end"]] == r["quote"] == r["text"]
+        assert snap.documents[r["source"]][r["start"]:r["end"]] == r["quote"]
+        assert r["text"] == registers.as_text(r["quote"], r["source"]) and r["kind"] in ("business", "formality")
     since = registers.decisions(snap.meetings.values(), since="2024-01-01", until="2024-02-28")
     assert since and all("2024-01-01" <= r["meeting_date"] <= "2024-02-28" for r in since)
     one = registers.decisions(snap.meetings.values(), meeting="2024-02-20")
@@ -42,7 +43,8 @@ def test_action_rows(snap):
     assert rows and _newest_first(rows)
     for r in rows:
         assert set(r) >= ACTION_FIELDS
-        assert snap.documents[r["source"]][r["start"]:r["end"]] == r["quote"] == r["task"]
+        assert snap.documents[r["source"]][r["start"]:r["end"]] == r["quote"]
+        assert r["task"] == registers.as_text(r["quote"], r["source"])
     tim = registers.actions(snap.meetings.values(), today=date(2024, 2, 21), owner="Tim")
     assert tim and all(any(o.startswith("Tim") for o in r["owners"]) for r in tim)
     late = registers.actions(snap.meetings.values(), today=date(2024, 3, 2), open_only=True)

@@ -13,7 +13,7 @@ from datetime import date
 
 from index.models import AgendaItem, Meeting
 from index.sentences import sentence_spans
-from index.vocab import PROCEDURAL_ITEMS
+from index.records.formality import procedural_heading
 
 from .. import compose as say
 from ..answer import Passage
@@ -38,7 +38,6 @@ SAID_CHARS = 120
 FORMAL_SENTENCES = 3
 # Tiers: business records, then what was said, then the formalities' records.
 RECORDS, SAID, FORMAL = 0, 1, 2
-_PROCEDURAL = re.compile(r"(?i)\b(?:" + "|".join(PROCEDURAL_ITEMS) + r")")
 
 
 @dataclass
@@ -62,7 +61,7 @@ class Statement:
 
 def procedural(heading: str | None) -> bool:
     """The meeting's formalities, and its attendance lists ("Närvarande", "Deltagare")."""
-    return bool(_PROCEDURAL.search(heading or "")) or bool(heading and _list_kind(heading))
+    return procedural_heading(heading) or bool(heading and _list_kind(heading))
 
 
 def _own_range(items: list[AgendaItem], it: AgendaItem) -> tuple[int, int]:

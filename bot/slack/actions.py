@@ -13,10 +13,11 @@ import logging
 
 from bot.answer import Answer
 from index.collections import in_collections
+from index.errors import MinutesError
 
 from .blocks import more_messages, text_message
 from .buttons import MORE, MORE_AFTER_DOWN, VOTE_DOWN, VOTE_UP, more_after_down_button, parse_value
-from .messages import t
+from .messages import t, user_message
 from .text import escape
 
 log = logging.getLogger(__name__)
@@ -62,10 +63,14 @@ class AnswerActions:
         click, answer = self._clicked(body, respond, client, replace=True)
         if answer is None:
             return
-        if click.start >= len(answer.passages):
-            answer = self._wider(answer, click.seen)
-        messages = more_messages(answer, click.start, self.bot.linker())
         lang = answer.language
+        if click.start >= len(answer.passages):
+            try:
+                answer = self._wider(answer, click.seen)
+            except MinutesError as e:  # the index busy, gone or damaged: say that, not "no more passages"
+                respond(**self._ephemeral(text_message(escape(user_message(e, lang))), lang, replace=True))
+                return
+        messages = more_messages(answer, click.start, self.bot.linker())
         if not messages:
             respond(**self._ephemeral(text_message(t("no_more_passages", lang)), lang, replace=True))
             return
@@ -112,15 +117,12 @@ class AnswerActions:
 
     def _wider(self, answer: Answer, seen) -> Answer:
         """The answer with the passages a wider search adds after its own (none: as it was),
-        from what the clicker may see."""
-        try:
-            wider, _ = self.bot.service.converse(answer.question, None, k=len(answer.passages) + WIDER,
-                                                 collections=seen.collections)
-        except Exception:  # noqa: BLE001 - an index being swapped, say; "no more passages" then
-            log.exception("the wider search for more passages failed")
-            return answer
-        seen = {(p.source, p.start, p.end) for p in answer.passages}
-        extra = [p for p in wider.passages if (p.source, p.start, p.end) not in seen]
+        from what the clicker may see. What the search raises goes to the caller: a MinutesError
+        is said to the user, anything else is a bug (logged by the app's error handler)."""
+        wider, _ = self.bot.service.converse(answer.question, None, k=len(answer.passages) + WIDER,
+                                             collections=seen.collections)
+        had = {(p.source, p.start, p.end) for p in answer.passages}
+        extra = [p for p in wider.passages if (p.source, p.start, p.end) not in had]
         return answer.model_copy(update={"passages": [*answer.passages, *extra]})
 
     def _allowed(self, click: "Click") -> bool:

@@ -22,7 +22,6 @@ from slack_sdk.errors import SlackApiError
 from bot.compose import human_date, one_line, quoted
 from bot.phrases import PHRASES, say
 from bot.registers import action_row, decision_row
-from bot.render_markup import marked, render
 from index.collections import collection_key
 from index.models import Meeting
 
@@ -47,9 +46,8 @@ def source_ref(m: Meeting, link=None) -> str:
 
 
 def quote_text(row: dict, lang: str) -> str:
-    """A row's quote as people read it (LaTeX/Markdown as text, bot/render_markup.py), escaped."""
-    text = " ".join(marked(render(row["quote"], row["source"]), "", "").split())
-    return escape(quoted(text, lang))
+    """A row's quote as people read it (its ``text`` or ``task``: bot/registers.py), escaped."""
+    return escape(quoted(row["text"] if "text" in row else row["task"], lang))
 
 
 def section(mrkdwn: str) -> dict:

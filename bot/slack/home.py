@@ -4,13 +4,11 @@ the minutes word it (LaTeX/Markdown shown as text) with its meeting and a link t
 Rows come from bot/registers.py, as `minutes decisions` / `minutes actions --open` list them."""
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from bot import registers
 from bot.phrases import say
 from bot.render_markup import marked, render
-from index.vocab import PROCEDURAL_ITEMS
 
 from .limits import HEADER_TEXT_LIMIT, cut_plain
 from .text import cut, escape
@@ -18,9 +16,6 @@ from .text import cut, escape
 DECISIONS_SHOWN = 8
 ACTIONS_SHOWN = 10
 ROW_CHARS = 600  # a row is a line or two in the tab; the source link has the rest
-# Electing the minute-taker or approving the agenda is decided at every meeting: the tab shows
-# what the meetings decided beyond the formalities (all of them when there is nothing else).
-_PROCEDURAL = re.compile(r"(?i)\b(?:" + "|".join(PROCEDURAL_ITEMS) + r")")
 
 
 def records_blocks(meetings, lang: str = "en", link=None, today: date | None = None) -> list[dict]:
@@ -31,7 +26,9 @@ def records_blocks(meetings, lang: str = "en", link=None, today: date | None = N
         return []
     today = today or date.today()
     decisions = registers.decisions(meetings)
-    decisions = [r for r in decisions if not _PROCEDURAL.search(r.get("item") or "")] or decisions
+    # Electing the minute-taker or approving the agenda is decided at every meeting: the tab shows
+    # what the meetings decided beyond the formalities (all of them when there is nothing else).
+    decisions = [r for r in decisions if r["kind"] == "business"] or decisions
     actions = registers.actions(meetings, today=today, open_only=True)
     blocks = [{"type": "divider"}, _header(say("home_decisions", lang))]
     blocks += _rows(decisions[:DECISIONS_SHOWN], lang, link, _decision_context) or [

@@ -2,20 +2,15 @@
 ``MINUTES_REDACT=off``) and the bot's own secrets scrubbed, in every text of a message."""
 from __future__ import annotations
 
-from bot.redact import Masks, redact
+from bot.redact import masks_for, redact
 
-from .messages import t
 from .secrets import scrub
-
-
-def masks(lang: str) -> Masks:
-    return Masks(id_number=t("mask_id", lang), email=t("mask_email", lang), phone=t("mask_phone", lang))
 
 
 def clean(message, lang: str = "en", *, mask: bool = True):
     """``message`` (a dict of ``text``/``blocks``/``view``, a list, or a str) with every text
     cleaned; other values are left as they are."""
-    m = masks(lang) if mask else None
+    m = masks_for(lang) if mask else None
 
     def walk(value):
         if isinstance(value, str):

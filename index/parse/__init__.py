@@ -3,13 +3,12 @@
 One module per part of the minutes it reads: ``header`` (title, date, language), ``attendees``
 (who was present, absent, invited), ``roles`` (chair and secretary), ``next_meeting`` (the
 statement of the next meeting); ``labels`` holds the "Label:" reading they share. Every
-extracted fact keeps its span so answers can quote it. The parser never raises on odd input:
-each step is guarded and the meeting keeps whatever could be found."""
+extracted fact keeps its span so answers can quote it. A step that odd text makes fail loses only
+its own facts and is recorded (index/partial.py); a programming error propagates."""
 from __future__ import annotations
 
-import logging
-
 from index.models import Meeting
+from index.partial import guarded
 from index.sections import headings, lines
 
 from .attendees import read_attendees
@@ -19,26 +18,32 @@ from .roles import read_roles
 
 __all__ = ["parse_meeting", "resolve_next"]
 
-log = logging.getLogger(__name__)
-
 # In this order: the date needs the title's span, roles read the attendee list, the next
-# meeting is resolved against the date.
-STEPS = (read_title, read_date, read_attendees, read_next_meeting, read_roles, read_language)
+# meeting is resolved against the date. Each with the name `minutes status` gives it.
+STEPS = (
+    ("title", read_title),
+    ("date", read_date),
+    ("attendees", read_attendees),
+    ("next meeting", read_next_meeting),
+    ("chair and secretary", read_roles),
+    ("language", read_language),
+)
 
 
-def parse_meeting(text: str, source: str, fields: dict | None = None) -> Meeting:
-    """``text`` is a document's view (index/normalise.py); ``fields`` its metadata."""
+def parse_meeting(text: str, source: str, fields: dict | None = None,
+                  problems: list[dict] | None = None) -> Meeting:
+    """The meeting in ``text``, a document's view (index/normalise.py); ``fields`` its metadata.
+    Steps that ``text`` made fail are appended to ``problems`` (``{"step", "reason"}``) when it
+    is given."""
     m = Meeting(source=source.replace("\\", "/"))
     if not text or not text.strip():
         filename_date(m)
         return m
     ls = lines(text)
     hs = headings(text, ls)
-    for step in STEPS:
-        try:
+    for name, step in STEPS:
+        with guarded(name, source, problems):
             step(m, text, ls, hs)
-        except Exception:  # one odd construct must not lose the rest of the meeting
-            log.exception("parse step %s failed on %s", step.__name__, source)
     if fields:
         read_fields(m, fields)
     return m

@@ -3,20 +3,18 @@ each with the span it was read from. :func:`extract_records` runs after ``parse_
 records are stored with the meeting in the index. :func:`link_actions` lets later meetings'
 reports update earlier actions' status; :func:`action_state` says open/overdue/closed.
 
-The extractors never raise: each is guarded, and a failure loses only its own records."""
+An extractor that odd text makes fail loses only its own records, and the failure is recorded
+(index/partial.py); a programming error propagates."""
 from __future__ import annotations
 
-import logging
+import importlib
 from dataclasses import dataclass, field
 
-import importlib
-
 from index.models import ActionItem, AgendaItem, Decision, Meeting, RoleHolder
+from index.partial import guarded
 from index.records.status import action_state, link_actions
 from index.records.text import units as _units
 from index.sections import Heading, Line, headings as _headings, latex_body_start, lines as _lines
-
-log = logging.getLogger(__name__)
 
 
 def _on_use(module: str, name: str):
@@ -51,38 +49,32 @@ class Records:
 
 
 def extract_records(text: str, meeting: Meeting, lines: list[Line] | None = None,
-                    headings: list[Heading] | None = None) -> Records:
+                    headings: list[Heading] | None = None, problems: list[dict] | None = None) -> Records:
     """All records of one meeting's text. ``lines``/``headings`` may be passed when the caller
-    has them (index.sections); they are computed otherwise."""
+    has them (index.sections); they are computed otherwise. An extractor that ``text`` makes
+    fail loses only its own records and is appended to ``problems`` (index/partial.py)."""
     rec = Records()
     if not text or not text.strip():
         return rec
-    try:
+    source = meeting.source
+    us = None
+    with guarded("sections", source, problems):
         ls = lines if lines is not None else _lines(text)
         hs = headings if headings is not None else _headings(text, ls)
         us = _units(text, ls, hs, latex_body_start(text))
-    except Exception:  # noqa: BLE001 - a document we cannot even split has no records
-        log.exception("records: splitting %s failed", meeting.source)
+    if us is None:  # a document we cannot even split has no records
         return rec
-    try:
+    with guarded("agenda items", source, problems):
         rec.items = agenda_items(text, meeting, hs)
-    except Exception:  # noqa: BLE001
-        log.exception("records: agenda items of %s failed", meeting.source)
     index = ItemIndex(rec.items)
     proposals: list[tuple[int, int]] = []
-    try:
+    with guarded("decisions", source, problems):
         rec.decisions, proposals = find_decisions(text, ls, hs, index, us)
-    except Exception:  # noqa: BLE001
-        log.exception("records: decisions of %s failed", meeting.source)
     settled = {d.text_span for d in rec.decisions if d.outcome in ("approved", "decided")}
     unsettled = [p for p in proposals if p not in settled]
-    try:
+    with guarded("role holders", source, problems):
         rec.roles = find_roles(text, meeting, us, unsettled, hs)
-    except Exception:  # noqa: BLE001
-        log.exception("records: roles of %s failed", meeting.source)
-    try:
+    with guarded("action items", source, problems):
         rec.actions = find_actions(text, meeting, ls, hs, index, us, rec.decisions, proposals,
                                    [h.name for h in rec.roles], rec.roles)
-    except Exception:  # noqa: BLE001
-        log.exception("records: actions of %s failed", meeting.source)
     return rec

@@ -397,7 +397,7 @@ def _tables(r: _Reader, ls: list[Line]) -> set[int]:
             cells = _cells(text, row, sep)
             if len(cells) != len(cols):
                 continue
-            cell = dict(zip(cols, cells))
+            cell = dict(zip(cols, cells, strict=True))
             ts, te = cell["task"]
             if te <= ts:
                 continue

@@ -109,9 +109,11 @@ def merge(into: Vote | None, f: Found) -> Vote:
         v.for_, v.against, v.abstain = f.vote.for_, f.vote.against, f.vote.abstain
         v.span = f.vote.span
     v.unanimous = v.unanimous or (f.vote.unanimous and not v.against)
-    for n, sp in zip(f.vote.reservations, f.vote.reservation_spans * len(f.vote.reservations)):
+    new = False
+    for n in f.vote.reservations:
         if n not in v.reservations:
             v.reservations.append(n)
-            if sp not in v.reservation_spans:
-                v.reservation_spans.append(sp)
+            new = True
+    if new:  # a reservation statement names one or more people: its span is theirs
+        v.reservation_spans.extend(sp for sp in f.vote.reservation_spans if sp not in v.reservation_spans)
     return v

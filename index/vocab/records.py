@@ -81,7 +81,7 @@ NOT_OWNERS = {
     "vi", "det", "den", "de", "man", "någon", "några", "alla", "ingen", "inga", "han", "hon", "hen",
     "dom", "detta", "denna", "dessa", "här", "där", "sedan", "nu", "då", "om", "när", "mötet",
     "punkten", "ärendet", "frågan", "förslaget", "beslut", "att", "och", "men", "även", "också",
-    "samtliga", "varje", "alla", "ni", "jag", "du", "vad", "vem", "hur", "ska", "kan",
+    "samtliga", "varje", "ni", "jag", "du", "vad", "vem", "hur", "ska", "kan",
     "we", "i", "it", "they", "he", "she", "this", "that", "there", "someone", "somebody",
     "everyone", "nobody", "anyone", "people", "the", "a", "an", "if", "when", "then", "also",
     "all", "group", "meeting", "discussion", "next", "action", "todo", "note", "notes", "tbd",
@@ -188,4 +188,33 @@ GROUP_OWNERS = (
     "members", "all members", "the members", "board members", "all board members", "everyone",
     "everybody", "all", "attendees", "all attendees", "participants", "each member", "the group",
     "tsc members", "all tsc members", "collaborators",
+)
+
+# Decisions that are the meeting's formalities, not its business, by what they say (the agenda
+# item's heading is read with PROCEDURAL_ITEMS): index/records/formality.py. Regex fragments,
+# matched case-insensitively anywhere in the decision's text.
+FORMALITY_STATEMENTS = (
+    # quorum: "är därmed beslutbar", "mötet förklaras beslutsmässigt", "a quorum was present"
+    r"beslut(?:s)?bar\w*", r"beslutsmässig\w*", r"beslutför\w*", r"quorum", r"quorate",
+    # the voting register and the count: "bekräftar röstlängden", "väljs till rösträknare"
+    r"röstlängd\w*", r"rösträknare\w*", r"tellers?\b",
+    # adjusters: "väljs till protokolljusterare", "utses till justeringspersoner"
+    r"(?:protokoll)?justerare\w*", r"justeringsperson\w*", r"justeringsm[aä]n\w*",
+    r"(?:minutes?\s+)?(?:checkers?|adjusters?)\b",
+    # the meeting's own chair and secretary: "mötesordförande", "sekreterare för årsmötesförhandlingarna"
+    r"mötes(?:ordförande|sekreterare)", r"(?:ordförande|sekreterare)\s+(?:för|vid)\s+(?:mötet|sammanträdet|stämman|årsmöte\w*|mötesförhandling\w*)",
+    r"(?:chair|secretary)\s+(?:of|for)\s+the\s+meeting", r"(?:meeting\s+chair|minute[- ]?taker|note[- ]?taker|scribe)\b",
+    # the agenda approved: "dagordningen fastställs", "fastställa dagordningen", "the agenda was adopted"
+    r"(?:dagordning|föredragningslist|mötesschema)\w*\s+(?:\w+\s+){0,3}(?:fastställ|godkän|anta|antog|justera)\w*",
+    r"(?:fastställ|godkän|anta|antog)\w*\s+(?:den\s+(?:\w+\s+)?)?(?:dagordning|föredragningslist|mötesschema)\w*",
+    r"agenda\s+(?:\w+\s+){0,2}(?:approved|adopted|accepted)", r"(?:approv|adopt|accept)\w*\s+(?:of\s+)?the\s+(?:\w+\s+)?agenda",
+    # the previous minutes: "föregående mötesprotokoll godkänns", "the minutes of the last meeting were approved"
+    r"föregående\s+(?:mötes)?protokoll\w*", r"minutes\s+of\s+the\s+(?:previous|last|prior)\s+meeting", r"previous\s+minutes",
+    # opened, called, closed: "mötet förklaras öppnat", "ordföranden öppnade mötet", "the meeting was adjourned"
+    r"mötet\s+(?:\w+\s+){0,2}(?:öppna|avslut|utlys|kalla)\w*", r"(?:öppna|avsluta|förklara)\w*\s+mötet",
+    r"(?:behörig|stadgeenlig)\w*\s+(?:ordning|kall|utlys)\w*",
+    r"call(?:ed)?\s+(?:the\s+meeting\s+)?to\s+order", r"meeting\s+(?:was\s+|is\s+)?(?:opened|closed|adjourned)",
+    r"adjourn\w*", r"properly\s+(?:called|convened)",
+    # adjunct members admitted: "adjungeras till mötet"
+    r"adjunger\w*",
 )

@@ -211,3 +211,47 @@ def test_buttons_work_in_socket_mode(socket_bot, fake):
     socket_bot.wait_ack(eid)
     rest = fake.wait_calls("chat.postMessage", 2)[1].body
     assert rest["thread_ts"] == "1700000700.000100" and _quotes(rest)
+
+
+class _WiderFails(CannedService):
+    """The search behind "more passages" fails with ``error`` once the answer is posted."""
+    error: BaseException | None = None
+
+    def engine(self):
+        if self.error is not None:
+            raise self.error
+        return self._service.engine()
+
+
+def test_thumbs_down_when_the_wider_search_fails_says_why(fake, service):
+    from index.errors import IndexBusy
+
+    full = service.ask("life science")
+    canned = _WiderFails(service, full.model_copy(update={"passages": full.passages[:1]}))
+    bot = start_http_bot(fake, canned)
+    try:
+        bot.event(mention("life science", ts="1700000001.000100"))
+        [post] = fake.wait_calls("chat.postMessage")
+        canned.error = IndexBusy("another process is updating the index")
+        more = _down_then_more(bot, fake, post.body)
+        assert "no further passages" not in more["text"] and "updat" in more["text"].lower()
+    finally:
+        bot.runner.stop()
+
+
+def test_a_bug_in_the_wider_search_is_not_no_more_passages(fake, service, caplog):
+    full = service.ask("life science")
+    canned = _WiderFails(service, full.model_copy(update={"passages": full.passages[:1]}))
+    bot = start_http_bot(fake, canned)
+    try:
+        bot.event(mention("life science", ts="1700000001.000100"))
+        [post] = fake.wait_calls("chat.postMessage")
+        canned.error = TypeError("a bug")
+        bot.action(click_payload(post.body, VOTE_DOWN, response_url=f"{fake.base}/response/down"))
+        [offer] = fake.wait_calls("response_url")
+        bot.action(click_payload(offer.body, MORE_AFTER_DOWN, ephemeral=True, response_url=f"{fake.base}/response/more"))
+        fake.settle()
+        assert not any("no further passages" in str(c.body) for c in fake.calls_to("response_url"))
+        assert "unhandled error in a Slack listener" in caplog.text and "TypeError: a bug" in caplog.text
+    finally:
+        bot.runner.stop()
