@@ -217,16 +217,16 @@ class _WiderFails(CannedService):
     """The search behind "more passages" fails with ``error`` once the answer is posted."""
     error: BaseException | None = None
 
-    def engine(self):
-        if self.error is not None:
+    def converse(self, question, context=None, **kw):
+        if "k" in kw and self.error is not None:
             raise self.error
-        return self._service.engine()
+        return super().converse(question, context, **kw)
 
 
 def test_thumbs_down_when_the_wider_search_fails_says_why(fake, service):
     from index.errors import IndexBusy
 
-    full = service.ask("life science")
+    full, _ = service.converse("life science")
     canned = _WiderFails(service, full.model_copy(update={"passages": full.passages[:1]}))
     bot = start_http_bot(fake, canned)
     try:
@@ -240,7 +240,7 @@ def test_thumbs_down_when_the_wider_search_fails_says_why(fake, service):
 
 
 def test_a_bug_in_the_wider_search_is_not_no_more_passages(fake, service, caplog):
-    full = service.ask("life science")
+    full, _ = service.converse("life science")
     canned = _WiderFails(service, full.model_copy(update={"passages": full.passages[:1]}))
     bot = start_http_bot(fake, canned)
     try:
