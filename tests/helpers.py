@@ -65,3 +65,13 @@ def run_cli(capsys, *argv) -> tuple[int, str, str]:
     code = main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err
+
+
+def minutes_text(path: Path) -> str:
+    """A minutes file's text as `minutes index` reads it: .pdf and .docx through the loaders,
+    anything else as UTF-8 text (the shared corpora hold .html too, read as text here)."""
+    if path.suffix.lower() in (".pdf", ".docx"):
+        from index.loaders import load_document
+
+        return load_document(path.read_bytes(), path.name).text
+    return path.read_text(encoding="utf-8")

@@ -6,6 +6,7 @@ import pytest
 
 from index.chunk import chunk_document
 from index.parse import parse_meeting
+from tests.helpers import minutes_text
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -20,7 +21,7 @@ def files():
 
 
 def chunks_of(path: Path, **kw):
-    text = path.read_text(encoding="utf-8")
+    text = minutes_text(path)
     m = parse_meeting(text, path.name)
     return text, m, chunk_document(text, m, **kw)
 

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from index.loaders import load_document
 from index.parse import parse_meeting
 from index.parse.header import joined_title
+from tests.helpers import minutes_text
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -114,8 +114,7 @@ def all_files():
 
 @pytest.mark.parametrize("path", all_files(), ids=lambda p: p.name)
 def test_every_span_quotes_what_it_names(path):
-    binary = path.suffix.lower() in (".pdf", ".docx")  # read as `minutes index` reads them
-    text = load_document(path.read_bytes(), path.name).text if binary else path.read_text(encoding="utf-8")
+    text = minutes_text(path)
     m = parse_meeting(text, path.name)
     assert m.date is not None
     if m.title_span:
