@@ -65,3 +65,11 @@ def run_cli(capsys, *argv) -> tuple[int, str, str]:
     code = main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err
+
+
+def minutes_text(path: Path) -> str:
+    """A minutes file's text as `minutes index` reads it: through the loaders, by what the file
+    is (PDF, DOCX, HTML, text in UTF-8 or cp1252)."""
+    from index.loaders import load_document
+
+    return load_document(path.read_bytes(), path.name).text

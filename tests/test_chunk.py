@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 
 from index.chunk import chunk_document
-from index.loaders import load_bytes
 from index.normalise import normalise
 from index.parse import parse_meeting
+from tests.helpers import minutes_text
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -23,7 +23,7 @@ def files():
 
 def chunks_of(path: Path, **kw):
     """Chunks of a file read as a user's is: through the loaders and the normalised view."""
-    doc = normalise(load_bytes(path.read_bytes(), path.name))
+    doc = normalise(minutes_text(path))
     m = parse_meeting(doc.view, path.name, doc.fields)
     return doc.text, m, chunk_document(doc.view, m, source_text=doc.text, hidden=doc.hidden, **kw)
 

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from index.loaders import load_bytes
 from index.normalise import normalise
 from index.parse import parse_meeting
 from index.parse.header import joined_title
+from tests.helpers import minutes_text
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -117,7 +117,7 @@ def all_files():
 def test_every_span_quotes_what_it_names(path):
     # Read as a user's file is (PDF, HTML, damaged text), parsed from its normalised view: the
     # view is the text offset for offset, metadata blanked and damaged letters repaired.
-    loaded = load_bytes(path.read_bytes(), path.name)
+    loaded = minutes_text(path)
     doc = normalise(loaded)
     assert len(doc.view) == len(doc.text) == len(loaded)
     text = doc.view
