@@ -68,8 +68,7 @@ def extract_records(text: str, meeting: Meeting, lines: list[Line] | None = None
     except Exception:  # noqa: BLE001
         log.exception("records: roles of %s failed", meeting.source)
     try:
-        rec.actions = find_actions(text, meeting, ls, hs, index, us, rec.decisions, proposals,
-                                   [h.name for h in rec.roles], rec.roles)
+        rec.actions = find_actions(text, meeting, ls, hs, index, us, rec.decisions, proposals, rec.roles)
     except Exception:  # noqa: BLE001
         log.exception("records: actions of %s failed", meeting.source)
     return rec

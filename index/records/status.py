@@ -7,50 +7,80 @@ import datetime as dt
 import re
 
 from index.models import ActionItem, Meeting
+from index.names import names_match
+from index.records.owners import resolve_across
+from index.vocab import STATUS_WORDS
 
 _TOKEN = re.compile(r"[\wåäöÅÄÖ]{4,}")
+# Words of the report, not of the task: "ska", "nästa möte", and the status words themselves
+# ("punkten är klar", "Done").
 _STOP = {"till", "från", "med", "inte", "ska", "skall", "will", "with", "from", "that", "this", "about", "efter",
-         "innan", "nästa", "möte", "mötet", "meeting", "next", "också", "även", "kolla", "check"}
+         "innan", "nästa", "möte", "mötet", "meeting", "next", "också", "även", "kolla", "check", "punkten",
+         "uppgiften", "uppdraget", "have", "har", "hade", "been", "done", "klart", "klar"}
+_STOP |= {w.casefold() for ws in STATUS_WORDS.values() for w in ws}
 
 
 def _words(s: str) -> set[str]:
     return {w.casefold() for w in _TOKEN.findall(s) if w.casefold() not in _STOP}
 
 
+def _same_word(a: str, b: str) -> bool:
+    """The same word, inflected: "bokar" ~ "bokat", "lokal" ~ "lokalen", "kontakta" ~ "kontaktar"."""
+    if a == b or a.startswith(b) or b.startswith(a):
+        return True
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n >= 4 and n >= min(len(a), len(b)) - 2
+
+
+def _owners(a: ActionItem) -> list[str]:
+    return a.owner_names or a.owners
+
+
+def _same_owner(old: ActionItem, new: ActionItem) -> bool | None:
+    """Whether the two name one owner (None when either names nobody)."""
+    ow, nw = _owners(old), _owners(new)
+    if not ow or not nw:
+        return None
+    return any(x.casefold() == y.casefold() or names_match(x, y) or names_match(y, x) for x in ow for y in nw)
+
+
 def _same_task(old: ActionItem, new: ActionItem) -> bool:
-    ow = {o.casefold().split()[0] for o in old.owners}
-    nw = {o.casefold().split()[0] for o in new.owners}
-    if ow and nw and not (ow & nw):
+    """``new`` (a later report) is about ``old``: the same owner when both name one, and most of
+    the shorter task's words, inflected or not, in the other ("Anna bokar lokalen" and "Anna har
+    bokat lokalen, punkten är klar")."""
+    owner = _same_owner(old, new)
+    if owner is False:
         return False
     a, b = _words(old.task), _words(new.task)
     if not a or not b:
         return False
-    shared = len(a & b)
-    return shared >= 2 and shared / min(len(a), len(b)) >= 0.5 or (shared >= 1 and min(len(a), len(b)) == 1
-                                                                   and bool(ow & nw))
+    small, big = (a, b) if len(a) <= len(b) else (b, a)
+    shared = sum(any(_same_word(w, x) for x in big) for w in small)
+    return shared >= 2 and shared / len(small) >= 0.5 or (shared >= 1 and len(small) == 1 and bool(owner))
 
 
 def link_actions(meetings: list[Meeting]) -> None:
-    """In date order, let a later meeting's report on an earlier action ("Done", "Klart",
-    "Pågår", "Dropped", or the same task listed again with a status) set that action's status,
-    with the source and quote of the report. An action nobody reports on keeps its status."""
+    """Resolve owners across the meetings (owners.resolve_across), then, in date order, let a
+    later meeting's report on an earlier action ("Done", "Klart", "Pågår", "Dropped", "X har
+    bokat lokalen, punkten är klar", or the same task listed again with a status) set the status
+    of every earlier action it is about that is not closed yet, with the source, date and quote
+    of the report. An action nobody reports on keeps its status."""
+    resolve_across(meetings)
     dated = sorted((m for m in meetings if m.date), key=lambda m: m.date)
     earlier: list[tuple[Meeting, ActionItem]] = []
     for m in dated:
         for new in m.actions:
             if new.status == "open":
                 continue  # only a reported status changes an earlier action
-            best = None
-            for om, old in reversed(earlier):
+            for om, old in earlier:
                 if om.date < m.date and old.status not in ("done", "dropped") and _same_task(old, new):
-                    best = old
-                    break
-            if best is not None:
-                best.status = new.status
-                best.status_source = m.source
-                best.status_source_span = new.span
-                best.status_quote = new.task
-                best.status_date = m.date
+                    old.status = new.status
+                    old.status_source = m.source
+                    old.status_source_span = new.span
+                    old.status_quote = new.task
+                    old.status_date = m.date
         earlier.extend((m, a) for a in m.actions if not a.review)
 
 
