@@ -13,7 +13,7 @@ from index.embed import PACKAGED_MODEL
 from index.store import IndexSnapshot
 
 from . import prepared
-from .lexical import STOP, Alternative, Concept, concept_for, doc_terms, stem_en, stem_sv, tokens
+from .lexical import STOP, Alternative, Concept, concept_for, stem_en, stem_sv
 from .prepared import THIN_MAX_WORDS, is_thin  # noqa: F401 - their home before prepared.py
 from .translate import Lexicon, SvEnLexicon, lexicons, translate_tokens
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from index.build import IndexReport, scan_corpus, sha256, update_index
 from index.errors import DocumentError, IndexMissing, MinutesError, WouldDropMeetings
-from index.loaders import SUPPORTED_EXTENSIONS, load_bytes
+from index.loaders import SUPPORTED_EXTENSIONS
 from index.models import Meeting
 from index.store import IndexSnapshot, IndexStatus, current_generation, load_index
 

@@ -16,10 +16,11 @@ from index.dates import find_dates, slash_month_first
 from index.models import ActionItem, Decision, Meeting, RoleHolder
 from index.records.agenda import ItemIndex
 from index.vocab import (ACTION_LABELS, ANAPHORS, CLAUSE_BREAKS, DUE_CUES, LINE_JOINERS, OWNER_BODIES, PERFECT_AUXILIARIES,
-                         REVIEW_HEADINGS, STATUS_COPULAS, STATUS_SUBJECTS, STATUS_WORDS, TASK_VERBS_EN, TASK_VERBS_SV)
+                         REVIEW_HEADINGS, TASK_VERBS_EN, TASK_VERBS_SV)
 from index.records.owners import MeetingPeople, split_owners
 from index.records.ownerless import after_modal, passive_task, we_task
 from index.records.requests import request
+from index.records.status import tail_status, with_statuses
 from index.records.tables import read_tables
 from index.records.section_owner import OwnerFinder, scope_at, scopes, subjectless
 from index.records.text import Unit, norm, trim_end
@@ -76,16 +77,8 @@ _NEXT_MEETING = re.compile(r"(?i)\b(?:till|innan|före|by|before|until|senast\s+
                            r"(?:the\s+)?nästa\s+(?:möte|styrelsemöte|sammanträde)t?|"
                            r"\b(?:by|before|until|for|at)\s+(?:the\s+)?next\s+(?:board\s+)?meeting\b")
 _DUE_CUE = re.compile(r"(?i)(?:" + _alt(DUE_CUES) + r")\s*:?\s*(?:den\s+|the\s+)?$")
-_STATUS = {k: re.compile(r"(?i)(?<![\w\[])(?:" + "|".join(re.escape(w) for w in sorted(v, key=len, reverse=True)) + r")(?![\w\]])")
-           for k, v in STATUS_WORDS.items()}
-_STATUS_ORDER = ("not_started", "dropped", "ongoing", "done")  # "ej klar" before "klar"
-_STATUS_LABEL = re.compile(r"(?i)\b(?:status|läge|state)\s*:\s*")
-# "…, punkten är klar", "… – this is done now": the clause before a status word at the end
-_STATUS_CLAUSE = re.compile(rf"(?i)(?:^|[,;.–—-]\s*)(?:{_alt(STATUS_SUBJECTS)})\s+(?:{_alt(STATUS_COPULAS)})\s+$")
 # "Anna har bokat lokalen": a report of what an owner has done (a review of an earlier task)
 _OWNER_PERFECT = re.compile(rf"{_OWNERS}\s+(?i:{_alt(PERFECT_AUXILIARIES)})\s+(?P<task>[\s\S]+)")
-# "Klart.", "Done!", "Status: pågår" alone: the status of the statement before it
-_BARE_STATUS = re.compile(rf"(?i)(?:status|läge|state)?\s*:?\s*(?:{'|'.join(_alt(v) for v in STATUS_WORDS.values())})[\s.!)]*")
 # A line that starts a new sentence in text that wraps without full stops (LaTeX): a capitalised
 # word, then one that does not join it to the line before ("…kontakta CFAB\nMail har kommit …";
 # not "kontaktar\nMorgan och Karl")
@@ -151,26 +144,7 @@ class _Reader:
         return None, None
 
     def status(self, s: int, e: int, *, anywhere: bool = False) -> tuple[str, tuple[int, int] | None, int]:
-        """(status, its span, where the task text should end) from a statement's tail:
-        "… – Done", "… (klart)", "Status: pågår", or ``anywhere`` in a status cell."""
-        seg = self.text[s:e]
-        lab = _STATUS_LABEL.search(seg)
-        for key in _STATUS_ORDER:
-            for m in _STATUS[key].finditer(seg):
-                a, b = m.span()
-                tail = seg[b:].strip(" \t.)]*_!")
-                before = seg[:a].rstrip(" \t*_")
-                clause = _STATUS_CLAUSE.search(before + " ")
-                if clause:
-                    before = before[:clause.start()] + before[clause.start():clause.start() + 1].strip()
-                sep = (before.endswith(("(", "[", "–", "—", ":", "|", ",", ".", ";")) or before == ""
-                       or before.endswith((" -", "\t-")))  # not "on-finished"
-                if anywhere or (lab and lab.end() <= a) or (not tail and (sep or clause)):
-                    cut = len(before.rstrip("([–—-:|,.; \t")) if not anywhere else len(seg)
-                    if lab and lab.end() <= a:
-                        cut = min(cut, lab.start())
-                    return key, (s + a, s + b), s + cut
-        return "open", None, e
+        return tail_status(self.text, s, e, anywhere=anywhere)
 
     def add(self, owners: list[str], ts: int, te: int, s: int, e: int, *, anywhere_due: bool = False,
             status: tuple | None = None, review: bool = False, owner_from=None) -> None:
@@ -350,20 +324,6 @@ class _Reader:
         return True
 
 
-def _with_statuses(text: str, units: list[Unit]) -> list[Unit]:
-    """The statements, a bare status ("Klart.", "Done!") joined to the statement before it on
-    its line or in its paragraph: "Tim kontaktar studentkåren. Klart." is one report."""
-    out: list[Unit] = []
-    for u in units:
-        prev = out[-1] if out else None
-        if prev and _BARE_STATUS.fullmatch(text, u.start, u.end) and (
-                u.line == prev.line or "\n" not in text[prev.end:u.start]):
-            out[-1] = Unit(prev.start, u.end, prev.line, prev.listed)
-        else:
-            out.append(u)
-    return out
-
-
 def find_actions(text: str, meeting: Meeting, ls: list[Line], hs: list[Heading], items: ItemIndex,
                  units: list[Unit], decisions: list[Decision], proposals: list[tuple[int, int]],
                  roles: list[RoleHolder] = ()) -> list[ActionItem]:
@@ -380,7 +340,7 @@ def find_actions(text: str, meeting: Meeting, ls: list[Line], hs: list[Heading],
     blocked = sorted(p for p in proposals if p not in settled)
     bstarts = [p[0] for p in blocked]
     prev: Unit | None = None
-    for u in _with_statuses(text, units):
+    for u in with_statuses(text, units):
         li = bisect.bisect_right(line_starts, u.start) - 1
         if li in table_lines:
             continue

@@ -1,6 +1,8 @@
-"""Action items across meetings: a later meeting's report on an earlier action ("Done", "Klart",
-"Pågår", "Dropped", a table's Status cell) sets that action's status (:func:`link_actions`);
-:func:`action_state` says open, overdue or closed against a day."""
+"""The status of action items: as a statement reports it (:func:`tail_status`: "… – Done", "…
+(klart)", "Status: pågår", "…, punkten är klar", a bare "Klart." after it), and across meetings:
+a later meeting's report on an earlier action ("Done", "Klart", "Pågår", "Dropped", a table's
+Status cell, "X har bokat lokalen, punkten är klar") sets that action's status
+(:func:`link_actions`); :func:`action_state` says open, overdue or closed against a day."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,7 +11,8 @@ import re
 from index.models import ActionItem, Meeting
 from index.names import names_match
 from index.records.owners import resolve_across
-from index.vocab import STATUS_WORDS
+from index.records.text import Unit
+from index.vocab import STATUS_COPULAS, STATUS_SUBJECTS, STATUS_WORDS
 
 _TOKEN = re.compile(r"[\wåäöÅÄÖ]{4,}")
 # Words of the report, not of the task: "ska", "nästa möte", and the status words themselves
@@ -18,6 +21,57 @@ _STOP = {"till", "från", "med", "inte", "ska", "skall", "will", "with", "from",
          "innan", "nästa", "möte", "mötet", "meeting", "next", "också", "även", "kolla", "check", "punkten",
          "uppgiften", "uppdraget", "have", "har", "hade", "been", "done", "klart", "klar"}
 _STOP |= {w.casefold() for ws in STATUS_WORDS.values() for w in ws}
+
+
+def _alt(words) -> str:
+    return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
+
+
+_STATUS = {k: re.compile(r"(?i)(?<![\w\[])(?:" + "|".join(re.escape(w) for w in sorted(v, key=len, reverse=True)) + r")(?![\w\]])")
+           for k, v in STATUS_WORDS.items()}
+_STATUS_ORDER = ("not_started", "dropped", "ongoing", "done")  # "ej klar" before "klar"
+_STATUS_LABEL = re.compile(r"(?i)\b(?:status|läge|state)\s*:\s*")
+# "…, punkten är klar", "… – this is done now": the clause before a status word at the end
+_STATUS_CLAUSE = re.compile(rf"(?i)(?:^|[,;.–—-]\s*)(?:{_alt(STATUS_SUBJECTS)})\s+(?:{_alt(STATUS_COPULAS)})\s+$")
+# "Klart.", "Done!", "Status: pågår" alone: the status of the statement before it
+_BARE_STATUS = re.compile(rf"(?i)(?:status|läge|state)?\s*:?\s*(?:{'|'.join(_alt(v) for v in STATUS_WORDS.values())})[\s.!)]*")
+
+
+def tail_status(text: str, s: int, e: int, *, anywhere: bool = False) -> tuple[str, tuple[int, int] | None, int]:
+    """(status, its span, where the task text should end) from a statement's tail:
+    "… – Done", "… (klart)", "Status: pågår", or ``anywhere`` in a status cell."""
+    seg = text[s:e]
+    lab = _STATUS_LABEL.search(seg)
+    for key in _STATUS_ORDER:
+        for m in _STATUS[key].finditer(seg):
+            a, b = m.span()
+            tail = seg[b:].strip(" \t.)]*_!")
+            before = seg[:a].rstrip(" \t*_")
+            clause = _STATUS_CLAUSE.search(before + " ")
+            if clause:
+                before = before[:clause.start()] + before[clause.start():clause.start() + 1].strip()
+            sep = (before.endswith(("(", "[", "–", "—", ":", "|", ",", ".", ";")) or before == ""
+                   or before.endswith((" -", "\t-")))  # not "on-finished"
+            if anywhere or (lab and lab.end() <= a) or (not tail and (sep or clause)):
+                cut = len(before.rstrip("([–—-:|,.; \t")) if not anywhere else len(seg)
+                if lab and lab.end() <= a:
+                    cut = min(cut, lab.start())
+                return key, (s + a, s + b), s + cut
+    return "open", None, e
+
+
+def with_statuses(text: str, units: list[Unit]) -> list[Unit]:
+    """The statements, a bare status ("Klart.", "Done!") joined to the statement before it on
+    its line or in its paragraph: "Tim kontaktar studentkåren. Klart." is one report."""
+    out: list[Unit] = []
+    for u in units:
+        prev = out[-1] if out else None
+        if prev and _BARE_STATUS.fullmatch(text, u.start, u.end) and (
+                u.line == prev.line or "\n" not in text[prev.end:u.start]):
+            out[-1] = Unit(prev.start, u.end, prev.line, prev.listed)
+        else:
+            out.append(u)
+    return out
 
 
 def _words(s: str) -> set[str]:
