@@ -60,14 +60,17 @@ def action_line(r: dict) -> str:
 
 
 def owned_by(a: ActionItem, who: str) -> bool:
-    """``who`` owns ``a``: the name of an owner as written or as resolved to the meeting's people
-    ("Tim Persson" for "Tim ska …", "Tim" for "Tim Persson"), or a body's name within the owner
-    ("förvaltningen")."""
+    """``who`` owns ``a``: the name of an owner as resolved to the people of the minutes ("Tim
+    Persson" for "Tim ska …", "Tim" for "Tim Persson"), or a body's name within the owner
+    ("förvaltningen"); an owner nobody could resolve ("Tim" alone) is anyone of that name."""
     from index.names import names_match
 
-    names = set(a.owners) | set(a.owner_names)
-    return any(names_match(who, o) or names_match(o, who) and " " not in o.strip() or who.casefold() in o.casefold()
-               for o in names)
+    for o, n in zip(a.owners, a.owner_names or a.owners, strict=True):
+        if names_match(who, n) or who.casefold() in n.casefold():
+            return True
+        if n == o and " " not in o.strip() and names_match(o, who):
+            return True
+    return False
 
 
 def linked(meetings, today: date) -> list[Meeting]:
