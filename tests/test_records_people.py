@@ -258,3 +258,8 @@ def test_dvd_registers(shared_corpora):
     assert "Incidenthantering ska in i reglementet, Samuel förbereder detta" in by_task
     tim = registers.actions(ms, today=date(2024, 4, 1), owner="Tim Persson")
     assert "kontaktar studentkåren" in {r["task"] for r in tim}
+
+
+def test_a_group_of_owners_is_not_split_at_its_och():
+    got = _tasks(_sv("2024-03-04", "Lokalen är dyr, Anna Berg och Tim Persson ska boka en annan."))
+    assert {k: a.owners for k, a in got.items()} == {"boka en annan": ["Anna Berg", "Tim Persson"]}

@@ -15,8 +15,8 @@ import re
 from index.dates import find_dates, slash_month_first
 from index.models import ActionItem, Decision, Meeting, RoleHolder
 from index.records.agenda import ItemIndex
-from index.vocab import (ACTION_LABELS, ANAPHORS, CLAUSE_BREAKS, DUE_CUES, LINE_JOINERS, OWNER_BODIES, PERFECT_AUXILIARIES,
-                         REVIEW_HEADINGS, TASK_VERBS_EN, TASK_VERBS_SV)
+from index.vocab import (ACTION_LABELS, ANAPHORS, CLAUSE_BREAKS, DUE_CUES, LINE_JOINERS, OWNER_BODIES,
+                         PERFECT_AUXILIARIES, REVIEW_HEADINGS, TASK_VERBS_EN, TASK_VERBS_SV)
 from index.records.owners import MeetingPeople, split_owners
 from index.records.ownerless import after_modal, passive_task, we_task
 from index.records.requests import request
@@ -104,7 +104,7 @@ _POINTS_BACK = re.compile(rf"(?i)(?<![\wåäö])(?:{_alt(ANAPHORS)})\s*[.!]?\s*$
 _POINTS_BACK_ANYWHERE = re.compile(rf"(?i)(?<![\wåäö])(?:{_alt(ANAPHORS)})(?![\wåäö])")
 _NEGATED = re.compile(r"(?i)(?:inte|ej|not|never|aldrig|nog|kanske|maybe)\b")
 # A name then "och"/"and" right before a clause start: "Samuel Hammersberg och |Lukas Gartman ska"
-_NAME_AND = re.compile(rf"(?P<n>[{_UP}][\w'’-]{{1,30}}(?:[ \t]+[{_UP}][\w'’-]{{1,30}}){{0,2}})\s+(?:och|and|samt)\s+")
+_NAME_AND = re.compile(rf"(?<![\w'’-])(?P<n>[{_UP}][\w'’-]{{1,30}}(?:[ \t]+[{_UP}][\w'’-]{{1,30}}){{0,2}})\s+(?:och|and|samt)\s+$")
 # A comma and a word that opens a clause of its own: where a task ends
 _CLAUSE_BREAK = re.compile(rf"(?i),\s+(?:{_alt(CLAUSE_BREAKS)})(?![\wåäö])")
 _REVIEW = {norm(h) for h in REVIEW_HEADINGS}
@@ -287,8 +287,8 @@ class _Reader:
 
     def joins_owners(self, start: int, s: int) -> bool:
         """The clause start ``s`` follows "och"/"and" after a name: one group of owners."""
-        m = _NAME_AND.search(self.text, start, s)
-        return bool(m) and m.end() == s and self.people.ok(re.sub(r"\s+", " ", m.group("n")), False, group=True)
+        m = _NAME_AND.search(self.text, start, s)  # "$" is ``s``: the name right before it
+        return bool(m) and self.people.ok(re.sub(r"\s+", " ", m.group("n")), False, group=True)
 
     def referent_before(self, s: int) -> bool:
         """Something a task's "detta" can point to: a heading over it or text before it in its
