@@ -91,7 +91,7 @@ def _new_line_sentence(text: str, s: int, e: int) -> int | None:
     ends in neither a comma nor a joining word."""
     i = text.find("\n", s, e)
     while i != -1:
-        before = text[s:i].rstrip()
+        before = text[max(s, i - 80):i].rstrip()  # the end of the line before (linear over many lines)
         last = before.rsplit(None, 1)[-1].casefold() if before else ""
         if before and not before.endswith((",", "(")) and last not in _JOINERS and _LINE_OPENER.match(text, i + 1, e):
             return i
@@ -251,10 +251,10 @@ class _Reader:
         for i, s in enumerate(starts):
             if found and s < found[-1][3]:
                 continue  # "Tim och Samuel tar …": "Samuel tar" is inside the owners found already
-            if i and self.joins_owners(u.start, s):
-                continue  # "… då Anna Berg och Erik Ek ska …": "Erik Ek ska" is no clause of its own
             m = _OWNER_VERB.match(text, s, u.end)
             owners = self.owners(*m.span("o"), strong=False) if m else None
+            if owners and i and self.joins_owners(u.start, s):
+                continue  # "…, Anna Berg och Erik Ek ska …": "Erik Ek ska" is no clause of its own
             if not owners:
                 we = we_task(text, s, u.end)
                 sc = scope_at(self.scopes, s) if we and we[0] == "I" else None
@@ -275,7 +275,7 @@ class _Reader:
             if k + 1 < len(found):
                 te = s + len(re.sub(r"(?:[,;]|\s(?:och|and|samt))\s*$", "", text[s:te]))
             if _POINTS_BACK.search(text, ts, te):
-                if s > u.start and not _POINTS_BACK_ANYWHERE.search(text, u.start, s):
+                if s > u.start and not _POINTS_BACK_ANYWHERE.search(text, max(u.start, s - 300), s):
                     ts = u.start  # "Incidenthantering ska in i reglementet, Samuel förbereder detta"
                 elif not self.referent_before(u.start):
                     continue  # "Samuel förbereder detta" with nothing before it to point to
@@ -287,7 +287,7 @@ class _Reader:
 
     def joins_owners(self, start: int, s: int) -> bool:
         """The clause start ``s`` follows "och"/"and" after a name: one group of owners."""
-        m = _NAME_AND.search(self.text, start, s)  # "$" is ``s``: the name right before it
+        m = _NAME_AND.search(self.text, max(start, s - 120), s)  # "$" is ``s``: the name right before it
         return bool(m) and self.people.ok(re.sub(r"\s+", " ", m.group("n")), False, group=True)
 
     def referent_before(self, s: int) -> bool:

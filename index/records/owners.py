@@ -11,7 +11,7 @@ import datetime as dt
 import re
 
 from index.models import Meeting, RoleHolder
-from index.names import names_match, one_person
+from index.names import name_tokens, names_match, one_person
 from index.people import looks_like_name
 from index.records.roles import role_of
 from index.sections import strip_span
@@ -133,9 +133,12 @@ def resolve_across(meetings: list[Meeting]) -> None:
     from the people of every meeting: the one person of that name, or, when several people
     share it, the one seen in the meeting nearest in time. Sets ``owner_names`` in place."""
     seen: dict[str, list[str]] = {}  # name -> the dates of the meetings that name them
+    by_token: dict[str, set[str]] = {}  # a name's folded token -> the names (the matcher's candidates)
     for m in meetings:
         for n in _people_of(m):
             seen.setdefault(n, []).append(m.date or "")
+            for t in name_tokens(n):
+                by_token.setdefault(t, set()).add(n)
     if not seen:
         return
     for m in meetings:
@@ -144,9 +147,10 @@ def resolve_across(meetings: list[Meeting]) -> None:
             for i, (o, n) in enumerate(zip(a.owners, names, strict=True)):
                 if n != o or o.startswith("@") or not looks_like_name(o, 1):
                     continue
-                got = one_person(o, seen)
+                cands = {c: seen[c] for t in name_tokens(o) for c in by_token.get(t, ())}
+                got = one_person(o, cands)
                 if got is None and m.date:
-                    got = _nearest(o, seen, m.date)
+                    got = _nearest(o, cands, m.date)
                 if got:
                     names[i] = got
             a.owner_names = names

@@ -6,6 +6,7 @@ Status cell, "X har bokat lokalen, punkten är klar") sets that action's status
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from index.models import ActionItem, Meeting
@@ -47,9 +48,12 @@ def tail_status(text: str, s: int, e: int, *, anywhere: bool = False) -> tuple[s
             a, b = m.span()
             tail = seg[b:].strip(" \t.)]*_!")
             before = seg[:a].rstrip(" \t*_")
-            clause = _STATUS_CLAUSE.search(before + " ")
-            if clause:
-                before = before[:clause.start()] + before[clause.start():clause.start() + 1].strip()
+            clause = None
+            if not tail:  # "…, punkten är klar": only where the status word ends the statement
+                k = max(0, len(before) - 80)
+                clause = _STATUS_CLAUSE.search(before + " ", k)
+                if clause:
+                    before = before[:clause.start()] + before[clause.start():clause.start() + 1].strip()
             sep = (before.endswith(("(", "[", "–", "—", ":", "|", ",", ".", ";")) or before == ""
                    or before.endswith((" -", "\t-")))  # not "on-finished"
             if anywhere or (lab and lab.end() <= a) or (not tail and (sep or clause)):
@@ -74,8 +78,9 @@ def with_statuses(text: str, units: list[Unit]) -> list[Unit]:
     return out
 
 
-def _words(s: str) -> set[str]:
-    return {w.casefold() for w in _TOKEN.findall(s) if w.casefold() not in _STOP}
+@functools.lru_cache(maxsize=50_000)
+def _words(s: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in _TOKEN.findall(s) if w.casefold() not in _STOP)
 
 
 def _same_word(a: str, b: str) -> bool:
@@ -104,14 +109,16 @@ def _same_task(old: ActionItem, new: ActionItem) -> bool:
     """``new`` (a later report) is about ``old``: the same owner when both name one, and most of
     the shorter task's words, inflected or not, in the other ("Anna bokar lokalen" and "Anna har
     bokat lokalen, punkten är klar")."""
-    owner = _same_owner(old, new)
-    if owner is False:
-        return False
     a, b = _words(old.task), _words(new.task)
     if not a or not b:
         return False
     small, big = (a, b) if len(a) <= len(b) else (b, a)
     shared = sum(any(_same_word(w, x) for x in big) for w in small)
+    if not shared:
+        return False
+    owner = _same_owner(old, new)
+    if owner is False:
+        return False
     return shared >= 2 and shared / len(small) >= 0.5 or (shared >= 1 and len(small) == 1 and bool(owner))
 
 
