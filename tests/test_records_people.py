@@ -263,3 +263,13 @@ def test_dvd_registers(shared_corpora):
 def test_a_group_of_owners_is_not_split_at_its_och():
     got = _tasks(_sv("2024-03-04", "Lokalen är dyr, Anna Berg och Tim Persson ska boka en annan."))
     assert {k: a.owners for k, a in got.items()} == {"boka en annan": ["Anna Berg", "Tim Persson"]}
+
+
+def test_asking_for_a_persons_actions_by_full_name(tmp_path_factory):
+    from tests.test_engine import engine_over_texts
+
+    engine, _ = engine_over_texts(tmp_path_factory, "people-ask", {
+        "2024-03-04-styrelsemote.md": _sv("2024-03-04", "Tim kontaktar studentkåren.\nGustav bokar lokalen.")})
+    a = engine.ask("vilka uppdrag har Tim Persson?", today=date(2024, 4, 1))
+    assert a.intent == "actions" and a.found
+    assert [r["task"] for r in a.facts.actions] == ["kontaktar studentkåren"]
