@@ -278,11 +278,9 @@ def cmd_actions(args, settings: Settings) -> int:
 
     snapshot = load_index(settings.index_dir)
     today = _parse_today(args.today) or date.today()
-    rows = registers.actions(_scoped_meetings(settings, snapshot, args.collection), today=today, open_only=args.open, owner=args.owner)
-    _print_rows(rows, args.json, lambda r: f"{r['meeting_date'] or '(undated)'}  {r['status']:<8} "
-                                          f"{', '.join(r['owners']) or '-'}: {r['task']}"
-                                          f"{'  due ' + r['due'] if r['due'] else ''}  [{r['source']}]",
-                snapshot, settings.redact)
+    rows = registers.actions(_scoped_meetings(settings, snapshot, args.collection), today=today,
+                             open_only=args.open, owner=args.owner)
+    _print_rows(rows, args.json, registers.action_line, snapshot, settings.redact)
     return 0
 
 

@@ -1,71 +1,12 @@
-"""Tolerant person-name matching. Minutes misspell names (Janson/Jansson, Östlund/Ostlund,
-"Helena, Strigård"), so names are compared token by token after folding case, diacritics and
-punctuation, allowing one edit in longer tokens."""
+"""The corpus's names for questions: :class:`NameIndex` (every person the minutes name),
+mentions of them in a question, and names found in a text. Names are compared by the one
+matcher, index/names.py (re-exported here)."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
-
-def fold_name(s: str) -> str:
-    s = unicodedata.normalize("NFKD", s.casefold())
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
-    return re.sub(r"[^\w\s-]", " ", s)
-
-
-def name_tokens(s: str) -> list[str]:
-    return [t for t in re.split(r"[\s-]+", fold_name(s)) if t]
-
-
-def _within_one_edit(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    la, lb = len(a), len(b)
-    if abs(la - lb) > 1:
-        return False
-    if la > lb:
-        a, b, la, lb = b, a, lb, la
-    i = j = diff = 0
-    while i < la and j < lb:
-        if a[i] == b[j]:
-            i += 1
-            j += 1
-            continue
-        diff += 1
-        if diff > 1:
-            return False
-        if la == lb:
-            i += 1
-        j += 1
-    return diff + (lb - j) + (la - i) <= 1
-
-
-def token_match(a: str, b: str) -> bool:
-    """Same name token, allowing one edit when both are long enough for a typo to be a typo."""
-    if a == b:
-        return True
-    return min(len(a), len(b)) >= 5 and _within_one_edit(a, b)
-
-
-def names_match(query: str, name: str) -> bool:
-    """Whether ``query`` ("Eva Tiensuu Janson", "Tiensuu Jansson", "Eva Jansson") names the
-    person ``name``: its first and last tokens must match tokens of ``name`` in order; a single
-    token must match the surname or the whole first name."""
-    q, n = name_tokens(query), name_tokens(name)
-    if not q or not n:
-        return False
-    if len(q) == 1:
-        return token_match(q[0], n[-1]) or (len(n) >= 1 and token_match(q[0], n[0]) and len(q[0]) >= 3)
-    # every query token must appear in the name in order (middle names may be left out)
-    j = 0
-    for t in q:
-        while j < len(n) and not token_match(t, n[j]):
-            j += 1
-        if j == len(n):
-            return False
-        j += 1
-    return token_match(q[-1], n[-1])  # "Anna Nilsson" is not "Anna Nilsson Vindefjärd"
+from index.names import fold_name, name_tokens, names_match, token_match  # noqa: F401 (re-exported)
 
 
 @dataclass

@@ -31,6 +31,7 @@ from pathlib import Path
 
 import numpy as np
 
+from index import names as index_names
 from index.store import IndexSnapshot
 
 from . import lexical, names
@@ -42,7 +43,7 @@ log = logging.getLogger(__name__)
 VERSION = 2
 FOLDER = f"search-v{VERSION}"
 # What the stored files are computed by: their sources' hash is stored and checked on reading.
-CODE_MODULES = (lexical, names)
+CODE_MODULES = (lexical, names, index_names)
 
 # A passage that is only a heading: see retrieve.THIN_FACTOR.
 THIN_MAX_WORDS = 8

@@ -42,11 +42,47 @@ def is_open(a: ActionItem, today: date) -> bool:
     return action_status(a, today) in (*OPEN_STATES, "overdue")
 
 
+def closed_by(m: Meeting, a: ActionItem) -> dict | None:
+    """The minutes that closed the action (done or dropped): a later meeting's report (with its
+    words), or the action's own minutes when they say so ("Action: … – Done"); None while open."""
+    if a.status not in ("done", "dropped"):
+        return None
+    if a.status_source:
+        return {"source": a.status_source, "meeting_date": a.status_date, "quote": a.status_quote}
+    return {"source": m.source, "meeting_date": m.date, "quote": a.task}
+
+
 def action_row(m: Meeting, a: ActionItem, today: date) -> dict:
     return {"meeting_date": m.date, "source": m.source, "collection": m.collection, "item": a.item,
-            "owners": list(a.owners), "task": as_text(a.task, m.source), "due": a.due,
-            "status": action_status(a, today), "quote": a.task, "start": a.task_span[0],
-            "end": a.task_span[1]}
+            "owners": list(a.owners), "owner_names": list(a.owner_names or a.owners),
+            "task": as_text(a.task, m.source), "due": a.due, "status": action_status(a, today),
+            "closed_by": closed_by(m, a), "quote": a.task, "start": a.task_span[0], "end": a.task_span[1]}
+
+
+def action_line(r: dict) -> str:
+    """A row of `minutes actions` as a line of text: owners as resolved ("Tim (Tim Persson)"),
+    and the minutes that closed it."""
+    who = ", ".join(o if n == o else f"{o} ({n})" for o, n in zip(r["owners"], r["owner_names"], strict=True))
+    closed = r["closed_by"]
+    by = ""
+    if closed and closed["source"] != r["source"]:
+        by = f"  closed by {closed['source']}" + (f" ({closed['meeting_date']})" if closed["meeting_date"] else "")
+    return (f"{r['meeting_date'] or '(undated)'}  {r['status']:<8} {who or '-'}: {' '.join(r['task'].split())}"
+            f"{'  due ' + r['due'] if r['due'] else ''}  [{r['source']}]{by}")
+
+
+def owned_by(a: ActionItem, who: str) -> bool:
+    """``who`` owns ``a``: the name of an owner as resolved to the people of the minutes ("Tim
+    Persson" for "Tim ska …", "Tim" for "Tim Persson"), or a body's name within the owner
+    ("förvaltningen"); an owner nobody could resolve ("Tim" alone) is anyone of that name."""
+    from index.names import names_match
+
+    for o, n in zip(a.owners, a.owner_names or a.owners, strict=True):
+        if names_match(who, n) or who.casefold() in n.casefold():
+            return True
+        if n == o and " " not in o.strip() and names_match(o, who):
+            return True
+    return False
 
 
 def linked(meetings, today: date) -> list[Meeting]:
@@ -83,14 +119,12 @@ def decisions(meetings, *, since: str | None = None, until: str | None = None,
 
 def actions(meetings, *, today: date, open_only: bool = False, owner: str | None = None) -> list[dict]:
     """Every action item (not the reviews of earlier ones), newest meeting first."""
-    from .names import names_match
-
     rows = []
     for m in _newest_first(linked(meetings, today)):
         for a in m.actions:
             if a.review or (open_only and not is_open(a, today)):
                 continue
-            if owner and not any(names_match(owner, o) or owner.casefold() in o.casefold() for o in a.owners):
+            if owner and not owned_by(a, owner):
                 continue
             rows.append(action_row(m, a, today))
     return rows

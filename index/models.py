@@ -105,6 +105,9 @@ class Decision(BaseModel):
 
 class ActionItem(BaseModel):
     owners: list[str] = Field(default_factory=list)  # names or a body ("styrelsen")
+    # each owner resolved to the full name of a person of the meeting ("Tim" -> "Tim Persson",
+    # "@rvagg" -> "Rod Vagg", "kassören" -> its holder), else as written; index/records/owners.py
+    owner_names: list[str] = Field(default_factory=list)
     task: str  # == text[task_span...]
     task_span: Span
     span: Span  # the whole statement or table row

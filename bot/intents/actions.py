@@ -8,21 +8,13 @@ from datetime import date
 
 from .. import compose as say
 from ..answer import Answer, Facts
-from ..names import names_match
+from ..registers import owned_by
 from ..question import Question
 from .records import (MIN_ACTION_SHARE, action_passage, action_row, action_status, action_text, is_open,
                       meetings_in_time, points_back, records_in_search, topic_share)
 from .view import SnapshotView
 
 MAX_ACTIONS = 8
-
-
-def _owned_by(a, who: str) -> bool:
-    """``who`` owns ``a``: the same name, or a first name for the full one ("Annie" is "Annie
-    Wång"), or a body's name within the owner ("förvaltningen")."""
-    first = who.split()[0].casefold() if who.split() else ""
-    return any(names_match(who, o) or who.casefold() in o.casefold()
-               or (len(o.split()) == 1 and o.casefold() == first) for o in a.owners)
 
 
 def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | None:
@@ -46,7 +38,7 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | Non
         for a in m.actions:
             if a.review:
                 continue
-            if owner and not _owned_by(a, owner):
+            if owner and not owned_by(a, owner):
                 continue
             if q.open_only and not is_open(a, today):
                 continue

@@ -75,6 +75,5 @@ def extract_records(text: str, meeting: Meeting, lines: list[Line] | None = None
     with guarded("role holders", source, problems):
         rec.roles = find_roles(text, meeting, us, unsettled, hs)
     with guarded("action items", source, problems):
-        rec.actions = find_actions(text, meeting, ls, hs, index, us, rec.decisions, proposals,
-                                   [h.name for h in rec.roles], rec.roles)
+        rec.actions = find_actions(text, meeting, ls, hs, index, us, rec.decisions, proposals, rec.roles)
     return rec

@@ -14,12 +14,14 @@ import re
 
 from index.dates import find_dates, slash_month_first
 from index.models import ActionItem, Decision, Meeting, RoleHolder
-from index.people import looks_like_name
 from index.records.agenda import ItemIndex
-from index.vocab import (ACTION_LABELS, DUE_COLUMNS, DUE_CUES, NOT_OWNERS, OWNER_BODIES, OWNER_COLUMNS,
-                                REVIEW_HEADINGS, STATUS_COLUMNS, STATUS_WORDS, TASK_COLUMNS, TASK_VERBS_EN,
-                                TASK_VERBS_SV)
+from index.vocab import (ACTION_LABELS, ANAPHORS, CLAUSE_BREAKS, DUE_CUES, LINE_JOINERS, OWNER_BODIES,
+                         PERFECT_AUXILIARIES, REVIEW_HEADINGS, TASK_VERBS_EN, TASK_VERBS_SV)
+from index.records.owners import MeetingPeople, split_owners
+from index.records.ownerless import after_modal, passive_task, we_task
 from index.records.requests import request
+from index.records.status import tail_status, with_statuses
+from index.records.tables import read_tables
 from index.records.section_owner import OwnerFinder, scope_at, scopes, subjectless
 from index.records.text import Unit, norm, trim_end
 from index.sections import Heading, Line, norm_heading, strip_span
@@ -75,77 +77,45 @@ _NEXT_MEETING = re.compile(r"(?i)\b(?:till|innan|före|by|before|until|senast\s+
                            r"(?:the\s+)?nästa\s+(?:möte|styrelsemöte|sammanträde)t?|"
                            r"\b(?:by|before|until|for|at)\s+(?:the\s+)?next\s+(?:board\s+)?meeting\b")
 _DUE_CUE = re.compile(r"(?i)(?:" + _alt(DUE_CUES) + r")\s*:?\s*(?:den\s+|the\s+)?$")
-_STATUS = {k: re.compile(r"(?i)(?<![\w\[])(?:" + "|".join(re.escape(w) for w in sorted(v, key=len, reverse=True)) + r")(?![\w\]])")
-           for k, v in STATUS_WORDS.items()}
-_STATUS_ORDER = ("not_started", "dropped", "ongoing", "done")  # "ej klar" before "klar"
-_STATUS_LABEL = re.compile(r"(?i)\b(?:status|läge|state)\s*:\s*")
+# "Anna har bokat lokalen": a report of what an owner has done (a review of an earlier task)
+_OWNER_PERFECT = re.compile(rf"{_OWNERS}\s+(?i:{_alt(PERFECT_AUXILIARIES)})\s+(?P<task>[\s\S]+)")
+# A line that starts a new sentence in text that wraps without full stops (LaTeX): a capitalised
+# word, then one that does not join it to the line before ("…kontakta CFAB\nMail har kommit …";
+# not "kontaktar\nMorgan och Karl")
+_LINE_OPENER = re.compile(rf"[ \t]*[{_UP}][\wåäö'’-]*[ \t]+(?!(?i:{_alt(LINE_JOINERS)})(?![\wåäö]))[\wåäö]")
+_JOINERS = {w.casefold() for w in LINE_JOINERS}
+
+
+def _new_line_sentence(text: str, s: int, e: int) -> int | None:
+    """Where a new sentence starts on a line of text[s:e] (see _LINE_OPENER), when the line before
+    ends in neither a comma nor a joining word."""
+    i = text.find("\n", s, e)
+    while i != -1:
+        before = text[max(s, i - 80):i].rstrip()  # the end of the line before (linear over many lines)
+        last = before.rsplit(None, 1)[-1].casefold() if before else ""
+        if before and not before.endswith((",", "(")) and last not in _JOINERS and _LINE_OPENER.match(text, i + 1, e):
+            return i
+        i = text.find("\n", i + 1, e)
+    return None
+
+
+# A task that only points back: it ends in "detta"/"this" ("Samuel förbereder detta")
+_POINTS_BACK = re.compile(rf"(?i)(?<![\wåäö])(?:{_alt(ANAPHORS)})\s*[.!]?\s*$")
+_POINTS_BACK_ANYWHERE = re.compile(rf"(?i)(?<![\wåäö])(?:{_alt(ANAPHORS)})(?![\wåäö])")
+_NEGATED = re.compile(r"(?i)(?:inte|ej|not|never|aldrig|nog|kanske|maybe)\b")
+# A name then "och"/"and" right before a clause start: "Samuel Hammersberg och |Lukas Gartman ska"
+_NAME_AND = re.compile(rf"(?<![\w'’-])(?P<n>[{_UP}][\w'’-]{{1,30}}(?:[ \t]+[{_UP}][\w'’-]{{1,30}}){{0,2}})\s+(?:och|and|samt)\s+$")
+# A comma and a word that opens a clause of its own: where a task ends
+_CLAUSE_BREAK = re.compile(rf"(?i),\s+(?:{_alt(CLAUSE_BREAKS)})(?![\wåäö])")
 _REVIEW = {norm(h) for h in REVIEW_HEADINGS}
 _DUE_LEAD = re.compile(r"(?i)(?:due|deadline|senast|klart\s+senast|klart\s+till|by)\b")
 
-_NOUNISH = re.compile(r"(?:erna|arna|orna|rna|ningen|ningar|heten|tion|tionen|ingen|andet|endet|ment|ness|ing)$")
-
-
-class _People:
-    """Who can own a task in this meeting: its people's names, first and last names, handles."""
-
-    def __init__(self, text: str, meeting: Meeting, known=()):
-        self.full: set[str] = {k.casefold() for k in known}
-        self.tokens: set[str] = {w.casefold() for k in known for w in k.split() if len(w) > 1}
-        ps = list(meeting.attendees) + list(meeting.absent) + list(meeting.invited)
-        ps += [p for p in (meeting.chair, meeting.secretary) if p]
-        for p in ps:
-            self.full.add(p.name.casefold())
-            for w in p.name.split():
-                if len(w) > 1:
-                    self.tokens.add(w.casefold())
-            for h in re.findall(r"@([\w-]+)", text[p.span[0]:p.span[1]]):
-                self.tokens.add("@" + h.casefold())
-        self.known = bool(self.full)
-
-    def ok(self, name: str, strong: bool) -> bool:
-        n = re.sub(r"^(?i:den|det|de|the)\s+", "", name.strip())
-        c = n.casefold()
-        if not c:
-            return False
-        if re.sub(r"\s+", " ", c) in _BODIES:
-            return True
-        if c.startswith("@"):
-            return True
-        words = n.split()
-        if words[0].casefold() in NOT_OWNERS or not looks_like_name(n, 4):
-            return False
-        if c in self.full or words[0].casefold() in self.tokens:
-            return True
-        if strong:
-            return True
-        # Nobody's names are known: a capitalised word may be a name, but not a Swedish
-        # definite noun ("Papperna ska …", "Incidenthanteringen ska …").
-        return not self.known and not (len(words) == 1 and _NOUNISH.search(c))
-
-
-_BODIES = {re.sub(r"\s+", " ", b) for b in OWNER_BODIES}
-
-
-def _split_owners(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    out = []
-    pos = s
-    for m in re.finditer(r"\s*(?:,|&|\boch\b|\band\b|\bsamt\b|/)\s*", text[s:e]):
-        a, b = strip_span(text, pos, s + m.start())
-        if b > a:
-            out.append((a, b))
-        pos = s + m.end()
-    a, b = strip_span(text, pos, e)
-    if b > a:
-        out.append((a, b))
-    return out
-
-
 class _Reader:
-    def __init__(self, text: str, meeting: Meeting, items: ItemIndex, known=()):
+    def __init__(self, text: str, meeting: Meeting, items: ItemIndex, roles=()):
         self.text = text
         self.meeting = meeting
         self.items = items
-        self.people = _People(text, meeting, known)
+        self.people = MeetingPeople(text, meeting, roles)
         self.base = dt.date.fromisoformat(meeting.date) if meeting.date else None
         self.mf = slash_month_first(text)
         self.out: list[ActionItem] = []
@@ -154,11 +124,11 @@ class _Reader:
 
     def owners(self, s: int, e: int, strong: bool) -> list[str] | None:
         """The owners named in text[s:e], or None when any of them is nobody."""
-        parts = _split_owners(self.text, s, e)
+        parts = split_owners(self.text, s, e)
         names = []
         for a, b in parts:
             n = re.sub(r"\s+", " ", self.text[a:b])
-            if not self.people.ok(n, strong):
+            if not self.people.ok(n, strong, group=len(parts) > 1):
                 return None
             names.append(n)
         return names or None
@@ -174,22 +144,7 @@ class _Reader:
         return None, None
 
     def status(self, s: int, e: int, *, anywhere: bool = False) -> tuple[str, tuple[int, int] | None, int]:
-        """(status, its span, where the task text should end) from a statement's tail:
-        "… – Done", "… (klart)", "Status: pågår", or ``anywhere`` in a status cell."""
-        seg = self.text[s:e]
-        lab = _STATUS_LABEL.search(seg)
-        for key in _STATUS_ORDER:
-            for m in _STATUS[key].finditer(seg):
-                a, b = m.span()
-                tail = seg[b:].strip(" \t.)]*_!")
-                before = seg[:a].rstrip(" \t*_")
-                sep = before.endswith(("(", "[", "–", "—", "-", ":", "|", ",")) or before == ""
-                if anywhere or (lab and lab.end() <= a) or (not tail and sep):
-                    cut = len(before.rstrip("([–—-:|, \t")) if not anywhere else len(seg)
-                    if lab and lab.end() <= a:
-                        cut = min(cut, lab.start())
-                    return key, (s + a, s + b), s + cut
-        return "open", None, e
+        return tail_status(self.text, s, e, anywhere=anywhere)
 
     def add(self, owners: list[str], ts: int, te: int, s: int, e: int, *, anywhere_due: bool = False,
             status: tuple | None = None, review: bool = False, owner_from=None) -> None:
@@ -200,6 +155,12 @@ class _Reader:
             return
         if text[ts:te].rstrip().endswith("?"):
             return  # a question is no task
+        cb = _CLAUSE_BREAK.search(text, ts, te)
+        nl = _new_line_sentence(text, ts, cb.start() if cb else te)
+        if cb or nl:  # "Samuel ska ha ett möte med Karl, de har …", "… kontakta CFAB\nMail har …": one clause
+            end = nl if nl is not None else cb.start()
+            semi = text.rfind(";", ts, end)  # "pare down the list; from there, he will …"
+            ts, te = trim_end(text, ts, semi if semi > ts else end)
         due, due_span = self.due(ts, e, anywhere_due)
         self.spans.add((s, e))
         self.out.append(ActionItem(owners=owners, task=text[ts:te], task_span=(ts, te), span=(s, e), due=due,
@@ -213,10 +174,10 @@ class _Reader:
         st, sp, cut = self.status(u.start, u.end)
         if st == "open":
             return
-        for pat in (_OWNER_VERB, _OWNER_COLON, _OWNER_PAREN, _OWNER_DASH):
+        for pat in (_OWNER_PERFECT, _OWNER_VERB, _OWNER_COLON, _OWNER_PAREN, _OWNER_DASH):
             om = pat.fullmatch(self.text, u.start, cut)
             if om:
-                owners = self.owners(*om.span("o"), strong=True)
+                owners = self.owners(*om.span("o"), strong=pat is not _OWNER_PERFECT)
                 if owners:
                     self.add(owners, om.start("task"), om.end("task"), u.start, u.end, status=(st, sp, cut), review=True)
                     return
@@ -281,40 +242,69 @@ class _Reader:
 
     def sentence(self, u: Unit, review: bool) -> bool:
         """"Tim kontaktar studentkåren", "Rod to work with Bryan", "Annie fixar X och Erik fixar Y"
-        (two tasks: each clause that opens with an owner and a verb is one)."""
+        (two tasks: each clause that opens with an owner and a verb is one), "Vi ska kika på …"
+        (ownerless), "jag ska kontakta CFAB" (the section's owner)."""
         text = self.text
         starts = [u.start] + [u.start + m.end() for m in
                               re.finditer(r"(?:[,;]|\s(?:och|and|samt))\s+(?=[@\w])", text[u.start:u.end])]
-        found = []
+        found = []  # (clause start, owners, task start, verb start, scope the owner came from)
         for i, s in enumerate(starts):
+            if found and s < found[-1][3]:
+                continue  # "Tim och Samuel tar …": "Samuel tar" is inside the owners found already
             m = _OWNER_VERB.match(text, s, u.end)
-            if not m:
+            owners = self.owners(*m.span("o"), strong=False) if m else None
+            if owners and i and self.joins_owners(u.start, s):
+                continue  # "…, Anna Berg och Erik Ek ska …": "Erik Ek ska" is no clause of its own
+            if not owners:
+                we = we_task(text, s, u.end)
+                sc = scope_at(self.scopes, s) if we and we[0] == "I" else None
+                if we and (we[0] == "we" or sc):
+                    found.append((s, list(sc.owners) if sc else [], we[1], we[1], sc))
                 continue
             verb = m.group("v").casefold()
             if verb == "to" and i:
                 continue  # "…, Rod to …" is no clause; "Rod to …" opening a statement is
             modal = verb in ("ska", "skall", "will", "to", "shall", "kommer att", "agreed to", "volunteered to",
                              "offered to", "is going to")
-            if found and s < found[-1][3]:
-                continue  # "Tim och Samuel tar …": "Samuel tar" is inside the owners found already
-            owners = self.owners(*m.span("o"), strong=False)
-            if not owners:
-                continue
-            if re.match(r"(?i)(?:inte|ej|not|never|aldrig|nog|kanske|maybe)\b", text[m.start("task"):]):
-                continue
-            if modal and re.match(r"[\wåäö]+as\b", text[m.start("task"):]):
-                continue  # "Edward ska avsättas": a passive says what happens, not who does it
-            if modal and re.match(r"(?i)(?:ha(?!\s+(?:ett\s+|en\s+)?(?:möte|samtal|koll|kontakt|dialog))|få|vara|bli|be|have|get|leave)\b", text[m.start("task"):]):
-                continue  # "Christoffer ska ha pr-mailen", "Sam will leave it on hold": a state, no task
-            found.append((s, owners, m.start("task") if modal else m.start("v"), m.start("v")))
-        for k, (s, owners, ts, _) in enumerate(found):
+            if not after_modal(text, m.start("task")) if modal else _NEGATED.match(text, m.start("task")):
+                continue  # "Edward ska avsättas", "Christoffer ska ha pr-mailen", "Tim kontaktar inte …"
+            found.append((s, owners, m.start("task") if modal else m.start("v"), m.start("v"), None))
+        added = False
+        for k, (s, owners, ts, _, sc) in enumerate(found):
             te = found[k + 1][0] if k + 1 < len(found) else u.end
             if k + 1 < len(found):
                 te = s + len(re.sub(r"(?:[,;]|\s(?:och|and|samt))\s*$", "", text[s:te]))
-            self.add(owners, ts, te, u.start, u.end, review=review)
+            if _POINTS_BACK.search(text, ts, te):
+                if s > u.start and not _POINTS_BACK_ANYWHERE.search(text, max(u.start, s - 300), s):
+                    ts = u.start  # "Incidenthantering ska in i reglementet, Samuel förbereder detta"
+                elif not self.referent_before(u.start):
+                    continue  # "Samuel förbereder detta" with nothing before it to point to
+            self.add(owners, ts, te, u.start, u.end, review=review, owner_from=sc)
+            added = True
             if len(found) > 1 and self.out and self.out[-1].span == (u.start, u.end):
                 self.spans.discard((u.start, u.end))  # the next clause of this statement may add too
-        return bool(found)
+        return added
+
+    def joins_owners(self, start: int, s: int) -> bool:
+        """The clause start ``s`` follows "och"/"and" after a name: one group of owners."""
+        m = _NAME_AND.search(self.text, max(start, s - 120), s)  # "$" is ``s``: the name right before it
+        return bool(m) and self.people.ok(re.sub(r"\s+", " ", m.group("n")), False, group=True)
+
+    def referent_before(self, s: int) -> bool:
+        """Something a task's "detta" can point to: a heading over it or text before it in its
+        paragraph."""
+        if self.items.heading_at(s):
+            return True
+        para = self.text.rfind("\n\n", 0, s)
+        return bool(self.text[max(para, 0):s].strip())
+
+    def passive(self, u: Unit, review: bool) -> bool:
+        """"Papperna ska skickas in till Swedbank": a task to be done, no owner named."""
+        if not passive_task(self.text, u.start, u.end, self.people.is_person):
+            return False
+        n = len(self.out)
+        self.add([], u.start, u.end, u.start, u.end, review=review)
+        return len(self.out) > n
 
     def requested(self, u: Unit, review: bool) -> bool:
         """"Anna ombads att …", "members were asked to …", "… efterfrågades förslag på …"."""
@@ -334,97 +324,14 @@ class _Reader:
         return True
 
 
-def _cells(text: str, ln: Line, sep: str) -> list[tuple[int, int]]:
-    s, e = ln.start, ln.end
-    seg = text[s:e]
-    if sep == "|":
-        seg_s = s + (1 if seg.startswith("|") else 0)
-        seg_e = e - (1 if seg.endswith("|") and e - 1 > seg_s else 0)
-        bounds = [m.start() for m in re.finditer(r"\|", text[seg_s:seg_e])]
-    elif sep == "\t":
-        seg_s, seg_e = s, e
-        bounds = [m.start() for m in re.finditer(r"\t", text[seg_s:seg_e])]
-    else:
-        seg_s, seg_e = s, e
-        bounds = [m.start() for m in re.finditer(r", ", text[seg_s:seg_e])]
-    out = []
-    pos = 0
-    for b in bounds + [seg_e - seg_s]:
-        a, z = strip_span(text, seg_s + pos, seg_s + b)
-        out.append((a, z))
-        pos = b + 1
-    return out
-
-
-def _column(name: str) -> str | None:
-    n = norm(name).strip("*_ ")
-    if n in OWNER_COLUMNS:
-        return "owner"
-    if n in TASK_COLUMNS:
-        return "task"
-    if n in DUE_COLUMNS:
-        return "due"
-    if n in STATUS_COLUMNS:
-        return "status"
-    return None
-
-
-def _tables(r: _Reader, ls: list[Line]) -> set[int]:
-    """Action tables: a header row with an owner and a task column ("| Åtgärd | Ansvarig |
-    Klart senast | Status |", tab- or comma-separated in DOCX text). Returns the lines used."""
-    text = r.text
-    used: set[int] = set()
-    i = 0
-    while i < len(ls):
-        ln = ls[i]
-        t = ln.text
-        sep = "|" if t.count("|") >= 2 else "\t" if "\t" in t else ", " if ", " in t else None
-        if sep is None:
-            i += 1
-            continue
-        cols = [_column(text[a:b]) for a, b in _cells(text, ln, sep)]
-        if "owner" not in cols or "task" not in cols:
-            i += 1
-            continue
-        used.add(i)
-        j = i + 1
-        while j < len(ls) and not ls[j].blank and (sep != "|" or "|" in ls[j].text):
-            row = ls[j]
-            used.add(j)
-            j += 1
-            if re.fullmatch(r"[\s|:\-]+", row.text):
-                continue  # |---|---|
-            cells = _cells(text, row, sep)
-            if len(cells) != len(cols):
-                continue
-            cell = dict(zip(cols, cells, strict=True))
-            ts, te = cell["task"]
-            if te <= ts:
-                continue
-            owners = r.owners(*cell["owner"], strong=True) or []
-            status = ("open", None, te)
-            if "status" in cell and cell["status"][1] > cell["status"][0]:
-                st, sp, _ = r.status(*cell["status"], anywhere=True)
-                status = (st, sp, te)
-            due, due_span = (None, None)
-            if "due" in cell and cell["due"][1] > cell["due"][0]:
-                due, due_span = r.due(*cell["due"], anywhere=True)
-            n = len(r.out)
-            r.add(owners, ts, te, row.start, row.end, status=status)
-            if len(r.out) > n and due:
-                r.out[-1].due, r.out[-1].due_span = due, due_span
-        i = j
-    return used
-
-
 def find_actions(text: str, meeting: Meeting, ls: list[Line], hs: list[Heading], items: ItemIndex,
                  units: list[Unit], decisions: list[Decision], proposals: list[tuple[int, int]],
-                 known: list[str] = (), roles: list[RoleHolder] = ()) -> list[ActionItem]:
-    """``known``: more names of this meeting's people (role holders) to recognise owners by;
-    ``roles``: its role holders, who own the subjectless tasks under their role's heading."""
-    r = _Reader(text, meeting, items, known)
+                 roles: list[RoleHolder] = ()) -> list[ActionItem]:
+    """``roles``: the meeting's role holders, whose names are owners' names too and who own the
+    subjectless tasks under their role's heading."""
+    r = _Reader(text, meeting, items, roles)
     r.scopes = scopes(text, ls, hs, OwnerFinder(meeting, list(roles), r.people.full, r.people.tokens))
-    table_lines = _tables(r, ls)
+    table_lines = read_tables(r, ls)
     line_starts = [ln.raw_start for ln in ls]
     review_spans = [it.span for it in items.items if norm(norm_heading(it.heading)) in _REVIEW]
     # A task inside a proposal counts only once a decision settled it by reference
@@ -433,7 +340,7 @@ def find_actions(text: str, meeting: Meeting, ls: list[Line], hs: list[Heading],
     blocked = sorted(p for p in proposals if p not in settled)
     bstarts = [p[0] for p in blocked]
     prev: Unit | None = None
-    for u in units:
+    for u in with_statuses(text, units):
         li = bisect.bisect_right(line_starts, u.start) - 1
         if li in table_lines:
             continue
@@ -444,10 +351,12 @@ def find_actions(text: str, meeting: Meeting, ls: list[Line], hs: list[Heading],
         review = any(a <= u.start < b for a, b in review_spans)
         n = len(r.out)
         (r.labelled(u, review) or r.responsible(u, prev, review) or r.mandate(u, review) or r.requested(u, review)
-         or r.sentence(u, review) or r.section(u, review))
-        if review and len(r.out) == n:
-            r.reported(u)
+         or r.sentence(u, review) or r.passive(u, review) or r.section(u, review))
+        if len(r.out) == n and (review or r.status(u.start, u.end)[0] != "open"):
+            r.reported(u)  # a report on an earlier task: "X har bokat lokalen, punkten är klar"
         elif len(r.out) == n and r.out and _DUE_LEAD.match(text, u.start, u.end):
             r.due_after(u)
         prev = u
+    for a in r.out:
+        a.owner_names = [r.people.resolve(o) for o in a.owners]
     return sorted(r.out, key=lambda a: a.span[0])

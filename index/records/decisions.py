@@ -8,7 +8,7 @@ A decision that only refers to a proposal ("förslaget till beslut bifalles", "a
 bifalles", "attsatserna röstas ned") is paired with the proposal it settles ("Förslag till
 beslut", "Yrkande", "Att: …", an ``attsatser`` list in the item), and its text is the
 proposal's att-sats: *what* was approved, not "bifalles". Its span stays the decision
-statement, so both can be quoted."""
+statement, so both can be quoted. Outcome words and those references: references.py."""
 from __future__ import annotations
 
 import bisect
@@ -17,14 +17,13 @@ from dataclasses import dataclass, field
 
 from index.models import Decision
 from index.records.agenda import ItemIndex
-from index.vocab import (ALL_WORDS, DECISION_HEADINGS, ORDINALS, OUTCOME_WORDS,
-                                PROPOSAL_HEADINGS, PROPOSAL_REFERENCES)
+from index.vocab import DECISION_HEADINGS, PROPOSAL_HEADINGS
 from index.records.prose import ELECTED, SENTENCE, V7, outer_entry
+from index.records.references import outcome_of, reference, settle
 from index.records.text import Unit, heading_lines, norm, trim_end
 from index.records.votes import find_votes, merge
 from index.sections import Heading, Line, norm_heading
 
-_OUTCOME = {k: re.compile(r"(?i)(?<!\w)(?:" + "|".join(v) + r")(?!\w)") for k, v in OUTCOME_WORDS.items()}
 _DECISION_H = {h.rstrip(":") for h in DECISION_HEADINGS}
 _PROPOSAL_H = {h.rstrip(":") for h in PROPOSAL_HEADINGS}
 
@@ -42,28 +41,6 @@ _ITEM = re.compile(r"\\item\b(?:\s*\[[^\]\n]{0,40}\])?")
 _ENV_END = re.compile(r"\\end\{")
 _ATTSATSER = re.compile(r"\\begin\{attsatser\}")
 
-_REFS = "|".join(PROPOSAL_REFERENCES) + r"|motion|proposal"
-_ORDS = "|".join(sorted((re.escape(k) for k in ORDINALS), key=len, reverse=True))
-_ALLS = "|".join(ALL_WORDS)
-# A decision that names only its proposal and the outcome: "andra attsatsen bifalles",
-# "förslaget till beslut bifalles", "båda attsatser nekas", "Attsats bifalles", "Punkten
-# bordläggs till nästa möte", "bordlägga punkten", "Motion carried 5–2".
-_REFERENCE = re.compile(rf"""(?ix)
-    ^(?:att\s+)?
-    (?:(?P<ords>(?:(?:{_ORDS})(?:\s*(?:,|och|and|samt)\s*)?){{1,4}})\s+|(?P<all>{_ALLS})\s+|the\s+)?
-    (?P<ref>{_REFS})(?!\w)
-    (?P<rest>[\s\S]{{0,160}})$
-  | ^(?:att\s+)?(?P<verb>bordlägga|bifalla|avslå|anta|godkänna|återremittera|fastställa|neka)\s+
-    (?:(?P<ords2>(?:(?:{_ORDS})(?:\s*(?:,|och|and)\s*)?){{1,4}})\s+|(?P<all2>{_ALLS})\s+)?
-    (?P<ref2>{_REFS})(?!\w)(?P<rest2>[\s\S]{{0,160}})$
-""")
-_VERB_OUTCOME = {"bordlägga": "tabled", "bifalla": "approved", "avslå": "rejected", "anta": "approved",
-                 "godkänna": "approved", "återremittera": "referred_back", "fastställa": "approved",
-                 "neka": "rejected"}
-_FILLER = re.compile(r"(?i)\b(?:till|beslut|i\s+sin\s+helhet|med|röster?|för|mot|emot|blankt|ej|och|samt"
-                     r"|nästa|möte|mötet|stämma|stämman|divisionsstämma|stormöte|was|is|the|by|a|vote|of"
-                     r"|utan\s+ändringar|enligt|ovan|därmed)\b|\d+|[/–—:;.,()-]")
-
 # A proposal settled in the passive, with what it proposed as its subject: "Förslaget om en ny
 # logga bordläggs till nästa möte", "Motionen om lokalen avslogs", "The proposal to … was tabled".
 # Used with .match(text, start): anchored at the statement's start (a "^" would need pos 0).
@@ -79,13 +56,6 @@ _PASSIVE_OUTCOME = {"bordläggs": "tabled", "bordlades": "tabled", "tabled": "ta
                     "rejected": "rejected"}
 # "… lägger informationen till handlingarna", "Rapporten läggs till handlingarna".
 _NOTED = re.compile(r"(?is)(?:\b(?:lägger|lade|lägga)\s+(?P<t>.{1,200}?)\s+|\s)till\s+handlingarna\b")
-
-
-def outcome_of(s: str) -> str | None:
-    for k in ("tabled", "referred_back", "noted", "rejected", "approved"):
-        if _OUTCOME[k].search(s):
-            return k
-    return None
 
 
 @dataclass
@@ -146,52 +116,6 @@ def _in_comment(text: str, pos: int, ls: list[Line], line_starts: list[int]) -> 
     return "%" in text[ln.raw_start:pos] and re.search(r"(?<!\\)%", text[ln.raw_start:pos]) is not None
 
 
-def _reference(text: str, s: int, e: int, outcome: str | None = None):
-    """(ordinals, outcome) when text[s:e] only refers to a proposal. Without an ordinal the
-    reference settles the whole proposal ("förslaget", "attsatserna", and "attsatsen" too:
-    it names the proposal's only att-sats, or all of them when the minutes say no more)."""
-    seg = text[s:e]
-    m = _REFERENCE.match(seg)
-    if not m:
-        return None
-    ords = m.group("ords") or m.group("ords2")
-    rest = m.group("rest") if m.group("rest") is not None else m.group("rest2")
-    verb = m.group("verb")
-    out = outcome or (_VERB_OUTCOME.get(verb.casefold()) if verb else None) or outcome_of(rest or "")
-    if out is None:
-        return None
-    left = _OUTCOME[out].sub(" ", rest or "")
-    left = _FILLER.sub(" ", left)
-    if len(left.split()) > 3:
-        return None  # "förslaget om X antas med ändringen att Y": says more than the reference
-    nums = [ORDINALS[w.casefold()] for w in re.findall(rf"(?i){_ORDS}", ords)] if ords else []
-    return nums, out
-
-
-def _settle(ctx: _Ctx, s: int, e: int, nums: list[int], outcome: str) -> bool:
-    """Decisions for a reference at [s, e): the proposal entries it settles."""
-    text = ctx.text
-    key = ctx.item_key(s)
-    blocks = [b for b in ctx.proposals.get(key, []) if b.end <= s + 1 or b.start < s]
-    block = blocks[-1] if blocks else None
-    if block and block.entries:
-        if nums:
-            chosen = [block.entries[n - 1] for n in nums if 0 < n <= len(block.entries)]
-        else:
-            chosen = list(block.entries)
-        if chosen:
-            for ts, te in chosen:
-                ctx.add(Decision(text=text[ts:te], text_span=(ts, te), span=(s, e), item=ctx.items.heading_at(s),
-                                 outcome=outcome, proposal_span=(block.start, block.end)))
-            return True
-    it = ctx.items.at(s)
-    if it is not None:  # "punkten bordläggs" with no proposal: the item itself was tabled
-        ctx.add(Decision(text=it.heading, text_span=it.heading_span, span=(s, e), item=it.heading, outcome=outcome))
-        return True
-    ctx.add(Decision(text=text[s:e], text_span=(s, e), span=(s, e), item=None, outcome=outcome))
-    return True
-
-
 def _clause(text: str, s: int, e: int) -> tuple[int, int]:
     """A decided clause without a trailing vote count ("… med 2/3/1 röster för/emot/blankt")."""
     s, e = trim_end(text, s, e)
@@ -210,9 +134,9 @@ def _clause(text: str, s: int, e: int) -> tuple[int, int]:
 def _statement(ctx: _Ctx, s: int, e: int, in_block: bool, proposals: list[tuple[int, int]]) -> bool:
     """Read one statement at [s, e) as a decision; True when it was one."""
     text = ctx.text
-    ref = _reference(text, s, e)
+    ref = reference(text, s, e)
     if ref:
-        return _settle(ctx, s, e, *ref)
+        return settle(ctx, s, e, *ref)
     m = SENTENCE.search(text, s, e)
     if m:
         g = next(k for k in ("t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t9", "t10", "t11", "t12")
@@ -245,10 +169,10 @@ def _statement(ctx: _Ctx, s: int, e: int, in_block: bool, proposals: list[tuple[
         if am:
             ts += am.end()
         # the clause's own outcome word wins over the verb's ("Mötet godtar att frågan bordläggs")
-        r2 = _reference(text, ts, te) or (_reference(text, ts, te, outcome) if outcome else None)
+        r2 = reference(text, ts, te) or (reference(text, ts, te, outcome) if outcome else None)
         if r2:
             nums, out = r2
-            return _settle(ctx, s, e, nums, out)
+            return settle(ctx, s, e, nums, out)
         inner = outcome_of(text[ts:te])
         if outcome is None:
             outcome = inner if inner in ("tabled", "referred_back", "noted") else "decided"

@@ -133,6 +133,36 @@ STATUS_WORDS = {
                 "avskrivet", "avskriven", "stängd utan åtgärd", "wontfix", "won't do", "skippas",
                 "läggs ned", "lagts ned"),
 }
+# "X har bokat lokalen, punkten är klar", "… – this is done now": a clause at a statement's end
+# whose subject stands for the task, a copula, then a status word (STATUS_WORDS).
+STATUS_SUBJECTS = ("punkten", "uppgiften", "uppdraget", "det", "detta", "den", "saken", "ärendet",
+                   "this", "that", "it", "the item", "the task", "the action", "the action item")
+STATUS_COPULAS = ("är", "är nu", "är redan", "blev", "har blivit", "is", "is now", "is already",
+                  "was", "has been")
+# A report of what the owner has done ("Anna har bokat lokalen"): the perfect's auxiliaries.
+PERFECT_AUXILIARIES = ("har", "hade", "has", "have", "had")
+# After a modal, these say a state or a mandate, not a task ("Tim ska ha pr-mailen", "X och Y
+# ska representera divisionen", "Sam will leave it on hold"). "ha ett möte" is a task.
+MODAL_STATES = ("ha", "få", "vara", "bli", "kunna", "representera", "företräda", "teckna",
+                "be", "have", "get", "leave", "represent")
+# Words after a comma that open a new clause with a subject of its own: a task ends before them
+# ("Samuel ska ha ett möte med Karl, de har haft problem med …").
+CLAUSE_BREAKS = ("de", "dom", "vi", "han", "hon", "hen", "det", "man", "jag", "ni", "men", "dock",
+                 "fast", "eftersom", "vilket", "behöver", "they", "we", "he", "she", "it", "but",
+                 "because", "since", "which")
+# Words that join a wrapped line to the next ("kontaktar Morgan och\nKarl", "till\nStyrelsen"):
+# a line ending in one, or a next line whose second word is one, continues the sentence.
+LINE_JOINERS = ("och", "att", "med", "till", "på", "i", "för", "av", "om", "från", "som", "samt",
+                "eller", "en", "ett", "den", "det", "and", "or", "to", "of", "with", "the", "a", "an",
+                "for", "in", "on", "from")
+# Swedish verbs in -s that are no passive (deponents, reciprocals) or that say what will
+# happen rather than a task ("Årsmötet ska hållas …"): "X ska <verb>" is no ownerless task.
+NOT_PASSIVES = (
+    "finnas", "hoppas", "lyckas", "synas", "kännas", "trivas", "minnas", "låtsas", "andas",
+    "fattas", "träffas", "mötas", "ses", "samsas", "vistas", "envisas", "slåss", "umgås",
+    "skämmas", "åldras", "brås", "svettas", "nöjas", "hållas", "anses", "räknas", "betraktas",
+    "tolkas", "avslutas", "gälla",
+)
 # Headings of a review of earlier actions.
 REVIEW_HEADINGS = (
     "uppföljning", "uppföljning av uppdrag", "uppföljning av beslut", "uppföljning från förra mötet",
