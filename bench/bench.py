@@ -173,7 +173,7 @@ def serving_engine(index: Path):
     from index.store import load_index
 
     snap = load_index(index)
-    return Engine(snap, LazyEmbedder(snap.model, index_dir=index))
+    return Engine(snap, LazyEmbedder(snap.model))
 
 
 def section_warm(work: Path, repeat: int) -> dict:
@@ -203,7 +203,7 @@ def section_quality(work: Path) -> dict:
     real = SentenceTransformerEmbedder(PACKAGED_MODEL)
     cache = work / "onnx-cache"
     onnx_encoder.ensure(cache, real)
-    lazy = LazyEmbedder(PACKAGED_MODEL, loader=lambda name: real, index_dir=cache)
+    lazy = LazyEmbedder(PACKAGED_MODEL, loader=lambda name: real)
     t = time.perf_counter()
     outcomes = er.evaluate(qs, embedder=lazy, modes=("hybrid", "bm25"))
     ours_s = time.perf_counter() - t
@@ -270,7 +270,7 @@ def serve_figures(index: Path, questions: list[str], repeat: int) -> dict:
 def section_scale(work: Path, meetings_real: int, meetings_drawn: int, repeat: int) -> dict:
     import synth
     from drawn import DrawnEmbedder
-    from index.build import parse_document, scan_corpus, update_index
+    from index.build import parse_document, scan_corpus, build_generation
     from index.embed import PACKAGED_MODEL, LazyEmbedder, SentenceTransformerEmbedder
 
     out = {"load": load_now()}
@@ -289,10 +289,10 @@ def section_scale(work: Path, meetings_real: int, meetings_drawn: int, repeat: i
         emb.embed_documents(texts[i: i + 64])
     floor_s = time.perf_counter() - t
     t = time.perf_counter()
-    report = update_index(corpus, index, LazyEmbedder(PACKAGED_MODEL, loader=lambda name: emb, index_dir=index))
+    report = build_generation(corpus, index, LazyEmbedder(PACKAGED_MODEL, loader=lambda name: emb))
     build_s = time.perf_counter() - t
     # the one-time extras of a first build, measured on their own
-    from bot.prepared import prepare_index
+    from index.prepared import prepare_index
 
     t = time.perf_counter()
     prepare_index(index)
@@ -306,7 +306,7 @@ def section_scale(work: Path, meetings_real: int, meetings_drawn: int, repeat: i
     emb.embed_documents([c.text for c in new_chunks])
     new_encode_s = time.perf_counter() - t
     t = time.perf_counter()
-    update_index(corpus, index, LazyEmbedder(PACKAGED_MODEL, loader=lambda name: emb, index_dir=index))
+    build_generation(corpus, index, LazyEmbedder(PACKAGED_MODEL, loader=lambda name: emb))
     add_s = time.perf_counter() - t
     t = time.perf_counter()
     prepare_index(index)
@@ -336,12 +336,12 @@ def section_scale(work: Path, meetings_real: int, meetings_drawn: int, repeat: i
     origins = load_index(index).vectors_of(list(range(out["real"]["chunks"])))
     drawn = DrawnEmbedder(origins)
     t = time.perf_counter()
-    report = update_index(corpus, drawn_index, drawn)
+    report = build_generation(corpus, drawn_index, drawn)
     build_s = time.perf_counter() - t
     t = time.perf_counter()
     prepare_index(drawn_index)
     prepare_s = time.perf_counter() - t
-    from bot.translate import write_cache
+    from index.translate import write_cache
 
     write_cache(drawn_index)
     out["drawn"] = {"meetings": report.meetings, "chunks": report.chunks, "build_s_without_encoding": build_s,

@@ -27,7 +27,7 @@ engine = serving_engine(ix)
 start = time.perf_counter() - t
 extra = 0.0
 if old:  # what the view also did on every start before bot/prepared.py stored them
-    from bot import prepared
+    from index import prepared
     t = time.perf_counter()
     ms = sorted(engine.snapshot.meetings.values(), key=lambda m: (m.date or "", m.source))
     prepared.name_index(ms)
@@ -89,10 +89,10 @@ def section_startup(work: Path, sizes: str, repeat: int) -> dict:
     same run; warm latency and each question's cost at every size."""
     import synth
     from drawn import DrawnEmbedder
-    from index.build import update_index
+    from index.build import build_generation
     from index.store import load_index
-    from bot.prepared import prepare_index
-    from bot.translate import write_cache
+    from index.prepared import prepare_index
+    from index.translate import write_cache
     import vector_bench
 
     real_ix = work / "shared-ix" if SHARED.is_dir() else work / "sample-ix"
@@ -104,7 +104,7 @@ def section_startup(work: Path, sizes: str, repeat: int) -> dict:
         if not corpus.is_dir():
             synth.generate(corpus, n, seed=2)
         if not index.is_dir():  # the scale section's, when it ran first
-            update_index(corpus, index, drawn)
+            build_generation(corpus, index, drawn)
             prepare_index(index)
             write_cache(index)
             shutil.copytree(real_ix / "query-encoders", index / "query-encoders", dirs_exist_ok=True)

@@ -69,7 +69,7 @@ def decisions(meetings, *, since: str | None = None, until: str | None = None,
 
 def actions(meetings, *, today: date, open_only: bool = False, owner: str | None = None) -> list[dict]:
     """Every action item (not the reviews of earlier ones), newest meeting first."""
-    from .names import names_match
+    from index.names import names_match
 
     rows = []
     for m in _newest_first(linked(meetings, today)):

@@ -12,10 +12,10 @@ import numpy as np
 from index.embed import PACKAGED_MODEL
 from index.store import IndexSnapshot
 
-from . import prepared
-from .lexical import STOP, Alternative, Concept, concept_for, doc_terms, stem_en, stem_sv, tokens
-from .prepared import THIN_MAX_WORDS, is_thin  # noqa: F401 - their home before prepared.py
-from .translate import Lexicon, SvEnLexicon, lexicons, translate_tokens
+from index import prepared
+from index.lexical import STOP, Alternative, Concept, concept_for, doc_terms, stem_en, stem_sv, tokens
+from index.prepared import THIN_MAX_WORDS, is_thin  # noqa: F401 - their home before prepared.py
+from index.translate import Lexicon, SvEnLexicon, lexicons, translate_tokens
 
 RRF_K = 60
 # How much the dense ranking counts in the fusion, by whether the model understands the language

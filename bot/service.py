@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from index.build import IndexReport, scan_corpus, sha256, update_index
+from index.build import IndexReport, scan_corpus, sha256, build_generation
 from index.errors import DocumentError, IndexMissing, MinutesError, WouldDropMeetings
 from index.loaders import SUPPORTED_EXTENSIONS, load_bytes
 from index.models import Meeting
@@ -172,7 +172,7 @@ class MinutesService:
     def reindex(self, rebuild: bool = False) -> IndexReport:
         with self._write:
             signature = self._signature()
-            report = update_index(self.corpus_dir, self.index_dir, self.embedder, rebuild=rebuild)
+            report = build_generation(self.corpus_dir, self.index_dir, self.embedder, rebuild=rebuild)
             # Remembered only after success, so a failed update (busy, disk full) is retried.
             self._corpus_signature = signature
             self.refresh()

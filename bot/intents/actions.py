@@ -8,7 +8,7 @@ from datetime import date
 
 from .. import compose as say
 from ..answer import Answer, Facts
-from ..names import names_match
+from index.names import names_match
 from ..question import Question
 from .records import (MIN_ACTION_SHARE, action_passage, action_row, action_status, action_text, is_open,
                       meetings_in_time, points_back, records_in_search, topic_share)

@@ -13,8 +13,8 @@ from index.vocab import ROLE_WORDS
 
 from .. import compose as say
 from ..answer import Answer, Facts, MeetingRef, NextMeetingInfo, Passage
-from ..lexical import stem_en, stem_sv
-from ..names import NameIndex
+from index.lexical import stem_en, stem_sv
+from index.names import NameIndex
 from ..question import Question
 from ..registers import linked
 from ..retrieve import Retriever

@@ -8,6 +8,7 @@ before single words. Candidates are ranked so a word's main Swedish rendering co
 entry that has the English word as its only or first gloss beats one that lists it sixth."""
 from __future__ import annotations
 
+import logging
 import re
 import threading
 from dataclasses import dataclass
@@ -16,6 +17,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .lexical import STOP, STOP_SV, stem_en, tokens
+
+log = logging.getLogger(__name__)
 
 MAX_PHRASE = 3
 # Weight of a rendering learnt from a compound's head ("sjuk|journal" = "case record": record ->
@@ -297,25 +300,27 @@ def default_sv_en() -> SvEnLexicon:
 
 # -- both directions, built once per lexicon file -----------------------------------------------
 # Building the two lexicons from the TSV costs about 0.7 s on every start; they depend only on
-# the lexicon file and this code, so `minutes index` pickles them beside the index (3 MB, read
-# back in 0.05 s). A cache of another lexicon file or code version has another name and is not read.
-CACHE_VERSION = 1
+# the lexicon file and this code, so every index build (index/build.py) pickles them beside the
+# index (3 MB, read back in 0.05 s). A cache of another lexicon file or code version
+# (index/pipeline.py ``version("lexicon")``) has another name and is not read.
 CACHE_DIR = "lexicon-cache"
 
 
 def _cache_file(index_dir: Path) -> Path:
     import hashlib
 
+    from .pipeline import version
+
     st = lexicon_path().stat()
-    key = hashlib.sha256(f"{CACHE_VERSION}|{lexicon_path()}|{st.st_size}|{st.st_mtime_ns}".encode()).hexdigest()[:16]
+    key = hashlib.sha256(f"{version('lexicon')}|{lexicon_path()}|{st.st_size}|{st.st_mtime_ns}".encode()).hexdigest()[:16]
     return Path(index_dir) / CACHE_DIR / f"{key}.pickle"
 
 
 def write_cache(index_dir: Path) -> Path:
     """Write the lexicon cache for ``index_dir`` if it has none for the current lexicon."""
-    import os
     import pickle
-    import tempfile
+
+    from .atomic import write_file
 
     target = _cache_file(index_dir)
     if target.is_file():
@@ -323,20 +328,23 @@ def write_cache(index_dir: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     for old in target.parent.glob("*.pickle"):  # of an older lexicon or code version
         old.unlink(missing_ok=True)
-    data = pickle.dumps((default_lexicon().__dict__, default_sv_en().__dict__), protocol=pickle.HIGHEST_PROTOCOL)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
-    with os.fdopen(fd, "wb") as f:
-        f.write(data)
-    os.replace(tmp, target)
+    write_file(target, pickle.dumps((default_lexicon().__dict__, default_sv_en().__dict__),
+                                    protocol=pickle.HIGHEST_PROTOCOL))
     return target
 
 
 def _read_cache(index_dir: Path) -> tuple[Lexicon, SvEnLexicon] | None:
     import pickle
 
+    path = _cache_file(index_dir)
     try:
-        en_sv, sv_en = pickle.loads(_cache_file(index_dir).read_bytes())
-    except Exception:  # noqa: BLE001 - missing or damaged: built from the lexicon instead, never fatal
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None  # not written yet (an index built before the cache, a read-only folder)
+    try:
+        en_sv, sv_en = pickle.loads(data)
+    except (pickle.UnpicklingError, EOFError, ValueError, TypeError) as e:  # a damaged file
+        log.warning("lexicon cache %s is damaged (%s); building the lexicons instead", path, e)
         return None
     lex, rev = Lexicon.__new__(Lexicon), SvEnLexicon.__new__(SvEnLexicon)
     lex.__dict__.update(en_sv)
@@ -360,6 +368,6 @@ def lexicons(index_dir: Path | None = None) -> tuple[Lexicon, SvEnLexicon]:
                     if index_dir is not None:
                         try:  # for the next process; a read-only index folder just goes without
                             write_cache(index_dir)
-                        except OSError:
-                            pass
+                        except OSError as e:
+                            log.info("lexicon cache not written in %s (%s)", index_dir, e.strerror or e)
     return _PAIR

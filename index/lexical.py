@@ -18,7 +18,7 @@ from functools import lru_cache
 import numpy as np
 import snowballstemmer
 
-from index.vocab import STOP_WORDS
+from .vocab import STOP_WORDS
 
 _SV = snowballstemmer.stemmer("swedish")
 _EN = snowballstemmer.stemmer("english")
