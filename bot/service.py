@@ -8,13 +8,13 @@ import logging
 import os
 import queue
 import re
-import tempfile
 import threading
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from index.atomic import write_file
 from index.build import IndexReport, scan_corpus, sha256, build_generation
 from index.errors import DocumentError, IndexMissing, MinutesError, WouldDropMeetings
 from index.loaders import SUPPORTED_EXTENSIONS, load_bytes
@@ -195,12 +195,8 @@ class MinutesService:
                     return AddResult(duplicate_of=source)
             target = self._free_path(name)
             try:
-                self.corpus_dir.mkdir(parents=True, exist_ok=True)
-                fd, tmp = tempfile.mkstemp(prefix=".upload-", dir=self.corpus_dir)
-                with os.fdopen(fd, "wb") as f:
-                    f.write(data)
-                os.chmod(tmp, 0o644)  # mkstemp makes 0600; the corpus is shared with other readers
-                os.replace(tmp, target)
+                # 0644: the corpus is shared with other readers (a temporary file is made 0600)
+                write_file(target, data, mode=0o644)
             except OSError as e:  # e.g. a read-only or foreign-owned corpus volume
                 return AddResult(error=f"{name}: cannot store it in the corpus folder: {e.strerror or e}")
         source = target.relative_to(self.corpus_dir).as_posix()

@@ -61,6 +61,7 @@ def write_folder(target: Path, fill: Callable[[Path], None], *, replace: bool = 
     except OSError as e:  # an unwritable folder: name it, not the random name tried in it
         raise OSError(e.errno, e.strerror, str(target.parent)) from None
     try:
+        os.chmod(tmp, 0o755)  # mkdtemp makes 0700: other users (a container's) read the folder too
         fill(tmp)
         fsync_dir(tmp)
         if replace and target.exists():

@@ -159,6 +159,12 @@ class LazyEmbedder:
                     self._real = (self._loader or load_embedder)(self.name)
         return self._real
 
+    def encoder_ready(self) -> bool:
+        """Whether the cache holds the export (or a note that there can be none): a stat."""
+        from . import onnx_encoder
+
+        return onnx_encoder.decided(onnx_encoder.cache_path(self._cache, self.name), self.name)
+
     def ensure_encoder(self) -> bool:
         """Export the model to the cache unless that was done (or found impossible) before."""
         from . import onnx_encoder

@@ -116,7 +116,7 @@ def test_add_to_unwritable_corpus_is_a_clear_refusal(service, monkeypatch):
     def denied(*a, **k):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("bot.service.tempfile.mkstemp", denied)
+    monkeypatch.setattr("index.atomic.tempfile.mkstemp", denied)
     result = service.add_file("m.txt", MINUTES.encode())
     assert result.stored_as is None
     assert result.error == "m.txt: cannot store it in the corpus folder: Permission denied"
