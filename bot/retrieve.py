@@ -14,7 +14,7 @@ from index.store import IndexSnapshot
 
 from index import prepared
 from index.lexical import STOP, Alternative, Concept, concept_for, doc_terms, stem_en, stem_sv, tokens
-from index.prepared import THIN_MAX_WORDS, is_thin  # noqa: F401 - their home before prepared.py
+from index.prepared import THIN_MAX_WORDS, is_thin  # noqa: F401 - their home before index/prepared.py
 from index.translate import Lexicon, SvEnLexicon, lexicons, translate_tokens
 
 RRF_K = 60
@@ -101,7 +101,7 @@ class Retriever:
         self.mode = mode
         # Loaded on first use: a structured question may never need them.
         self._lexicon, self._sv_en = lexicon, sv_en
-        # BM25 statistics, chunk languages and thin passages: read from the generation (bot/prepared.py)
+        # BM25 statistics, chunk languages and thin passages: read from the generation (index/prepared.py)
         self.ready = ready = prepared.load(snapshot)  # the view reads its names and titles too
         self.bm25 = ready.bm25
         self.languages = ready.languages

@@ -146,14 +146,16 @@ def verbatim(answer, documents: dict[str, str]) -> bool:
 
 def evaluate(questions: list[dict], *, model: str | None = None, embedder=None,
              modes=("hybrid", "bm25", "dense"), log=None) -> list[Outcome]:
+    import os
+
     from index.build import build_generation
-    from index.embed import PACKAGED_MODEL, load_embedder
+    from index.embed import PACKAGED_MODEL, LazyEmbedder
     from index.store import load_index
 
     from bot.engine import Engine
 
-    if embedder is None:
-        embedder = load_embedder(model or PACKAGED_MODEL)
+    if embedder is None:  # as the product encodes: the ONNX export when the model has one
+        embedder = LazyEmbedder(model or PACKAGED_MODEL, threads=os.cpu_count() or 1)
     by_corpus: dict[str, list[dict]] = defaultdict(list)
     for q in questions:
         by_corpus[q["corpus"]].append(q)

@@ -88,7 +88,7 @@ class NameIndex:
 
     def stored(self, sources: list[str]) -> list[list]:
         """The index as JSON-ready rows [key, name, [positions in ``sources``]], for
-        bot/prepared.py to store."""
+        index/prepared.py to store."""
         at = {s: i for i, s in enumerate(sources)}
         return [[key, p.name, sorted(at[s] for s in p.sources)] for key, p in self.people.items()]
 

@@ -14,8 +14,8 @@ Only what can be reproduced exactly is exported: a Transformer, then mean or CLS
 an optional Normalize. Any other pipeline (max pooling, a Dense layer, default prompts, a slow
 tokenizer) gets no export, and sentence-transformers encodes documents and questions.
 
-Chunks are encoded sorted by length and padded only to the longest of their batch: against one
-padding for all, 3.6 times faster on real minutes, with the same vectors. int8 quantisation was
+Chunks are encoded sorted by length and padded only to the longest of their batch (docs/
+benchmarks.md: the same vectors in a fraction of the time). int8 quantisation was
 measured and not kept (docs/benchmarks.md)."""
 from __future__ import annotations
 
@@ -37,7 +37,11 @@ log = logging.getLogger(__name__)
 EXPORT_VERSION = 2
 META = "encoder.json"
 POOLINGS = ("mean", "cls")
-BATCH = 32  # chunks per forward pass, after sorting by length
+# A forward pass takes at most BATCH texts and BATCH_TOKENS word pieces (rows x the longest):
+# measured on dvd-goteborg-sv's chunks (most near 256 pieces), 8 rows of 256 against 32 cost
+# 20 % less CPU time and half the peak memory (342 against 663 MB).
+BATCH = 32
+BATCH_TOKENS = 2048
 
 
 def default_cache_dir() -> Path:
@@ -224,9 +228,16 @@ class OnnxEncoder:
             encs = self._tok.encode_batch(self._prepare(texts))
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         order = sorted(range(len(encs)), key=lambda i: len(encs[i].ids))
-        for i in range(0, len(order), BATCH):
-            rows = order[i: i + BATCH]
-            width = max(len(encs[r].ids) for r in rows)
+        i = 0
+        while i < len(order):
+            # sorted ascending: the batch's last text is its longest
+            take = 1
+            while (take < BATCH and i + take < len(order)
+                   and (take + 1) * len(encs[order[i + take]].ids) <= BATCH_TOKENS):
+                take += 1
+            rows = order[i: i + take]
+            i += take
+            width = len(encs[rows[-1]].ids)
             feed = {n: np.zeros((len(rows), width), dtype=np.int64)
                     for n in ("input_ids", "attention_mask", "token_type_ids")}
             for j, r in enumerate(rows):

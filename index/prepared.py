@@ -7,7 +7,7 @@ and folding every name.
       bm25.npz       CSR postings (indptr, rows, tf) and passage lengths in terms
       chunks.npz     per chunk: language (1 = English), thin (a heading alone)
       view.json      {"code": hash of the code it comes from, "sources": the meetings, "people":
-                     the name index (bot/names.py NameIndex.stored), "titles": per meeting, the
+                     the name index (index/names.py NameIndex.stored), "titles": per meeting, the
                      terms of its title and file name}
 
 Building it costs about 0.25 s per 1,000 chunks (tokenising and stemming each one); reading it
