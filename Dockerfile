@@ -20,9 +20,9 @@ RUN pip install --index-url https://download.pytorch.org/whl/cpu torch==2.13.0
 COPY pyproject.toml README.md ./
 COPY index ./index
 COPY bot ./bot
-RUN pip install .
-# The packaged model's ONNX export (index/onnx_encoder.py): indexing and questions run without torch.
-RUN python -c "from index.embed import LazyEmbedder, PACKAGED_MODEL; assert LazyEmbedder(PACKAGED_MODEL).ensure_encoder()"
+# Then the packaged model's ONNX export (index/onnx_encoder.py): indexing and questions run without torch.
+RUN pip install . \
+    && python -c "from index.embed import LazyEmbedder, PACKAGED_MODEL; assert LazyEmbedder(PACKAGED_MODEL).ensure_encoder()"
 
 RUN useradd --create-home --uid 10001 minutes \
     && mkdir -p /data/corpus /data/index \
