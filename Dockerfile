@@ -9,7 +9,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     HF_HOME=/home/minutes/.cache/huggingface \
     MINUTES_CORPUS_DIR=/data/corpus \
-    MINUTES_INDEX_DIR=/data/index
+    MINUTES_INDEX_DIR=/data/index \
+    MINUTES_ENCODER_CACHE=/app/encoders
 
 WORKDIR /app
 
@@ -19,7 +20,9 @@ RUN pip install --index-url https://download.pytorch.org/whl/cpu torch==2.13.0
 COPY pyproject.toml README.md ./
 COPY index ./index
 COPY bot ./bot
-RUN pip install .
+# Then the packaged model's ONNX export (index/onnx_encoder.py): indexing and questions run without torch.
+RUN pip install . \
+    && python -c "from index.embed import LazyEmbedder, PACKAGED_MODEL; assert LazyEmbedder(PACKAGED_MODEL).ensure_encoder()"
 
 RUN useradd --create-home --uid 10001 minutes \
     && mkdir -p /data/corpus /data/index \

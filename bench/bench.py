@@ -9,7 +9,8 @@ running process), quality (this project, BM25 alone and the naive pipeline on th
 set), scale (synthetic corpora: 1,000 meetings embedded for real, 12,000 meetings = 100,000
 chunks with vectors drawn around real embeddings), startup (start-up at 1k, 10k and 100k chunks,
 read as now and as before index/lazy.py, in the same run; each question's warm cost), vectors
-(flat, IVF, HNSW at 1e5 and 1e6).
+(flat, IVF, HNSW at 1e5 and 1e6), indexing (bench/indexing.py: plain sentence-transformers, the first
+build and one file added, side by side at three corpus sizes; the encoder's choices; serving memory).
 Every figure is a median of repeated runs where repeating is affordable; the machine's load
 (``os.getloadavg``) is recorded beside each section, since the development machines are shared.
 Asserts nothing: no test is timed."""
@@ -173,7 +174,7 @@ def serving_engine(index: Path):
     from index.store import load_index
 
     snap = load_index(index)
-    return Engine(snap, LazyEmbedder(snap.model, index_dir=index))
+    return Engine(snap, LazyEmbedder(snap.model))
 
 
 def section_warm(work: Path, repeat: int) -> dict:
@@ -203,7 +204,7 @@ def section_quality(work: Path) -> dict:
     real = SentenceTransformerEmbedder(PACKAGED_MODEL)
     cache = work / "onnx-cache"
     onnx_encoder.ensure(cache, real)
-    lazy = LazyEmbedder(PACKAGED_MODEL, loader=lambda name: real, index_dir=cache)
+    lazy = LazyEmbedder(PACKAGED_MODEL, loader=lambda name: real)
     t = time.perf_counter()
     outcomes = er.evaluate(qs, embedder=lazy, modes=("hybrid", "bm25"))
     ours_s = time.perf_counter() - t
@@ -270,8 +271,8 @@ def serve_figures(index: Path, questions: list[str], repeat: int) -> dict:
 def section_scale(work: Path, meetings_real: int, meetings_drawn: int, repeat: int) -> dict:
     import synth
     from drawn import DrawnEmbedder
-    from index.build import parse_document, scan_corpus, update_index
-    from index.embed import PACKAGED_MODEL, LazyEmbedder, SentenceTransformerEmbedder
+    from index.build import parse_document, scan_corpus, build_generation
+    from index.embed import PACKAGED_MODEL, SentenceTransformerEmbedder
 
     out = {"load": load_now()}
     # 1,000 meetings, embedded for real with the packaged model
@@ -289,14 +290,8 @@ def section_scale(work: Path, meetings_real: int, meetings_drawn: int, repeat: i
         emb.embed_documents(texts[i: i + 64])
     floor_s = time.perf_counter() - t
     t = time.perf_counter()
-    report = update_index(corpus, index, LazyEmbedder(PACKAGED_MODEL, loader=lambda name: emb, index_dir=index))
+    report = build_generation(corpus, index, emb)  # sentence-transformers encodes: the floor's encoder
     build_s = time.perf_counter() - t
-    # the one-time extras of a first build, measured on their own
-    from bot.prepared import prepare_index
-
-    t = time.perf_counter()
-    prepare_index(index)
-    prepare_s = time.perf_counter() - t
     new = corpus / "org-new" / "2030-01-15-styrelsemote.txt"
     new.parent.mkdir()
     new.write_text(synth.meeting(__import__("random").Random(5), __import__("datetime").date(2030, 1, 15), True, "Nya")[1],
@@ -306,18 +301,14 @@ def section_scale(work: Path, meetings_real: int, meetings_drawn: int, repeat: i
     emb.embed_documents([c.text for c in new_chunks])
     new_encode_s = time.perf_counter() - t
     t = time.perf_counter()
-    update_index(corpus, index, LazyEmbedder(PACKAGED_MODEL, loader=lambda name: emb, index_dir=index))
+    build_generation(corpus, index, emb)
     add_s = time.perf_counter() - t
-    t = time.perf_counter()
-    prepare_index(index)
-    add_prepare_s = time.perf_counter() - t
     out["real"] = {
         "meetings": report.meetings, "chunks": report.chunks, "floor_s": floor_s, "build_s": build_s,
         "floor_chunks_per_s": len(texts) / floor_s, "build_chunks_per_s": report.chunks / build_s,
         "build_vs_floor": (report.chunks / build_s) / (len(texts) / floor_s),
-        "prepare_s": prepare_s, "add_one_file_s": add_s, "add_one_file_chunks": len(new_chunks),
+        "add_one_file_s": add_s, "add_one_file_chunks": len(new_chunks),
         "add_one_file_encode_s": new_encode_s, "add_one_file_minus_encode_s": add_s - new_encode_s,
-        "add_prepare_s": add_prepare_s,
     }
     env = env_for(corpus, index)
     for label, q in (("cold_search", SYNTH_QUESTIONS[0]), ("cold_structured", STRUCT_Q)):
@@ -336,19 +327,11 @@ def section_scale(work: Path, meetings_real: int, meetings_drawn: int, repeat: i
     origins = load_index(index).vectors_of(list(range(out["real"]["chunks"])))
     drawn = DrawnEmbedder(origins)
     t = time.perf_counter()
-    report = update_index(corpus, drawn_index, drawn)
+    report = build_generation(corpus, drawn_index, drawn)  # search arrays and lexicon cache included
     build_s = time.perf_counter() - t
-    t = time.perf_counter()
-    prepare_index(drawn_index)
-    prepare_s = time.perf_counter() - t
-    from bot.translate import write_cache
-
-    write_cache(drawn_index)
-    out["drawn"] = {"meetings": report.meetings, "chunks": report.chunks, "build_s_without_encoding": build_s,
-                    "prepare_s": prepare_s}
+    out["drawn"] = {"meetings": report.meetings, "chunks": report.chunks, "build_s_without_encoding": build_s}
     # questions are encoded by the real ONNX encoder (its vectors are only used for timing here)
-    shutil.copytree(index / "query-encoders", drawn_index / "query-encoders", dirs_exist_ok=True)
-    drawn.install_query_encoder(drawn_index)
+    drawn.install_query_encoder()
     out["drawn"]["serve"] = serve_figures(drawn_index, SYNTH_QUESTIONS, repeat)
     return out
 
@@ -366,7 +349,7 @@ def section_vectors(work: Path, sizes: str, hnsw_max: int) -> dict:
     return {"load": load_now(), "origins": len(real), "rows": rows}
 
 
-SECTIONS = ("cold", "warm", "quality", "scale", "startup", "vectors")
+SECTIONS = ("cold", "warm", "quality", "scale", "startup", "vectors", "indexing")
 
 
 def main() -> None:
@@ -379,6 +362,9 @@ def main() -> None:
     ap.add_argument("--startup-sizes", default="120,1200,12000", help="synthetic meetings (about 8 chunks each)")
     ap.add_argument("--vector-sizes", default="100000,1000000")
     ap.add_argument("--hnsw-max", type=int, default=1_000_000)
+    ap.add_argument("--synth-meetings", type=int, default=10_000, help="indexing: the synthetic archive (0: none)")
+    ap.add_argument("--st-sample", type=int, default=3000,
+                    help="indexing: chunks plain sentence-transformers encodes at most (scaled to the rest)")
     ap.add_argument("--report", action="store_true", help="only render docs/ from bench/results.json")
     ap.add_argument("--keep", type=Path, help="work folder to keep (default: a temporary one)")
     args = ap.parse_args()
@@ -425,6 +411,10 @@ def run_section(name: str, work: Path, args, results: dict) -> None:
         results[name] = startup.section_startup(work, args.startup_sizes, args.warm_repeat)
     elif name == "vectors":
         results[name] = section_vectors(work, args.vector_sizes, args.hnsw_max)
+    elif name == "indexing":
+        import indexing
+
+        results[name] = indexing.section_indexing(work, args.synth_meetings, args.st_sample)
 
 
 if __name__ == "__main__":

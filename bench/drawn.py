@@ -40,14 +40,16 @@ class DrawnEmbedder:
     def embed_query(self, text: str) -> np.ndarray:
         return self._vec(text)
 
-    def install_query_encoder(self, index_dir: Path) -> None:
-        """Serve questions with the packaged model's ONNX export under this embedder's name, so
-        a serving process encodes questions exactly as in production (the cost is what counts)."""
+    def install_query_encoder(self, cache: Path | None = None) -> None:
+        """Serve questions with the packaged model's ONNX export under this embedder's name (in
+        the encoder cache), so a serving process encodes questions exactly as in production (the
+        cost is what counts)."""
         from index import onnx_encoder
-        from index.embed import PACKAGED_MODEL
+        from index.embed import PACKAGED_MODEL, LazyEmbedder
 
-        src = onnx_encoder.cache_path(index_dir, PACKAGED_MODEL)
-        dst = onnx_encoder.cache_path(index_dir, self.name)
+        LazyEmbedder(PACKAGED_MODEL, encoders=cache).ensure_encoder()
+        src = onnx_encoder.cache_path(cache, PACKAGED_MODEL)
+        dst = onnx_encoder.cache_path(cache, self.name)
         if dst.exists():
             shutil.rmtree(dst)
         shutil.copytree(src, dst)

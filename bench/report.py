@@ -88,7 +88,7 @@ def _startup(st: dict | None) -> list[str]:
          "Synthetic minutes (bench/synth.py) with vectors drawn around real embeddings (bench/startup.py),",
          "each generation started as the bot starts (index load + engine, imports excluded; medians of 3",
          "fresh processes) read as now (index/lazy.py: meeting heads and chunk columns, meetings decoded",
-         "on first use; the view's name index and title terms stored by bot/prepared.py) and as before",
+         "on first use; the view's name index and title terms stored by index/prepared.py) and as before",
          "(the same generation read from its JSON lines with every record validated, names and titles",
          f"computed per start), in the same run (load {st['load']}).", "",
          "| meetings | chunks | start-up now | before | warm p50 | warm p95 | RSS serving | target |",
@@ -155,11 +155,11 @@ def render(r: dict, docs: Path) -> None:
               "  instead of about 7 s, and no torch. Documents are still embedded by sentence-transformers;",
               "- the lexicons are loaded on first use and read from a pickle beside the index (0.05 s);",
               "- BM25 postings, chunk languages and heading-only passages are stored in the generation as",
-              "  arrays (bot/prepared.py) and read back instead of re-tokenising every chunk;",
+              "  arrays (index/prepared.py) and read back instead of re-tokenising every chunk;",
               "- a start-up validates no record: meetings are read as heads (source, date, title, language)",
               "  and each decoded from its own line on first use, chunks are made from columns on first",
               "  read (index/lazy.py), and the name index and title terms are stored in the generation",
-              "  (bot/prepared.py); at 100,000 chunks a start-up went from 13 s to about 1 s (below);",
+              "  (index/prepared.py); at 100,000 chunks a start-up went from 13 s to about 1 s (below);",
               "- faiss is imported only for IVF indexes; flat search is numpy over a memory-mapped",
               "  `vectors.npy`, with one OpenBLAS thread (two spinning threads took the ONNX encoder's core).", "",
               "None of this changes an answer: eval/run.py over all 117 questions in all three modes (351",
@@ -215,9 +215,11 @@ def render(r: dict, docs: Path) -> None:
               f"| raw encoding of the chunks (the floor) | {f(x['floor_chunks_per_s'], 1)} chunks/s ({f(x['floor_s'], 0)} s) | |",
               f"| full build: parse, chunk, embed, write, ONNX export | {f(x['build_chunks_per_s'], 1)} chunks/s ({f(x['build_s'], 0)} s) = "
               f"**{f(100 * x['build_vs_floor'], 0)} % of the floor** | ≥ 90 % |",
-              f"| search arrays stored after it (`minutes index` does it) | {f(x['prepare_s'])} s | |",
+              *([f"| search arrays stored after it (before build_generation wrote them) | {f(x['prepare_s'])} s | |"]
+                if "prepare_s" in x else []),
               f"| one file added ({x['add_one_file_chunks']} chunks) | {f(x['add_one_file_s'])} s, of which encoding {f(x['add_one_file_encode_s'])} s: "
-              f"**{f(x['add_one_file_minus_encode_s'])} s + encoding** (+ {f(x['add_prepare_s'])} s search arrays) | ≤ 2 s + encoding |",
+              f"**{f(x['add_one_file_minus_encode_s'])} s + encoding**"
+              + (f" (+ {f(x['add_prepare_s'])} s search arrays)" if "add_prepare_s" in x else "") + " | ≤ 2 s + encoding |",
               f"| cold `minutes ask`, search / structured | {f(x['cold_search_s'])} s / {f(x['cold_structured_s'])} s | |",
               f"| serving process: start (index load + engine) | {f(x['serve']['start_s'])} s | |",
               f"| warm p50 / p95 | {f(x['serve']['latency']['p50_ms'], 1)} ms / {f(x['serve']['latency']['p95_ms'], 1)} ms | |",
@@ -233,7 +235,7 @@ def render(r: dict, docs: Path) -> None:
                   "ONNX encoder. The index switches to IVF at this size (index/vectors.py).", "",
                   "| what | figure | target |", "| --- | --- | --- |",
                   f"| build without encoding (parse, chunk, IVF training, write) | {f(y['build_s_without_encoding'], 0)} s | |",
-                  f"| search arrays stored after it | {f(y['prepare_s'])} s | |",
+                  *([f"| search arrays stored after it | {f(y['prepare_s'])} s | |"] if "prepare_s" in y else []),
                   f"| serving process: start (index load + engine) | {f(y['serve']['start_s'])} s | |",
                   f"| warm p50 / p95 | **{f(y['serve']['latency']['p50_ms'], 1)} ms** / {f(y['serve']['latency']['p95_ms'], 1)} ms | p50 ≤ 25 ms |",
                   f"| RSS of the serving process | {f(y['serve']['rss_serving_mb'], 0)} MB | |",
@@ -247,6 +249,9 @@ def render(r: dict, docs: Path) -> None:
         if beside:
             L += ["Beside the generations, once per index folder: " +
                   ", ".join(f"{k} {f(v, 1)} MB" for k, v in sorted(beside.items())) + ".", ""]
+    import indexing
+
+    L += indexing.render(r.get("indexing"), docs)
     L += _startup(r.get("startup"))
     v = r.get("vectors")
     if v:

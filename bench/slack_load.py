@@ -48,7 +48,7 @@ def main(argv=None) -> int:
             from bot.settings import DEFAULT_MODEL
             from index.embed import LazyEmbedder
 
-            embedder = LazyEmbedder(DEFAULT_MODEL, index_dir=work / "index")
+            embedder = LazyEmbedder(DEFAULT_MODEL)
         else:
             embedder = FakeEmbedder()
         service = MinutesService(corpus, work / "index", embedder)

@@ -1,6 +1,6 @@
 """Start-up (index load + engine) against corpus size: synthetic minutes of 120, 1,200 and 12,000
 meetings (about 1k, 10k and 100k chunks) with vectors drawn around real embeddings, each read as
-now (index/lazy.py's heads and columns, the view's names and titles stored by bot/prepared.py)
+now (index/lazy.py's heads and columns, the view's names and titles stored by index/prepared.py)
 and as before (the same generation read from its JSON lines, names and titles computed), in the
 same run and so under the same load; then warm latency and each question's cost at every size.
 A section of bench/bench.py (``--only startup``), imported with bench/ on the path."""
@@ -26,8 +26,8 @@ t = time.perf_counter()
 engine = serving_engine(ix)
 start = time.perf_counter() - t
 extra = 0.0
-if old:  # what the view also did on every start before bot/prepared.py stored them
-    from bot import prepared
+if old:  # what the view also did on every start before index/prepared.py stored them
+    from index import prepared
     t = time.perf_counter()
     ms = sorted(engine.snapshot.meetings.values(), key=lambda m: (m.date or "", m.source))
     prepared.name_index(ms)
@@ -89,10 +89,8 @@ def section_startup(work: Path, sizes: str, repeat: int) -> dict:
     same run; warm latency and each question's cost at every size."""
     import synth
     from drawn import DrawnEmbedder
-    from index.build import update_index
+    from index.build import build_generation
     from index.store import load_index
-    from bot.prepared import prepare_index
-    from bot.translate import write_cache
     import vector_bench
 
     real_ix = work / "shared-ix" if SHARED.is_dir() else work / "sample-ix"
@@ -104,12 +102,8 @@ def section_startup(work: Path, sizes: str, repeat: int) -> dict:
         if not corpus.is_dir():
             synth.generate(corpus, n, seed=2)
         if not index.is_dir():  # the scale section's, when it ran first
-            update_index(corpus, index, drawn)
-            prepare_index(index)
-            write_cache(index)
-            shutil.copytree(real_ix / "query-encoders", index / "query-encoders", dirs_exist_ok=True)
-            drawn.install_query_encoder(index)
-        prepare_index(index)
+            build_generation(corpus, index, drawn)  # with its search arrays and lexicon cache
+            drawn.install_query_encoder()
         before = as_before(index, work)
         row = {"meetings": n, "chunks": len(load_index(index).chunks), "load": load_now(),
                "now": start_figure(index, "new"), "before": start_figure(before, "old"),

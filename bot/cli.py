@@ -27,14 +27,15 @@ def _service(settings: Settings):
 
     from .service import MinutesService
 
-    return MinutesService(settings.corpus_dir, settings.index_dir, LazyEmbedder(settings.embedding_model, index_dir=settings.index_dir),
+    # One onnxruntime thread: a running bot's update must leave its questions a core.
+    return MinutesService(settings.corpus_dir, settings.index_dir, LazyEmbedder(settings.embedding_model),
                           watch_interval=settings.watch_interval)
 
 
 def cmd_index(args, settings: Settings) -> int:
     import time
 
-    from index.build import update_index
+    from index.build import build_generation
     from index.embed import LazyEmbedder
 
     from .progress import terminal_progress
@@ -44,9 +45,9 @@ def cmd_index(args, settings: Settings) -> int:
     started = time.monotonic()
 
     def update(prune: bool):
-        return update_index(settings.corpus_dir, settings.index_dir,
-                            LazyEmbedder(settings.embedding_model, index_dir=settings.index_dir),
-                            rebuild=args.rebuild, prune=prune, progress=terminal_progress(json_output=args.json))
+        return build_generation(settings.corpus_dir, settings.index_dir,
+                                LazyEmbedder(settings.embedding_model, threads=settings.encode_threads()),
+                                rebuild=args.rebuild, prune=prune, progress=terminal_progress(json_output=args.json))
 
     try:
         report = update(args.prune)
@@ -54,13 +55,6 @@ def cmd_index(args, settings: Settings) -> int:
         if not _confirm_drop(e, args):
             raise
         report = update(True)
-    # So the first question neither builds the lexicons (0.7 s) nor re-tokenises every chunk.
-    from .prepared import prepare_index
-    from .translate import write_cache
-
-    write_cache(settings.index_dir)
-    if report.chunks:
-        prepare_index(settings.index_dir)
     if args.json:
         print(json.dumps(report.to_json_dict(), ensure_ascii=False))
     else:

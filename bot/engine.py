@@ -24,7 +24,7 @@ from .intents import FALLBACK, HANDLERS, SnapshotView
 from .long_question import read_question
 from .phrases import say as say_phrase
 from .question import Intent, Question, TimeFilter
-from .translate import lexicons
+from index.translate import lexicons
 from .understand import as_search, understand
 
 

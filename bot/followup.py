@@ -16,7 +16,7 @@ from index.vocab import ROLE_CUES
 
 from .answer import Answer
 from .compose import human_date
-from .lexical import tokens
+from index.lexical import tokens
 from .question import Intent, Question, TimeFilter
 
 # Intents that ask for people: a follow-up of this kind asks about the meeting, not about the

@@ -7,7 +7,7 @@ dated on or before today (undated ones kept: nothing says they are later).
 
 The held snapshot is a new, smaller index in memory: its chunk rows are renumbered, so every
 array indexed by chunk row is rebuilt for it, never read from the generation on disk. Its
-``path`` is None for that reason: the search arrays stored in the generation (bot/prepared.py)
+``path`` is None for that reason: the search arrays stored in the generation (index/prepared.py)
 describe the generation's rows, and a snapshot with that path would read them (wrong rows) or,
 finding they do not match, write its own over them."""
 from __future__ import annotations

@@ -6,7 +6,7 @@ import re
 
 from index.sentences import sentence_spans
 
-from .lexical import BM25, Concept, doc_terms
+from index.lexical import BM25, Concept, doc_terms
 
 _MARKUP_HEAD = re.compile(r"(?:\s+|[-*+•●▪◦–]\s|#+\s*|\\item\b\s*|>\s)")
 _MARKUP_TAIL = re.compile(r"(?:\s|#|\\\\|\\newline)+$")

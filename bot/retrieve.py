@@ -12,10 +12,10 @@ import numpy as np
 from index.embed import PACKAGED_MODEL
 from index.store import IndexSnapshot
 
-from . import prepared
-from .lexical import STOP, Alternative, Concept, concept_for, stem_en, stem_sv
-from .prepared import THIN_MAX_WORDS, is_thin  # noqa: F401 - their home before prepared.py
-from .translate import Lexicon, SvEnLexicon, lexicons, translate_tokens
+from index import prepared
+from index.lexical import STOP, Alternative, Concept, concept_for, stem_en, stem_sv
+from index.prepared import THIN_MAX_WORDS, is_thin  # noqa: F401 - their home before index/prepared.py
+from index.translate import Lexicon, SvEnLexicon, lexicons, translate_tokens
 
 RRF_K = 60
 # How much the dense ranking counts in the fusion, by whether the model understands the language
@@ -101,7 +101,7 @@ class Retriever:
         self.mode = mode
         # Loaded on first use: a structured question may never need them.
         self._lexicon, self._sv_en = lexicon, sv_en
-        # BM25 statistics, chunk languages and thin passages: read from the generation (bot/prepared.py)
+        # BM25 statistics, chunk languages and thin passages: read from the generation (index/prepared.py)
         self.ready = ready = prepared.load(snapshot)  # the view reads its names and titles too
         self.bm25 = ready.bm25
         self.languages = ready.languages

@@ -8,7 +8,6 @@ import logging
 import os
 import queue
 import re
-import tempfile
 import threading
 import unicodedata
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from index.collections import in_collections
+from index.atomic import write_file
 from index.errors import DocumentError, IndexMissing, MinutesError, WouldDropMeetings
 from index.loaders import SUPPORTED_EXTENSIONS  # light: no parser, no DOCX/PDF reader
 from index.models import Meeting
@@ -190,11 +190,11 @@ class MinutesService:
 
     # -- writing -----------------------------------------------------------------------------
     def reindex(self, rebuild: bool = False) -> IndexReport:
-        from index.build import update_index
+        from index.build import build_generation
 
         with self._write:
             signature = self._signature()
-            report = update_index(self.corpus_dir, self.index_dir, self.embedder, rebuild=rebuild)
+            report = build_generation(self.corpus_dir, self.index_dir, self.embedder, rebuild=rebuild)
             # Remembered only after success, so a failed update (busy, disk full) is retried.
             self._corpus_signature = signature
             self.refresh()
@@ -221,12 +221,8 @@ class MinutesService:
                     return AddResult(duplicate_of=source)
             target = self._free_path(name)
             try:
-                self.corpus_dir.mkdir(parents=True, exist_ok=True)
-                fd, tmp = tempfile.mkstemp(prefix=".upload-", dir=self.corpus_dir)
-                with os.fdopen(fd, "wb") as f:
-                    f.write(data)
-                os.chmod(tmp, 0o644)  # mkstemp makes 0600; the corpus is shared with other readers
-                os.replace(tmp, target)
+                # 0644: the corpus is shared with other readers (a temporary file is made 0600)
+                write_file(target, data, mode=0o644)
             except OSError as e:  # e.g. a read-only or foreign-owned corpus volume
                 return AddResult(error=f"{name}: cannot store it in the corpus folder: {e.strerror or e}")
         source = target.relative_to(self.corpus_dir).as_posix()

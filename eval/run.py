@@ -150,14 +150,16 @@ def verbatim(answer, documents: dict[str, str]) -> bool:
 
 def evaluate(questions: list[dict], *, model: str | None = None, embedder=None,
              modes=("hybrid", "bm25", "dense"), log=None) -> list[Outcome]:
-    from index.build import update_index
-    from index.embed import PACKAGED_MODEL, load_embedder
+    import os
+
+    from index.build import build_generation
+    from index.embed import PACKAGED_MODEL, LazyEmbedder
     from index.store import load_index
 
     from bot.engine import Engine
 
-    if embedder is None:
-        embedder = load_embedder(model or PACKAGED_MODEL)
+    if embedder is None:  # as the product encodes: the ONNX export when the model has one
+        embedder = LazyEmbedder(model or PACKAGED_MODEL, threads=os.cpu_count() or 1)
     by_corpus: dict[str, list[dict]] = defaultdict(list)
     for q in questions:
         by_corpus[q["corpus"]].append(q)
@@ -170,7 +172,7 @@ def evaluate(questions: list[dict], *, model: str | None = None, embedder=None,
             continue
         with tempfile.TemporaryDirectory(prefix="minutes-eval-") as tmp:
             t = time.time()
-            update_index(folder, Path(tmp), embedder)
+            build_generation(folder, Path(tmp), embedder)
             snap = load_index(Path(tmp))
             if log:
                 log(f"indexed {name}: {len(snap.meetings)} meetings, {len(snap.chunks)} chunks in {time.time() - t:.1f}s")

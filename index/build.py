@@ -1,9 +1,13 @@
-"""Incremental indexing: only new or changed files (by content hash) are parsed and embedded,
-deleted files are dropped, and the result is written as a new generation atomically."""
+"""The one way an index generation is made (``build_generation``), by `minutes index`, uploads
+and the folder watcher alike: only new or changed files (by content hash) are parsed and
+embedded, deleted files are dropped, and every part of the generation (chunks, vectors, search
+arrays, name index; the lexicon cache and the model's ONNX encoder beside it) is written before
+CURRENT moves to it."""
 from __future__ import annotations
 
 import fcntl
 import hashlib
+import logging
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -13,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import onnx_encoder, vectors as vector_index
+from . import onnx_encoder, prepared, translate, vectors as vector_index
 from .chunk import chunk_document
 from .errors import CorpusMissing, DocumentError, IndexBusy, IndexCorrupt, IndexMissing
 from .guard import check_drop
@@ -25,6 +29,8 @@ from .pipeline import pipeline_version, text_key
 from .progress import BuildProgress, as_progress
 from .records import extract_records
 from .store import FORMAT, IndexSnapshot, load_index, write_index
+
+log = logging.getLogger(__name__)
 
 # A BuildProgress (index/progress.py), or a plain progress(done, total) told about embedding.
 Progress = BuildProgress | Callable[[int, int], None]
@@ -112,7 +118,7 @@ def parse_document(text: str, source: str, *, max_words: int = 90, embedder=None
                                    count_tokens=count, source_text=doc.text, hidden=doc.hidden)
 
 
-def update_index(
+def build_generation(
     corpus_dir: Path,
     index_dir: Path,
     embedder,
@@ -121,7 +127,8 @@ def update_index(
     progress: Progress | None = None,
     prune: bool = False,
 ) -> IndexReport:
-    """Bring the index in ``index_dir`` up to date with ``corpus_dir``.
+    """Bring the index in ``index_dir`` up to date with ``corpus_dir``, as a new generation
+    with every part a reader needs, or none when nothing changed.
 
     ``embedder`` needs ``name`` at once; its model is used (and may be loaded) only when
     something has to be embedded. Dropping more than half of the indexed meetings (an empty
@@ -144,9 +151,22 @@ def update_index(
             report = _update(corpus_dir, index_dir, embedder, old, progress)
         finally:
             progress.close()
-        # Questions are encoded without torch from this export (index/onnx_encoder.py).
-        onnx_encoder.ensure(index_dir, embedder)
         return report
+
+
+def _beside(index_dir: Path, embedder) -> None:
+    """What every generation of the index uses, made before the first one needs it: the model's
+    ONNX encoder (index/onnx_encoder.py; questions are encoded with it, without torch) and the
+    lexicon cache (index/translate.py; 0.7 s a start-up saves)."""
+    ensure = getattr(embedder, "ensure_encoder", None)  # a LazyEmbedder knows its cache folder
+    if ensure is not None:
+        ensure()
+    else:
+        onnx_encoder.ensure(None, embedder)
+    try:
+        translate.write_cache(index_dir)
+    except OSError as e:  # a read-only index folder: each start builds the lexicons instead
+        log.warning("lexicon cache not written in %s (%s)", index_dir, e.strerror or e)
 
 
 def _indexed_before(index_dir: Path) -> dict:
@@ -232,6 +252,7 @@ def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress
                     and old.params.get("partial", []) == report.partial)
     if old is not None and current and not fresh and not report.removed and same_skipped:
         report.meetings, report.chunks = len(old.meetings), len(old.chunks)
+        _beside(index_dir, embedder)
         return report  # nothing to write: the index is current
 
     new_chunks = [c for p in fresh for c in p.chunks]
@@ -279,15 +300,25 @@ def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress
         files=dict(sorted(snapshot.hashes.items())), skipped=report.skipped, notes=report.notes,
         partial=report.partial,
     )
-    write_index(index_dir, snapshot)
+    snapshot.index_rows()
+    _beside(index_dir, embedder)
+    arrays = prepared.for_generation(snapshot, old, keep)
+    write_index(index_dir, snapshot, parts=lambda folder: prepared.fill(folder / prepared.FOLDER, arrays))
     report.meetings, report.chunks = len(snapshot.meetings), len(snapshot.chunks)
     return report
 
 
 def _embed(embedder, texts: list[str], progress: BuildProgress, batch: int = 64) -> np.ndarray:
+    """Vectors of ``texts``, embedded shortest first: a batch is padded to its longest text, so
+    texts of a like length together cost a fraction of what a mixed batch does."""
     progress.stage("embedding", len(texts))
-    parts = []
-    for i in range(0, len(texts), batch):
-        parts.append(embedder.embed_documents(texts[i: i + batch]))
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    out = None
+    for i in range(0, len(order), batch):
+        rows = order[i: i + batch]
+        got = np.asarray(embedder.embed_documents([texts[r] for r in rows]), dtype=np.float32)
+        if out is None:
+            out = np.zeros((len(texts), got.shape[1]), dtype=np.float32)
+        out[rows] = got
         progress.advance(min(i + batch, len(texts)))
-    return np.concatenate(parts).astype(np.float32)
+    return out

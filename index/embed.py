@@ -120,10 +120,11 @@ class SentenceTransformerEmbedder:
         return np.asarray(v[0], dtype=np.float32)
 
     def export_onnx(self, target: Path) -> bool:
-        """Write this model's query side as ONNX to ``target`` (see index/onnx_encoder.py)."""
+        """Write this model as ONNX to ``target`` (see index/onnx_encoder.py)."""
         from .onnx_encoder import export
 
-        return export(self._model, target, model=self.name, query_prefix=self._q_prefix, dim=self.dim)
+        return export(self._model, target, model=self.name, query_prefix=self._q_prefix,
+                      passage_prefix=self._p_prefix, dim=self.dim)
 
 
 def load_embedder(model: str) -> Embedder:
@@ -131,29 +132,64 @@ def load_embedder(model: str) -> Embedder:
 
 
 class LazyEmbedder:
-    """Knows its model's name at once and loads the model on first use, so commands that find
-    nothing to embed (an up-to-date `minutes index`) don't pay the seconds a model load costs.
+    """Knows its model's name at once and loads an encoder on first use, so commands that find
+    nothing to embed (an up-to-date `minutes index`) load nothing.
 
-    Given the index folder, questions are encoded by the model's ONNX export beside the index
-    when there is one (a fraction of a second to load, against seven for sentence-transformers);
-    documents are always embedded by the real model."""
+    The encoder is the model's ONNX export in the shared cache (index/onnx_encoder.py) when it
+    has one: documents and questions alike, without torch (a fraction of a second to load,
+    against seven for sentence-transformers). When the cache has neither the export nor a note
+    that the model cannot be exported, sentence-transformers is loaded once to make it. Models
+    the export cannot reproduce are encoded by sentence-transformers throughout.
 
-    def __init__(self, model: str, loader=None, *, index_dir: Path | None = None):
+    ``threads``: onnxruntime's intra-op threads for this encoder (1 in a serving bot, whose
+    questions must not wait for an update's batches; every core for `minutes index`)."""
+
+    def __init__(self, model: str, loader=None, *, encoders: Path | None = None, threads: int = 1):
         self.name = model
         self._loader = loader
-        self._real: Embedder | None = None
-        self._lock = threading.Lock()
-        self._index_dir = Path(index_dir) if index_dir is not None else None
-        self._query = None  # the OnnxQueryEncoder, once loaded
+        self._real: Embedder | None = None  # the sentence-transformers model, when loaded
+        self._encoder: Embedder | None = None  # what encodes: the ONNX export or the model
+        self._lock = threading.RLock()
+        self._cache = Path(encoders) if encoders is not None else None
+        self._threads = threads
 
-    @property
-    def loaded(self) -> Embedder:
+    def sentence_transformer(self) -> Embedder:
+        """The model itself, loaded by sentence-transformers (torch): to export it, or to encode
+        with it when it cannot be exported."""
         if self._real is None:
             with self._lock:  # the bot's first question and its start-up update may race here
                 if self._real is None:
                     # Looked up at call time so tests can substitute the module's loader.
                     self._real = (self._loader or load_embedder)(self.name)
         return self._real
+
+    def encoder_ready(self) -> bool:
+        """Whether the cache holds the export (or a note that there can be none): a stat."""
+        from . import onnx_encoder
+
+        return onnx_encoder.decided(onnx_encoder.cache_path(self._cache, self.name), self.name)
+
+    def ensure_encoder(self) -> bool:
+        """Export the model to the cache unless that was done (or found impossible) before."""
+        from . import onnx_encoder
+
+        return onnx_encoder.ensure(self._cache, self)
+
+    @property
+    def loaded(self) -> Embedder:
+        """The encoder in use, exporting the model first when the cache has not decided yet."""
+        if self._encoder is None:
+            from . import onnx_encoder
+
+            with self._lock:
+                if self._encoder is None:
+                    path = onnx_encoder.cache_path(self._cache, self.name)
+                    if onnx_encoder.ensure(self._cache, self):
+                        self._encoder = onnx_encoder.OnnxEncoder(path, threads=self._threads)
+                        self._real = None  # exported just now: the torch model is not needed again
+                    else:
+                        self._encoder = self.sentence_transformer()
+        return self._encoder
 
     @property
     def dim(self) -> int:
@@ -167,18 +203,4 @@ class LazyEmbedder:
         return self.loaded.embed_documents(texts)
 
     def embed_query(self, text: str) -> np.ndarray:
-        q = self._query or self._query_encoder()
-        return q.embed_query(text) if q is not None else self.loaded.embed_query(text)
-
-    def _query_encoder(self):
-        if self._index_dir is None:
-            return None
-        from . import onnx_encoder
-
-        path = onnx_encoder.cache_path(self._index_dir, self.name)
-        if not onnx_encoder.available(path, self.name):  # a stat and a small read: cheap per question
-            return None
-        with self._lock:
-            if self._query is None:
-                self._query = onnx_encoder.OnnxQueryEncoder(path)
-        return self._query
+        return self.loaded.embed_query(text)

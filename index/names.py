@@ -1,11 +1,11 @@
-"""Tolerant person-name matching, the one matcher of names (index/people.py reads names out of
-lists; bot/names.py indexes the corpus's names for questions). Minutes misspell names
-(Janson/Jansson, Östlund/Ostlund, "Helena, Strigård"), so names are compared token by token after
-folding case, diacritics and punctuation, allowing one edit in longer tokens."""
+"""Tolerant person-name matching. Minutes misspell names (Janson/Jansson, Östlund/Ostlund,
+"Helena, Strigård"), so names are compared token by token after folding case, diacritics and
+punctuation, allowing one edit in longer tokens."""
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass, field
 
 
 def fold_name(s: str) -> str:
@@ -83,3 +83,101 @@ def one_person(written: str, people) -> str | None:
     if not full and len(hits) == 1:
         return next(iter(hits.values()))
     return None
+
+
+@dataclass
+class KnownPerson:
+    name: str  # as first written in the corpus
+    sources: set[str] = field(default_factory=set)
+
+
+class NameIndex:
+    """Every person the parsed minutes name (attendees, invited, absent, chair, secretary)."""
+
+    def __init__(self, names: list[tuple[str, str]]):  # (name, source)
+        self.people: dict[str, KnownPerson] = {}
+        for name, source in names:
+            key = " ".join(name_tokens(name))
+            if not key:
+                continue
+            p = self.people.setdefault(key, KnownPerson(name))
+            p.sources.add(source)
+
+    def stored(self, sources: list[str]) -> list[list]:
+        """The index as JSON-ready rows [key, name, [positions in ``sources``]], for
+        index/prepared.py to store."""
+        at = {s: i for i, s in enumerate(sources)}
+        return [[key, p.name, sorted(at[s] for s in p.sources)] for key, p in self.people.items()]
+
+    @classmethod
+    def from_stored(cls, rows: list[list], sources: list[str]) -> "NameIndex":
+        """The index :meth:`stored` wrote, without folding every name again."""
+        index = cls([])
+        index.people = {key: KnownPerson(name, {sources[i] for i in at}) for key, name, at in rows}
+        return index
+
+    def find(self, query: str) -> list[KnownPerson]:
+        return [p for p in self.people.values() if names_match(query, p.name)]
+
+    def mentions(self, question: str) -> list[str]:
+        """Spans of the question that name a known person, longest first ("Anna Sandström")."""
+        words = re.findall(r"[^\W\d_][\w'-]*", question)
+        found: list[str] = []
+        i = 0
+        while i < len(words):
+            hit = None
+            for n in range(min(4, len(words) - i), 1, -1):
+                cand = words[i: i + n]
+                if not all(w[0].isupper() for w in cand):
+                    continue
+                text = " ".join(cand)
+                if self.find(text):
+                    hit = (text, n)
+                    break
+            if hit:
+                found.append(hit[0])
+                i += hit[1]
+            else:
+                i += 1
+        return found
+
+
+def capitalised_runs(question: str, skip: set[str]) -> list[str]:
+    """Runs of two or more capitalised words that are not question words: candidate names of
+    people the attendee lists don't know ("Joakim Karlsson" is in the text only)."""
+    out, run = [], []
+    for w in re.findall(r"[^\W\d_][\w'-]*|\S", question):
+        if w[0].isupper() and w.casefold() not in skip:
+            run.append(w)
+        else:
+            if len(run) >= 2:
+                out.append(" ".join(run))
+            run = []
+    if len(run) >= 2:
+        out.append(" ".join(run))
+    return out
+
+
+def find_in_text(text: str, person: str) -> list[tuple[int, int]]:
+    """Spans in ``text`` where ``person`` is written, tolerantly ("Eva Tiensuu Jansson" for
+    "Eva Tiensuu Janson"). Runs of name-like words are compared with :func:`names_match`."""
+    out = []
+    q = name_tokens(person)
+    if not q:
+        return out
+    words = list(re.finditer(r"[^\W\d_][\w'-]*", text))
+    for i, m in enumerate(words):
+        if not token_match(name_tokens(m.group(0))[0] if name_tokens(m.group(0)) else "", q[0]):
+            continue
+        # take up to len(q)+1 words starting here and see whether they name the person
+        for n in range(min(len(q) + 1, len(words) - i), 0, -1):
+            seg = words[i: i + n]
+            s, e = seg[0].start(), seg[-1].end()
+            if "\n" in text[s:e]:
+                continue
+            if len(q) > 1 and n == 1:
+                break
+            if names_match(person, text[s:e]) and names_match(text[s:e], person):
+                out.append((s, e))
+                break
+    return out

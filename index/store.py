@@ -21,17 +21,18 @@ A build writes a new generation in a temporary folder, renames it into place and
 swaps CURRENT, so a crash or kill at any point leaves the previous index usable."""
 from __future__ import annotations
 
+import io
 import json
-import os
 import shutil
-import tempfile
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from . import lazy
+from .atomic import write_bytes, write_file, write_folder
 from .collections import in_collections
 from .errors import IndexCorrupt, IndexMissing, ModelMismatch
 from .models import Chunk, Meeting
@@ -243,47 +244,27 @@ def _inconsistency(params: dict, meetings: dict, docs: list[dict], chunks: list[
     return None
 
 
-def _write_bytes(path: Path, data: bytes) -> None:
-    with path.open("wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-
-
 def _write_jsonl(path: Path, rows) -> None:
-    with path.open("w", encoding="utf-8") as f:
-        for row in rows:
-            f.write(json.dumps(row, ensure_ascii=False) + "\n")
-        f.flush()
-        os.fsync(f.fileno())
+    write_bytes(path, "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows).encode("utf-8"))
 
 
 def _write_lines(path: Path, lines) -> None:
-    with path.open("w", encoding="utf-8") as f:
-        for line in lines:
-            f.write(line + "\n")
-        f.flush()
-        os.fsync(f.fileno())
+    write_bytes(path, "".join(line + "\n" for line in lines).encode("utf-8"))
 
 
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def write_index(index_dir: Path, snapshot: IndexSnapshot) -> Path:
-    """Write ``snapshot`` as a new generation and make it current, atomically."""
+def write_index(index_dir: Path, snapshot: IndexSnapshot, parts: Callable[[Path], None] | None = None) -> Path:
+    """Write ``snapshot`` as a new generation and make it current, atomically. ``parts(folder)``
+    writes what else the generation holds (index/build.py: its search arrays) into its folder
+    before it is renamed into place, so no reader ever sees the generation without them."""
     index_dir.mkdir(parents=True, exist_ok=True)
     current = current_generation(index_dir)
     n = int(current.name.split("-")[1]) + 1 if current and current.name.startswith("gen-") else 1
-    try:
-        tmp = Path(tempfile.mkdtemp(prefix=".tmp-gen-", dir=index_dir))
-    except OSError as e:  # an unwritable folder: name it, not the random name tried in it
-        raise OSError(e.errno, e.strerror, str(index_dir)) from None
-    try:
+    gen = index_dir / f"gen-{n:06d}"
+    while gen.exists():  # left by a crash after the rename but before CURRENT moved
+        n += 1
+        gen = index_dir / f"gen-{n:06d}"
+
+    def fill(tmp: Path) -> None:
         # Every file is fsynced before the rename, so after a power cut CURRENT never points at a
         # generation whose files are still empty.
         _write_lines(tmp / "meetings.jsonl", (lazy.meeting_line(m) for m in snapshot.meetings.values()))
@@ -294,31 +275,18 @@ def write_index(index_dir: Path, snapshot: IndexSnapshot) -> Path:
         columns = lazy.encode(snapshot.meetings.values(), snapshot.chunks, snapshot.documents)
         if columns is not None:
             heads, arrays = columns
-            _write_bytes(tmp / lazy.HEADS, heads)
-            with (tmp / lazy.COLUMNS).open("wb") as f:
-                np.savez(f, **arrays)
-                f.flush()
-                os.fsync(f.fileno())
-        # Before params.json's final write: it records the vector index type.
-        params = {**snapshot.params, **snapshot.vectors.write(tmp, _write_bytes)}
-        _write_bytes(tmp / "params.json", json.dumps(params, ensure_ascii=False, indent=1).encode("utf-8"))
-        _fsync_dir(tmp)
-        gen = index_dir / f"gen-{n:06d}"
-        while gen.exists():  # left by a crash after the rename but before CURRENT moved
-            n += 1
-            gen = index_dir / f"gen-{n:06d}"
-        os.rename(tmp, gen)
-    except BaseException as e:
-        shutil.rmtree(tmp, ignore_errors=True)
-        if isinstance(e, OSError) and e.filename is None:  # a full disk names no file: name the folder
-            raise OSError(e.errno, e.strerror, str(index_dir)) from None
-        raise
-    pointer_tmp = index_dir / f".{CURRENT}.tmp"
-    pointer_tmp.write_text(gen.name + "\n", encoding="utf-8")
-    with pointer_tmp.open("rb+") as f:
-        os.fsync(f.fileno())
-    os.replace(pointer_tmp, index_dir / CURRENT)
-    _fsync_dir(index_dir)
+            write_bytes(tmp / lazy.HEADS, heads)
+            buf = io.BytesIO()
+            np.savez(buf, **arrays)
+            write_bytes(tmp / lazy.COLUMNS, buf.getvalue())
+        if parts is not None:
+            parts(tmp)
+        # Last: it records the vector index type.
+        params = {**snapshot.params, **snapshot.vectors.write(tmp, write_bytes)}
+        write_bytes(tmp / "params.json", json.dumps(params, ensure_ascii=False, indent=1).encode("utf-8"))
+
+    write_folder(gen, fill, replace=False)
+    write_file(index_dir / CURRENT, gen.name + "\n")
     _prune(index_dir, keep={gen, current})
     return gen
 

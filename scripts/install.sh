@@ -59,6 +59,15 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
     touch "$stamp"
     did=1
 fi
+# The packaged model's ONNX export (index/onnx_encoder.py), made once into the shared encoder
+# cache (MINUTES_ENCODER_CACHE, else ~/.cache/minutes/encoders), so no `minutes index` or question
+# ever imports torch for it. Skipped in a second when it is there already.
+if ! "$VENV/bin/python" -c "import sys; from index.embed import LazyEmbedder, PACKAGED_MODEL; sys.exit(0 if LazyEmbedder(PACKAGED_MODEL).encoder_ready() else 1)" 2>/dev/null; then
+    say "exporting the embedding model for onnxruntime (once, about 15 s) ..."
+    "$VENV/bin/python" -c "from index.embed import LazyEmbedder, PACKAGED_MODEL; LazyEmbedder(PACKAGED_MODEL).ensure_encoder()" 2>>"$LOG" \
+        || say "the export failed (see $LOG); the first \`minutes index\` will make it"
+    did=1
+fi
 if [ "$did" = 1 ]; then
     say "ready in $((SECONDS - START)) s: $("$VENV/bin/minutes" --version) ($VENV/bin/minutes)"
 fi

@@ -2,8 +2,12 @@
 used only in tests marked ``model``."""
 from __future__ import annotations
 
+import atexit
 import hashlib
+import os
 import re
+import shutil
+import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -12,6 +16,12 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
 SHARED_CORPORA = ROOT.parent / "shared" / "corpora"
+
+# Model exports (index/onnx_encoder.py) go to a folder of this test run, not the user's cache;
+# processes the tests start inherit it.
+ENCODERS = tempfile.mkdtemp(prefix="minutes-test-encoders-")
+os.environ["MINUTES_ENCODER_CACHE"] = ENCODERS
+atexit.register(shutil.rmtree, ENCODERS, ignore_errors=True)
 
 
 class FakeEmbedder:
@@ -61,7 +71,6 @@ def shared_corpora() -> Path:
 @pytest.fixture
 def corpus_copy(tmp_path: Path) -> Path:
     """A writable copy of the sample corpus."""
-    import shutil
 
     dst = tmp_path / "corpus"
     shutil.copytree(CORPUS, dst)
@@ -74,6 +83,8 @@ def cli_env(monkeypatch, corpus_copy, tmp_path) -> Path:
     from tmp_path (no stray .env)."""
     monkeypatch.setenv("MINUTES_CORPUS_DIR", str(corpus_copy))
     monkeypatch.setenv("MINUTES_INDEX_DIR", str(tmp_path / "ix"))
+    # An empty export cache: the fake model, named as the packaged one, is not exported
+    monkeypatch.setenv("MINUTES_ENCODER_CACHE", str(tmp_path / "encoders"))
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr("index.embed.load_embedder", lambda name: FakeEmbedder(name=name))
     return corpus_copy

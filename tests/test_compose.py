@@ -1,7 +1,7 @@
 """Answer frames and highlights: verbatim, no headings, no markup at the ends, no doubled quotes."""
 from bot.compose import meeting_label, quoted, search_sentence, single_line
 from bot.highlight import first_body_sentence, highlight, is_heading_line, trim_markup
-from bot.lexical import concept_for
+from index.lexical import concept_for
 
 
 def _trim(t: str) -> str:

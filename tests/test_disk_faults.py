@@ -18,7 +18,7 @@ import pytest
 
 from bot.cli import main
 from bot.service import MinutesService
-from index.build import update_index
+from index.build import build_generation
 from index.store import current_generation, load_index
 from tests.conftest import FakeEmbedder
 from tests.test_kill_index import run_cli
@@ -30,7 +30,7 @@ QUESTION = "Vilka var närvarande på planeringsmötet?"
 def indexed(corpus_copy, tmp_path, monkeypatch):
     """An index of the sample corpus, then a corpus change for the next run to write."""
     index_dir = tmp_path / "ix"
-    update_index(corpus_copy, index_dir, FakeEmbedder(name="fake-embedder"))
+    build_generation(corpus_copy, index_dir, FakeEmbedder(name="fake-embedder"))
     for i in range(5):
         src = sorted(corpus_copy.iterdir())[i % 2]
         (corpus_copy / f"{src.stem}-kopia{i}{src.suffix}").write_text(
@@ -83,7 +83,7 @@ def test_no_space_left_on_device(indexed, capsys, monkeypatch):
     def full(fd):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr("index.store.os.fsync", full)
+    monkeypatch.setattr("index.atomic.os.fsync", full)
     assert main(["index"]) == 2
     line = _one_line_naming(capsys.readouterr().err, index_dir)
     assert "No space left on device" in line

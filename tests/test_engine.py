@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from bot.engine import Engine
-from index.build import update_index
+from index.build import build_generation
 from index.store import load_index
 
 from tests.conftest import CORPUS, ROOT, FakeEmbedder
@@ -17,7 +17,7 @@ SGH = "2021-11-10-samverkansgruppen-halsa-life-science.txt"
 
 def engine_over(corpus, index_dir):
     """Index ``corpus`` with the fake embedder and return (engine, snapshot)."""
-    update_index(corpus, index_dir, FakeEmbedder())
+    build_generation(corpus, index_dir, FakeEmbedder())
     snap = load_index(index_dir)
     return Engine(snap, FakeEmbedder()), snap
 
@@ -34,7 +34,7 @@ def engine_over_texts(tmp_path_factory, label: str, files: dict[str, str]):
 @pytest.fixture(scope="module")
 def snapshot(tmp_path_factory):
     idx = tmp_path_factory.mktemp("idx")
-    update_index(CORPUS, idx, FakeEmbedder())
+    build_generation(CORPUS, idx, FakeEmbedder())
     return load_index(idx)
 
 
@@ -117,7 +117,7 @@ def test_bad_mode(snapshot):
 
 @pytest.mark.model
 def test_cross_lingual_with_real_model(tmp_path, real_embedder):
-    update_index(CORPUS, tmp_path, real_embedder)
+    build_generation(CORPUS, tmp_path, real_embedder)
     snap = load_index(tmp_path)
     e = Engine(snap, real_embedder)
     a = e.ask("what did Almi Invest propose?")

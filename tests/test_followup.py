@@ -10,7 +10,7 @@ from bot.engine import Engine
 from bot.followup import Context, is_elliptical, merge
 from bot.question import Intent, Question, TimeFilter
 from bot.understand import understand
-from index.build import update_index
+from index.build import build_generation
 from index.store import load_index
 from tests.conftest import CORPUS, FakeEmbedder
 
@@ -22,7 +22,7 @@ IKEM_DATE = "2015-02-04"
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
     idx = tmp_path_factory.mktemp("idx")
-    update_index(CORPUS, idx, FakeEmbedder())
+    build_generation(CORPUS, idx, FakeEmbedder())
     return Engine(load_index(idx), FakeEmbedder())
 
 
@@ -168,7 +168,7 @@ def test_cli_batch_keeps_context_with_followups(monkeypatch, capsys, corpus_copy
 
 # -- real minutes (../shared/corpora; skipped when absent) ------------------------------------------------
 def _engine_over(folder, tmp_path):
-    update_index(folder, tmp_path / "idx", FakeEmbedder())
+    build_generation(folder, tmp_path / "idx", FakeEmbedder())
     return Engine(load_index(tmp_path / "idx"), FakeEmbedder())
 
 

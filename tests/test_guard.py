@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from bot.cli import main
-from index.build import update_index
+from index.build import build_generation
 from index.errors import WouldDropMeetings
 from index.guard import check_drop
 from index.store import load_index
@@ -36,13 +36,13 @@ def test_the_message_names_a_few_and_counts_the_rest(tmp_path):
 @pytest.mark.parametrize("rebuild", [False, True])
 def test_an_emptied_corpus_keeps_the_index(corpus_copy, tmp_path, rebuild):
     ix = tmp_path / "ix"
-    update_index(corpus_copy, ix, FakeEmbedder())
+    build_generation(corpus_copy, ix, FakeEmbedder())
     for f in corpus_copy.iterdir():
         f.unlink()
     with pytest.raises(WouldDropMeetings):
-        update_index(corpus_copy, ix, FakeEmbedder(), rebuild=rebuild)
+        build_generation(corpus_copy, ix, FakeEmbedder(), rebuild=rebuild)
     assert len(load_index(ix).meetings) == 2  # still answering from both
-    report = update_index(corpus_copy, ix, FakeEmbedder(), rebuild=rebuild, prune=True)
+    report = build_generation(corpus_copy, ix, FakeEmbedder(), rebuild=rebuild, prune=True)
     assert report.meetings == 0 and len(load_index(ix).meetings) == 0
 
 

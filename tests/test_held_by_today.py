@@ -5,10 +5,10 @@ from datetime import date
 
 import pytest
 
-from bot import prepared
+from index import prepared
 from bot.engine import Engine
 from bot.held import held_snapshot, later_sources
-from index.build import update_index
+from index.build import build_generation
 from index.store import load_index
 from tests.conftest import CORPUS, FakeEmbedder
 
@@ -21,7 +21,7 @@ QUESTIONS = ["who attended the last meeting?", "vem var ordförande?", "vad sade
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
     idx = tmp_path_factory.mktemp("idx")
-    update_index(CORPUS, idx, FakeEmbedder())
+    build_generation(CORPUS, idx, FakeEmbedder())
     return Engine(load_index(idx), FakeEmbedder())
 
 

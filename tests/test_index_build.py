@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from index import store
-from index.build import update_index
+from index import atomic, store
+from index.build import build_generation
 from index.errors import CorpusMissing, IndexBusy, IndexMissing, ModelMismatch
 from index.store import load_index
 from tests.conftest import ROOT, FakeEmbedder
@@ -29,7 +29,7 @@ Styrelsen beslutade att budgeten för 2023 godkänns.
 
 
 def build(corpus: Path, index: Path, emb=None, **kw):
-    return update_index(corpus, index, emb or FakeEmbedder(), **kw)
+    return build_generation(corpus, index, emb or FakeEmbedder(), **kw)
 
 
 def test_first_build_indexes_every_file(corpus_copy, tmp_path):
@@ -184,7 +184,7 @@ def test_crash_before_the_swap_leaves_previous_index(corpus_copy, tmp_path, monk
     def crash(*a, **k):
         raise OSError("disk full")
 
-    monkeypatch.setattr(store.os, "replace", crash)
+    monkeypatch.setattr(atomic.os, "replace", crash)
     with pytest.raises(OSError):
         build(corpus_copy, tmp_path / "ix")
     monkeypatch.undo()
@@ -199,7 +199,7 @@ import sys, time
 from pathlib import Path
 sys.path.insert(0, {root!r})
 from tests.conftest import FakeEmbedder
-from index.build import update_index
+from index.build import build_generation
 
 class Slow(FakeEmbedder):
     def embed_documents(self, texts):
@@ -207,7 +207,7 @@ class Slow(FakeEmbedder):
         time.sleep(60)
         return super().embed_documents(texts)
 
-update_index(Path({corpus!r}), Path({index!r}), Slow())
+build_generation(Path({corpus!r}), Path({index!r}), Slow())
 """
 
 
@@ -272,7 +272,7 @@ def test_every_index_file_is_fsynced_before_the_swap(corpus_copy, tmp_path, monk
             pass
         return real_fsync(fd)
 
-    monkeypatch.setattr(store.os, "fsync", spy)
+    monkeypatch.setattr(atomic.os, "fsync", spy)
     build(corpus_copy, tmp_path / "ix")
     names = {Path(p).name for p in synced}
     assert {"params.json", "meetings.jsonl", "documents.jsonl", "chunks.jsonl", "vectors.faiss"} <= names

@@ -6,7 +6,7 @@ import json
 import numpy as np
 import pytest
 
-from index.build import update_index
+from index.build import build_generation
 from index.errors import IndexCorrupt
 from index import store, vectors
 from index.store import current_generation, load_index
@@ -15,7 +15,7 @@ from tests.conftest import FakeEmbedder
 
 @pytest.fixture
 def gen(corpus_copy, tmp_path):
-    update_index(corpus_copy, tmp_path / "ix", FakeEmbedder())
+    build_generation(corpus_copy, tmp_path / "ix", FakeEmbedder())
     return current_generation(tmp_path / "ix")
 
 
@@ -61,7 +61,7 @@ def test_damage_is_detected_at_load_and_says_rebuild(gen, damage):
 
 def test_ivf_generation_with_a_truncated_faiss_file_is_detected(corpus_copy, tmp_path, monkeypatch):
     monkeypatch.setattr(vectors, "FLAT_MAX", 10)  # an IVF index for the small sample corpus
-    update_index(corpus_copy, tmp_path / "ix", FakeEmbedder())
+    build_generation(corpus_copy, tmp_path / "ix", FakeEmbedder())
     g = current_generation(tmp_path / "ix")
     assert load_index(g.parent).vectors.kind == "ivf"
     (g / "vectors.faiss").write_bytes((g / "vectors.faiss").read_bytes()[:100])

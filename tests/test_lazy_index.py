@@ -7,11 +7,11 @@ import json
 
 import pytest
 
-from bot import prepared
+from index import prepared
 from bot.engine import Engine
-from bot.names import NameIndex
+from index.names import NameIndex
 from index import lazy
-from index.build import update_index
+from index.build import build_generation
 from index.errors import IndexCorrupt
 from index.models import Chunk, Meeting
 from index.store import current_generation, load_index, write_index
@@ -23,7 +23,7 @@ QUESTIONS = ("vad sades om finansiering?", "who attended the last meeting?", "wh
 
 @pytest.fixture
 def indexed(corpus_copy, tmp_path):
-    update_index(corpus_copy, tmp_path / "ix", FakeEmbedder())
+    build_generation(corpus_copy, tmp_path / "ix", FakeEmbedder())
     return tmp_path / "ix"
 
 
@@ -52,7 +52,6 @@ def test_columns_hold_the_same_meetings_and_chunks(indexed):
 
 
 def test_start_up_decodes_no_meeting(indexed):
-    prepared.prepare_index(indexed)
     snap = load_index(indexed)
     engine = Engine(snap, FakeEmbedder())
     assert not any(m._full for m in snap.meetings.values())
@@ -108,7 +107,6 @@ def test_a_damaged_meeting_line_names_the_index(indexed):
 
 
 def test_stored_names_and_titles_equal_built_ones(indexed):
-    prepared.prepare_index(indexed)
     snap = load_index(indexed)
     built = prepared.build(snap)
     read = prepared.read(current_generation(indexed) / prepared.FOLDER, len(snap.chunks), snap.meetings.keys())
@@ -118,7 +116,6 @@ def test_stored_names_and_titles_equal_built_ones(indexed):
 
 
 def test_stored_files_from_other_code_are_rebuilt(indexed, monkeypatch):
-    prepared.prepare_index(indexed)
     folder = current_generation(indexed) / prepared.FOLDER
     snap = load_index(indexed)
     assert prepared.read(folder, len(snap.chunks)) is not None

@@ -1,4 +1,4 @@
-from bot.lexical import BM25, concept_for, doc_terms, tokens
+from index.lexical import BM25, concept_for, doc_terms, tokens
 
 
 def test_tokens_keep_swedish_letters():
@@ -28,7 +28,7 @@ def test_concept_scores_best_alternative_not_sum():
 
 
 def test_swedish_definite_forms_meet_their_indefinite_stems():
-    from bot.lexical import stem_sv
+    from index.lexical import stem_sv
 
     for a, b in [("jubileet", "jubileum"), ("gymnasiet", "gymnasium"), ("museet", "museum"),
                  ("budgeten", "budget")]:

@@ -3,7 +3,7 @@ import pickle
 
 import pytest
 
-from bot import translate
+from index import translate
 
 
 def test_cache_round_trip_gives_the_same_lexicons(tmp_path):
@@ -17,7 +17,7 @@ def test_cache_round_trip_gives_the_same_lexicons(tmp_path):
 
 
 def test_damaged_or_missing_cache_is_not_used(tmp_path, caplog):
-    caplog.set_level("INFO", logger="bot.translate")
+    caplog.set_level("INFO", logger="index.translate")
     assert translate._read_cache(tmp_path) is None
     assert caplog.records == []  # no cache before the first `minutes index`: nothing to say
     path = translate.write_cache(tmp_path)

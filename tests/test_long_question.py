@@ -6,7 +6,7 @@ import pytest
 from bot.engine import Engine
 from bot.long_question import MAX_CHARS, read_question
 from bot.render_text import render_text
-from index.build import update_index
+from index.build import build_generation
 from index.store import load_index
 from tests.conftest import CORPUS, FakeEmbedder
 
@@ -46,7 +46,7 @@ def test_one_endless_question_sentence_is_cut():
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
     idx = tmp_path_factory.mktemp("idx")
-    update_index(CORPUS, idx, FakeEmbedder())
+    build_generation(CORPUS, idx, FakeEmbedder())
     return Engine(load_index(idx), FakeEmbedder())
 
 

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from bot.engine import Engine
-from index.build import update_index
+from index.build import build_generation
 from index.embed import SentenceTransformerEmbedder, packaged_model_path
 from index.errors import ModelMismatch
 from index.store import load_index
@@ -27,7 +27,7 @@ def test_model_by_path_indexes_and_answers(e5_named_model, corpus_copy, tmp_path
     assert (emb._q_prefix, emb._p_prefix) == ("query: ", "passage: ")
     v = emb.embed_query("när är nästa möte?")
     assert v.shape == (384,) and abs(float(np.linalg.norm(v)) - 1) < 1e-4
-    report = update_index(corpus_copy, tmp_path / "ix", emb)
+    report = build_generation(corpus_copy, tmp_path / "ix", emb)
     assert len(report.added) == 2
     snap = load_index(tmp_path / "ix")
     assert snap.model == emb.name
@@ -37,7 +37,7 @@ def test_model_by_path_indexes_and_answers(e5_named_model, corpus_copy, tmp_path
 
 @pytest.mark.model
 def test_index_refuses_another_model(e5_named_model, real_embedder, corpus_copy, tmp_path):
-    update_index(corpus_copy, tmp_path / "ix", real_embedder)
+    build_generation(corpus_copy, tmp_path / "ix", real_embedder)
     with pytest.raises(ModelMismatch, match="--rebuild"):
         load_index(tmp_path / "ix").check_model(e5_named_model.name)
 

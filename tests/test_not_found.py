@@ -8,7 +8,7 @@ import pytest
 
 from bot.engine import Engine
 from bot.foreign import unsupported_language
-from index.build import update_index
+from index.build import build_generation
 from index.store import load_index
 from tests.conftest import FakeEmbedder
 
@@ -24,7 +24,7 @@ def engine(tmp_path_factory):
     shutil.copytree(CORPUS, corpus)
     (corpus / "2023-05-10-styrelsemote.odt").write_bytes(b"PK\x03\x04 an OpenDocument file")
     (corpus / "sommarfest.rtf").write_text("{\\rtf1 Sommarfesten blev lyckad}")
-    update_index(corpus, root / "ix", FakeEmbedder())
+    build_generation(corpus, root / "ix", FakeEmbedder())
     return Engine(load_index(root / "ix"), FakeEmbedder())
 
 

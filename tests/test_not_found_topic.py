@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from bot.engine import Engine
-from index.build import update_index
+from index.build import build_generation
 from index.store import load_index
 from tests.conftest import CORPUS, FakeEmbedder
 
@@ -22,7 +22,7 @@ def engine(tmp_path_factory):
     root = tmp_path_factory.mktemp("topic")
     shutil.copytree(CORPUS, root / "corpus")
     (root / "corpus" / "2023-06-01-styrelsemote.txt").write_text(DECISIONS, encoding="utf-8")
-    update_index(root / "corpus", root / "ix", FakeEmbedder())
+    build_generation(root / "corpus", root / "ix", FakeEmbedder())
     return Engine(load_index(root / "ix"), FakeEmbedder())
 
 

@@ -1,24 +1,26 @@
-"""Search arrays stored in the index generation: the same BM25 scores as the per-passage formula,
-read back instead of rebuilt, rebuilt when they do not match, and never required."""
+"""Search arrays stored in the index generation: written with every generation (updated from the
+previous one's, equal to a full build), the same BM25 scores as the per-passage formula, read
+back instead of rebuilt, rebuilt when they do not match, and never required."""
 from __future__ import annotations
 
 import math
+import shutil
 from collections import Counter
 
 import numpy as np
 import pytest
 
-from bot import prepared
+from index import prepared
 from bot.engine import Engine
-from bot.lexical import BM25, concept_for, doc_terms
-from index.build import update_index
+from index.lexical import BM25, concept_for, doc_terms
+from index.build import build_generation
 from index.store import current_generation, load_index
 from tests.conftest import FakeEmbedder
 
 
 @pytest.fixture
 def indexed(corpus_copy, tmp_path):
-    update_index(corpus_copy, tmp_path / "ix", FakeEmbedder())
+    build_generation(corpus_copy, tmp_path / "ix", FakeEmbedder())
     return tmp_path / "ix"
 
 
@@ -63,17 +65,55 @@ def test_expansions_by_bisection_equal_a_vocabulary_scan():
         assert bm.expand(term) == ([(term, 1.0)] if bm.has(term) else []) + scan
 
 
-def test_arrays_are_written_once_and_read_back(indexed):
-    gen = current_generation(indexed)
-    assert not (gen / prepared.FOLDER).exists()
-    prepared.prepare_index(indexed)
-    assert (gen / prepared.FOLDER / "bm25.npz").is_file()
-    snap = load_index(indexed)
-    built, read = prepared.build(snap), prepared.read(gen / prepared.FOLDER, len(snap.chunks))
+def assert_same(read, built):
     assert read.bm25.vocab == built.bm25.vocab and read.languages == built.languages
     for name, arr in built.bm25.arrays().items():
         assert np.array_equal(read.bm25.arrays()[name], arr), name
+        assert read.bm25.arrays()[name].dtype == arr.dtype, name
     assert np.array_equal(read.thin, built.thin)
+    assert read.titles == built.titles
+    assert {k: (p.name, p.sources) for k, p in read.names.people.items()} == \
+        {k: (p.name, p.sources) for k, p in built.names.people.items()}
+
+
+def test_every_generation_is_written_with_its_arrays_and_lexicon_cache(indexed):
+    from index import translate
+
+    gen = current_generation(indexed)
+    assert (gen / prepared.FOLDER / "bm25.npz").is_file()
+    assert translate._read_cache(indexed) is not None
+    snap = load_index(indexed)
+    assert_same(prepared.read(gen / prepared.FOLDER, len(snap.chunks)), prepared.build(snap))
+
+
+MINUTES = """Styrelsemöte {date}
+
+Närvarande: Anna Berg, Olle Lind
+
+§1 Budget
+Vi diskuterade {topic} och beslutade att gå vidare.
+"""
+
+
+def test_an_update_tokenises_only_the_changed_files_and_equals_a_full_build(indexed, corpus_copy, monkeypatch):
+    emb = FakeEmbedder()
+    seen = []
+    real = prepared.chunk_terms
+    monkeypatch.setattr(prepared, "chunk_terms", lambda c, lang: seen.append(c.source) or real(c, lang))
+    files = sorted(p for p in corpus_copy.rglob("*") if p.is_file())
+    steps = [
+        lambda: (corpus_copy / "2031-01-10.txt").write_text(MINUTES.format(date="2031-01-10", topic="lokalhyran")),
+        lambda: (corpus_copy / "2031-01-10.txt").write_text(MINUTES.format(date="2031-01-10", topic="sponsorer")),
+        lambda: files[0].unlink(),
+        lambda: (corpus_copy / "2031-02-10.txt").write_text(MINUTES.format(date="2031-02-10", topic="hackathon")),
+    ]
+    for step in steps:
+        step()
+        seen.clear()
+        report = build_generation(corpus_copy, indexed, emb)
+        assert set(seen) <= set(report.added) | set(report.updated)
+        snap = load_index(indexed)
+        assert_same(prepared.read(snap.path / prepared.FOLDER, len(snap.chunks)), prepared.build(snap))
 
 
 def test_engine_answers_the_same_from_stored_arrays(indexed):
@@ -86,7 +126,6 @@ def test_engine_answers_the_same_from_stored_arrays(indexed):
 
 
 def test_arrays_of_another_index_are_rebuilt(indexed, caplog):
-    prepared.prepare_index(indexed)
     gen = current_generation(indexed)
     snap = load_index(indexed)
     snap.chunks = snap.chunks[:-1]  # as if the folder belonged to other chunks
@@ -102,5 +141,6 @@ def test_an_index_that_cannot_be_written_to_builds_them_in_memory(indexed, monke
 
     monkeypatch.setattr(prepared, "write", refuse)
     gen = current_generation(indexed)
+    shutil.rmtree(gen / prepared.FOLDER)  # as a generation an older version wrote
     got = prepared.load(load_index(indexed))
     assert got.bm25.n == len(load_index(indexed).chunks) and not (gen / prepared.FOLDER).exists()

@@ -6,7 +6,7 @@ import json
 
 from bot.cli import main
 from bot.progress import TerminalProgress, terminal_progress
-from index.build import update_index
+from index.build import build_generation
 from index.embed import LazyEmbedder
 from index.progress import BuildProgress
 from tests.conftest import FakeEmbedder
@@ -37,7 +37,7 @@ class FakeTTY(io.StringIO):
 def test_the_build_reports_parsing_the_model_load_and_embedding(corpus_copy, tmp_path):
     rec = Recorder()
     lazy = LazyEmbedder("fake", loader=lambda name: FakeEmbedder(name=name))
-    report = update_index(corpus_copy, tmp_path / "ix", lazy, progress=rec)
+    report = build_generation(corpus_copy, tmp_path / "ix", lazy, progress=rec)
     stages = [e for e in rec.events if e[0] == "stage"]
     assert stages == [("stage", "parsing", 2), ("stage", "embedding", report.chunks_embedded)]
     # The model is loaded while the first file is parsed: said before it happens, cleared after.
@@ -48,15 +48,15 @@ def test_the_build_reports_parsing_the_model_load_and_embedding(corpus_copy, tmp
 
 
 def test_nothing_to_do_reports_only_the_scan(corpus_copy, tmp_path):
-    update_index(corpus_copy, tmp_path / "ix", FakeEmbedder())
+    build_generation(corpus_copy, tmp_path / "ix", FakeEmbedder())
     rec = Recorder()
-    update_index(corpus_copy, tmp_path / "ix", FakeEmbedder(), progress=rec)
+    build_generation(corpus_copy, tmp_path / "ix", FakeEmbedder(), progress=rec)
     assert [e for e in rec.events if e[0] in ("stage", "note")] == [("stage", "parsing", 2)]
 
 
 def test_a_plain_callable_still_gets_embedding_progress(corpus_copy, tmp_path):
     calls = []
-    report = update_index(corpus_copy, tmp_path / "ix", FakeEmbedder(), progress=lambda d, t: calls.append((d, t)))
+    report = build_generation(corpus_copy, tmp_path / "ix", FakeEmbedder(), progress=lambda d, t: calls.append((d, t)))
     assert calls and calls[-1] == (report.chunks_embedded, report.chunks_embedded)
 
 

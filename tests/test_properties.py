@@ -19,9 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.engine import Engine
-from bot.lexical import fold
+from index.lexical import fold
 from bot.understand import understand
-from index.build import parse_document, update_index
+from index.build import parse_document, build_generation
 from index.dates import find_dates, parse_date
 from index.store import load_index
 from index.vocab import ABSENT_LABELS, CHAIR_LABELS, INVITED_LABELS, MONTHS, PRESENT_LABELS, SECRETARY_LABELS
@@ -212,7 +212,7 @@ def engine(tmp_path_factory):
         for f in folder.iterdir():
             shutil.copy(f, corpus / f.name)
     index_dir = tmp_path_factory.mktemp("ix")
-    update_index(corpus, index_dir, FakeEmbedder())
+    build_generation(corpus, index_dir, FakeEmbedder())
     snap = load_index(index_dir)
     return Engine(snap, FakeEmbedder()), snap
 

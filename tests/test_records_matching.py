@@ -129,11 +129,11 @@ def test_a_topic_nowhere_is_not_answered_from_the_cue_word(club):
 def test_a_mistranslated_verb_does_not_answer_a_swedish_question(shared_corpora, tmp_path, real_embedder):
     # "bakar" -> "bak" (the noun) -> "back": "come back" in English minutes; sourdough is nowhere
     from bot.engine import Engine
-    from index.build import update_index
+    from index.build import build_generation
     from index.store import load_index
 
     corpus = shared_corpora / "nodejs-tsc-en"
-    update_index(corpus, tmp_path / "ix", real_embedder)
+    build_generation(corpus, tmp_path / "ix", real_embedder)
     engine = Engine(load_index(tmp_path / "ix"), real_embedder)
     assert not engine.ask("Hur bakar man surdegsbröd?").found
     # while a Swedish question on a topic the English minutes have is still answered

@@ -116,7 +116,7 @@ def test_add_to_unwritable_corpus_is_a_clear_refusal(service, monkeypatch):
     def denied(*a, **k):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("bot.service.tempfile.mkstemp", denied)
+    monkeypatch.setattr("index.atomic.tempfile.mkstemp", denied)
     result = service.add_file("m.txt", MINUTES.encode())
     assert result.stored_as is None
     assert result.error == "m.txt: cannot store it in the corpus folder: Permission denied"
@@ -159,10 +159,10 @@ def test_upload_while_the_index_is_busy_is_stored_and_indexed_later(service, cor
 
 
 def test_an_index_built_by_another_process_is_picked_up(service, corpus_copy):
-    from index.build import update_index
+    from index.build import build_generation
 
     (corpus_copy / "new.txt").write_text(MINUTES, encoding="utf-8")
-    update_index(corpus_copy, service.index_dir, FakeEmbedder())  # `minutes index` in a shell
+    build_generation(corpus_copy, service.index_dir, FakeEmbedder())  # `minutes index` in a shell
     assert service.status().meetings == 2
     report = service.reindex()  # finds nothing to do, but the generation on disk is newer
     assert report.added == [] and service.status().meetings == 3
@@ -182,9 +182,9 @@ def test_a_slow_first_load_never_replaces_a_newer_engine(corpus_copy, tmp_path):
         return Engine(snapshot, embedder)
 
     s = MinutesService(corpus_copy, tmp_path / "ix", FakeEmbedder(), engine_factory=slow_factory)
-    from index.build import update_index
+    from index.build import build_generation
 
-    update_index(corpus_copy, tmp_path / "ix", s.embedder)
+    build_generation(corpus_copy, tmp_path / "ix", s.embedder)
     asker = threading.Thread(target=s.engine)
     asker.start()
     assert started.wait(10)

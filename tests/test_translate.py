@@ -1,5 +1,5 @@
-from bot.lexical import tokens
-from bot.translate import default_lexicon, translate_tokens
+from index.lexical import tokens
+from index.translate import default_lexicon, translate_tokens
 
 
 def _sv(q, keep=None):
@@ -27,7 +27,7 @@ def test_keep_filters_to_corpus_words():
 
 
 def test_swedish_to_english_undoes_inflection_and_splits_compounds():
-    from bot.translate import default_sv_en
+    from index.translate import default_sv_en
 
     lex = default_sv_en()
     assert lex.parts("säkerhetsteamet") == ["säkerhet", "team"]

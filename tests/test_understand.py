@@ -1,6 +1,6 @@
 import pytest
 
-from bot.names import NameIndex
+from index.names import NameIndex
 from bot.understand import understand
 
 NAMES = NameIndex([("Anna Sandström", "a"), ("Eva Tiensuu Janson", "b")])

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from index import vectors
-from index.build import update_index
+from index.build import build_generation
 from index.store import current_generation, load_index
 from tests.conftest import FakeEmbedder
 
@@ -71,7 +71,7 @@ def _check_rows(snap):
 
 def test_deletions_and_additions_with_either_type(kind, corpus_copy, tmp_path):
     ix = tmp_path / "ix"
-    update_index(corpus_copy, ix, FakeEmbedder())
+    build_generation(corpus_copy, ix, FakeEmbedder())
     snap = load_index(ix)
     assert snap.vectors.kind == kind
     assert json.loads((current_generation(ix) / "params.json").read_text())["vector_index"] == kind
@@ -79,7 +79,7 @@ def test_deletions_and_additions_with_either_type(kind, corpus_copy, tmp_path):
 
     first = sorted(p for p in corpus_copy.iterdir())[0]
     first.unlink()
-    update_index(corpus_copy, ix, FakeEmbedder())
+    build_generation(corpus_copy, ix, FakeEmbedder())
     snap = load_index(ix)
     assert snap.vectors.kind == kind and snap.vectors.ntotal == len(snap.chunks)
     assert not any(c.source == first.name for c in snap.chunks)
@@ -89,7 +89,7 @@ def test_deletions_and_additions_with_either_type(kind, corpus_copy, tmp_path):
     (corpus_copy / "2023-03-03-styrelse.txt").write_text(
         "Protokoll styrelsemöte den 3 mars 2023\n\nNärvarande: Anna Berg, Erik Ek\n\n1 Budget\nBudgeten godkändes.\n",
         encoding="utf-8")
-    update_index(corpus_copy, ix, FakeEmbedder())
+    build_generation(corpus_copy, ix, FakeEmbedder())
     snap = load_index(ix)
     assert snap.vectors.ntotal == len(snap.chunks) and any(c.source == "2023-03-03-styrelse.txt" for c in snap.chunks)
     _check_rows(snap)
@@ -100,7 +100,7 @@ def test_deletions_and_additions_with_either_type(kind, corpus_copy, tmp_path):
 def test_generation_without_vectors_npy_still_loads(corpus_copy, tmp_path):
     """An index written before vectors.npy: vectors.faiss alone, no vector_index in params."""
     ix = tmp_path / "ix"
-    update_index(corpus_copy, ix, FakeEmbedder())
+    build_generation(corpus_copy, ix, FakeEmbedder())
     gen = current_generation(ix)
     before = load_index(ix)
     (gen / vectors.NPY).unlink()
@@ -111,5 +111,5 @@ def test_generation_without_vectors_npy_still_loads(corpus_copy, tmp_path):
     assert snap.vectors.kind == "flat" and snap.vectors.ntotal == len(snap.chunks)
     q = before.vectors_of([3])[0]
     assert snap.dense_search(q, 3) == before.dense_search(q, 3)
-    update_index(corpus_copy, ix, FakeEmbedder(), rebuild=True)  # and it can be updated from
+    build_generation(corpus_copy, ix, FakeEmbedder(), rebuild=True)  # and it can be updated from
     assert (current_generation(ix) / vectors.NPY).is_file()

@@ -8,7 +8,7 @@ from index.models import Meeting, Person
 
 from .. import compose as say
 from ..answer import Answer, Facts
-from ..names import names_match
+from index.names import names_match
 from ..question import Question
 from .view import SnapshotView
 

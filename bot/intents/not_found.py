@@ -19,7 +19,7 @@ import re
 from index.dates import date_from_filename
 
 from .. import compose as say
-from ..lexical import doc_terms, stem_en, stem_sv, tokens
+from index.lexical import doc_terms, stem_en, stem_sv, tokens
 from ..phrases import say as phrase
 from ..question import Question
 from ..understand import content_words

@@ -7,7 +7,7 @@ from datetime import date
 from .. import compose as say
 from ..answer import Answer, Facts
 from ..highlight import highlight
-from ..names import find_in_text, names_match
+from index.names import find_in_text, names_match
 from ..question import Question
 from .view import SnapshotView
 

@@ -14,7 +14,7 @@ from index.vocab import ANAPHORS
 
 from ..answer import Passage
 from ..highlight import term_match
-from ..lexical import doc_terms
+from index.lexical import doc_terms
 from ..question import Question
 from ..registers import action_row, action_status, decision_row, is_open  # noqa: F401 (re-exported)
 from .view import SnapshotView

@@ -12,7 +12,7 @@ from index.models import Meeting
 from .. import compose as say
 from ..answer import Answer, Facts, Passage
 from ..highlight import first_body_sentence, highlight
-from ..lexical import tokens
+from index.lexical import tokens
 from ..question import Intent, Question
 from . import not_found
 from .view import SnapshotView

@@ -13,8 +13,8 @@ from index.vocab import ROLE_WORDS
 
 from .. import compose as say
 from ..answer import Answer, Facts, MeetingRef, NextMeetingInfo, Passage
-from ..lexical import stem_en, stem_sv
-from ..names import NameIndex
+from index.lexical import stem_en, stem_sv
+from index.names import NameIndex
 from ..question import Question
 from ..registers import linked
 from ..retrieve import Retriever
@@ -40,7 +40,7 @@ class SnapshotView:
         # Meetings oldest first; undated ones first of all, so "latest" never picks them. Their
         # dates and sources are read without decoding a meeting (index/lazy.py).
         self.meetings: list[Meeting] = sorted(snapshot.meetings.values(), key=lambda m: (m.date or "", m.source))
-        # The people the meetings name and their title terms: stored in the generation (bot/prepared.py)
+        # The people the meetings name and their title terms: stored in the generation (index/prepared.py)
         self.names: NameIndex = self.retriever.ready.names
         self._title_terms = self.retriever.ready.titles
         self._forms: dict[str, list[tuple[str, float]]] = {}

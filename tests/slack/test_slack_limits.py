@@ -20,7 +20,7 @@ from bot.engine import Engine
 from bot.slack.blocks import answer_message, more_messages
 from bot.slack.limits import MAX_BLOCKS, violations
 from bot.slack.links import SourceLinks
-from index.build import update_index
+from index.build import build_generation
 from index.store import load_index
 from tests.conftest import CORPUS, ROOT, SHARED_CORPORA, FakeEmbedder
 
@@ -54,7 +54,7 @@ def rendered(tmp_path_factory) -> list[tuple[str, Answer, list[dict]]]:
         if not folder.is_dir():
             continue
         index = tmp_path_factory.mktemp(f"index-{name}")
-        update_index(folder, index, embedder)
+        build_generation(folder, index, embedder)
         snap = load_index(index)
         engine = Engine(snap, embedder)
         link = SourceLinks(TEMPLATE).linker(snap.documents)

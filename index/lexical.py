@@ -18,7 +18,7 @@ from functools import lru_cache
 import numpy as np
 import snowballstemmer
 
-from index.vocab import STOP_WORDS
+from .vocab import STOP_WORDS
 
 _SV = snowballstemmer.stemmer("swedish")
 _EN = snowballstemmer.stemmer("english")
@@ -103,7 +103,7 @@ class BM25:
 
     Postings are one CSR matrix (term id -> rows and term frequencies) over the sorted
     vocabulary, so an index generation can store them as .npy files and a start-up reads them
-    instead of re-tokenising every chunk (bot/prepared.py), and a term's scores for all passages
+    instead of re-tokenising every chunk (index/prepared.py), and a term's scores for all passages
     are a few numpy operations. The arithmetic is the textbook formula in float64, in the same
     order as a per-passage loop, so the scores are exactly those of the dict version before it."""
 

@@ -301,24 +301,25 @@ def default_sv_en() -> SvEnLexicon:
 
 # -- both directions, built once per lexicon file -----------------------------------------------
 # Building the two lexicons from the TSV costs about 0.7 s on every start; they depend only on
-# the lexicon file and this code, so `minutes index` pickles them beside the index (3 MB, read
-# back in 0.05 s). A cache of another lexicon file or code version has another name and is not read.
-CACHE_VERSION = 1
+# the lexicon file and this code, so every index build (index/build.py) pickles them beside the
+# index (3 MB, read back in 0.05 s). A cache of another lexicon file or code version
+# (index/pipeline.py ``version("lexicon")``) has another name and is not read.
 CACHE_DIR = "lexicon-cache"
 
 
 def _cache_file(index_dir: Path) -> Path:
     import hashlib
 
+    from .pipeline import version
+
     st = lexicon_path().stat()
-    key = hashlib.sha256(f"{CACHE_VERSION}|{lexicon_path()}|{st.st_size}|{st.st_mtime_ns}".encode()).hexdigest()[:16]
+    key = hashlib.sha256(f"{version('lexicon')}|{lexicon_path()}|{st.st_size}|{st.st_mtime_ns}".encode()).hexdigest()[:16]
     return Path(index_dir) / CACHE_DIR / f"{key}.pickle"
 
 
 def write_cache(index_dir: Path) -> Path:
     """Write the lexicon cache for ``index_dir`` if it has none for the current lexicon."""
-    import os
-    import tempfile
+    from .atomic import write_file
 
     target = _cache_file(index_dir)
     if target.is_file():
@@ -326,11 +327,8 @@ def write_cache(index_dir: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     for old in target.parent.glob("*.pickle"):  # of an older lexicon or code version
         old.unlink(missing_ok=True)
-    data = pickle.dumps((default_lexicon().__dict__, default_sv_en().__dict__), protocol=pickle.HIGHEST_PROTOCOL)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
-    with os.fdopen(fd, "wb") as f:
-        f.write(data)
-    os.replace(tmp, target)
+    write_file(target, pickle.dumps((default_lexicon().__dict__, default_sv_en().__dict__),
+                                    protocol=pickle.HIGHEST_PROTOCOL))
     return target
 
 
