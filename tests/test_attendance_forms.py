@@ -69,7 +69,7 @@ def test_an_inline_list_with_a_substitute_keeps_every_attendee():
             "Närvarande: Anna Berg (S), Karin Öberg (S) ersätter Olle Lind (S), Erik Ek (M)\n\n"
             "§ 1 Mötet öppnas\n")
     problems: list[dict] = []
-    m = parse_meeting(text, "2023-03-01-styrelse.txt", problems)
+    m = parse_meeting(text, "2023-03-01-styrelse.txt", problems=problems)
     assert problems == []
     assert people(m.attendees) == [("Anna Berg", "S"), ("Karin Öberg", "S, ersätter Olle Lind (S)"), ("Erik Ek", "M")]
     assert [text[p.span[0]:p.span[1]] for p in m.attendees] == [

@@ -38,7 +38,7 @@ def _with_step(monkeypatch, name, exc):
 def test_bad_input_in_one_step_loses_that_step_only(monkeypatch, exc):
     _with_step(monkeypatch, "attendees", exc)
     problems: list[dict] = []
-    m = parse_meeting(TEXT, "2023-03-01-styrelse.txt", problems)
+    m = parse_meeting(TEXT, "2023-03-01-styrelse.txt", problems=problems)
     assert m.date == "2023-03-01" and m.title and m.attendees == []
     assert problems == [{"step": "attendees", "reason": f"{type(exc).__name__}: {exc}"}]
 
@@ -48,7 +48,7 @@ def test_bad_input_in_one_step_loses_that_step_only(monkeypatch, exc):
 def test_a_programming_error_in_a_step_propagates(monkeypatch, exc):
     _with_step(monkeypatch, "attendees", exc)
     with pytest.raises(type(exc)):
-        parse_meeting(TEXT, "2023-03-01-styrelse.txt", [])
+        parse_meeting(TEXT, "2023-03-01-styrelse.txt", problems=[])
 
 
 def test_records_bad_input_loses_one_extractor_a_bug_propagates(monkeypatch):
