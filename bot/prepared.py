@@ -31,6 +31,9 @@ from pathlib import Path
 
 import numpy as np
 
+import index.aliases
+import index.people
+from index.aliases import Aliases, learn
 from index.store import IndexSnapshot
 
 from . import lexical, names
@@ -42,7 +45,7 @@ log = logging.getLogger(__name__)
 VERSION = 2
 FOLDER = f"search-v{VERSION}"
 # What the stored files are computed by: their sources' hash is stored and checked on reading.
-CODE_MODULES = (lexical, names)
+CODE_MODULES = (lexical, names, index.aliases, index.people)
 
 # A passage that is only a heading: see retrieve.THIN_FACTOR.
 THIN_MAX_WORDS = 8
@@ -82,14 +85,17 @@ def meeting_terms(m) -> set[str]:
     return set(doc_terms(words, "sv")) | set(doc_terms(words, "en"))
 
 
-def name_index(meetings) -> NameIndex:
-    """Every person the meetings name: attendees, invited, absent, chair, secretary."""
+def name_index(meetings, documents=None) -> NameIndex:
+    """Every person the meetings name: attendees, invited, absent, chair, secretary; with the
+    aliases the minutes state or imply (index/aliases.py), learned here once per generation
+    (``documents``: source -> text; without them only the names' own aliases)."""
     people = []
     for m in meetings:
         for p in [*m.attendees, *m.invited, *m.absent, m.chair, m.secretary]:
             if p is not None:
                 people.append((p.name, m.source))
-    return NameIndex(people)
+    texts = (documents[m.source] for m in meetings if m.source in documents) if documents else ()
+    return NameIndex(people, learn(texts, [n for n, _ in people]))
 
 
 def _by_date(snapshot: IndexSnapshot) -> list:
@@ -110,7 +116,7 @@ def build(snapshot: IndexSnapshot) -> Prepared:
         docs.append(doc_terms(head + c.text, lang))
     thin = np.array([is_thin(c.text) for c in snapshot.chunks], dtype=bool)
     meetings = _by_date(snapshot)
-    return Prepared(BM25(docs), languages, thin, name_index(meetings),
+    return Prepared(BM25(docs), languages, thin, name_index(meetings, snapshot.documents),
                     {m.source: meeting_terms(m) for m in meetings})
 
 
@@ -124,6 +130,7 @@ def write(folder: Path, prepared: Prepared) -> None:
                  thin=prepared.thin)
         sources = list(prepared.titles)
         view = {"code": code_hash(), "sources": sources, "people": prepared.names.stored(sources),
+                "aliases": prepared.names.learned.rows(),
                 "titles": [sorted(prepared.titles[s]) for s in sources]}
         (tmp / "view.json").write_text(json.dumps(view, ensure_ascii=False), encoding="utf-8")
         os.rename(tmp, folder)
@@ -146,6 +153,7 @@ def read(folder: Path, n_chunks: int, sources=None) -> Prepared | None:
         with np.load(folder / "chunks.npz") as z:
             english, thin = z["english"], z["thin"]
         people = NameIndex.from_stored(view["people"], view["sources"])
+        people.learned = people.aliases = Aliases.from_rows(view["aliases"])
         titles = {s: set(t) for s, t in zip(view["sources"], view["titles"], strict=True)}
     except (OSError, KeyError, ValueError, TypeError, AttributeError):
         return None

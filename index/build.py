@@ -22,6 +22,7 @@ from .models import Chunk, Meeting
 from .normalise import normalise
 from .parse import parse_meeting
 from .pipeline import pipeline_version, text_key
+from .profile import load_profile
 from .progress import BuildProgress, as_progress
 from .records import extract_records
 from .store import FORMAT, IndexSnapshot, load_index, write_index
@@ -92,12 +93,14 @@ class _Parsed:
     chunks: list[Chunk]
 
 
-def parse_document(text: str, source: str, *, max_words: int = 90, embedder=None) -> tuple[Meeting, list[Chunk]]:
+def parse_document(text: str, source: str, *, max_words: int = 90, embedder=None,
+                   macros: dict[str, dict[str, int]] | None = None) -> tuple[Meeting, list[Chunk]]:
     """A document's meeting and chunks. The parser and the chunker read its normalised view
     (metadata blanked, damaged letters repaired: index/normalise.py), whose offsets are the
-    text's; chunks and quotes are slices of the text itself."""
+    text's; chunks and quotes are slices of the text itself. ``macros``: the organisation
+    profile's LaTeX roll macros (index/profile.py)."""
     doc = normalise(text)
-    meeting = parse_meeting(doc.view, source, doc.fields)
+    meeting = parse_meeting(doc.view, source, doc.fields, macros=macros)
     extract_records(doc.view, meeting).store_in(meeting)  # decisions, actions, roles: stored, not per question
     # With a real tokenizer, chunks are also capped in word pieces (less 2 for [CLS]/[SEP]).
     model = getattr(embedder, "loaded", embedder)  # a LazyEmbedder's real model
@@ -157,7 +160,11 @@ def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress
     old_hashes = old.hashes if old else {}
     # Parses made by another version of the pipeline are not kept: every file is parsed again
     # (its chunk vectors are reused below when the chunk text is unchanged).
-    current = old is not None and old.params.get("pipeline") == pipeline_version()
+    # So are parses made under another organisation profile's LaTeX macros (index/profile.py).
+    profile = load_profile(corpus_dir)
+    macros = profile.latex_macros or None
+    current = (old is not None and old.params.get("pipeline") == pipeline_version()
+               and old.params.get("profile", "") == profile.parse_key())
     keep: dict[str, str] = {}  # source -> sha, reused as they are
     fresh: list[_Parsed] = []
     seen: set[str] = set()
@@ -188,7 +195,7 @@ def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress
                 notes[source] = {"file": source, "read_as": loaded.read_as, "note": loaded.note}
             if model_pending:
                 progress.note("loading the embedding model")
-            meeting, chunks = parse_document(text, source, embedder=embedder)
+            meeting, chunks = parse_document(text, source, embedder=embedder, macros=macros)
             if model_pending:
                 model_pending = False
                 progress.note(None)
@@ -259,7 +266,7 @@ def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress
     # exact while small, IVF above vectors.FLAT_MAX (reusing the old index's centroids)
     snapshot.vectors = vector_index.build(matrix, dim, previous=old.vectors if old is not None else None)
     snapshot.params.update(
-        format=FORMAT, model=embedder.name, dim=dim, pipeline=pipeline_version(),
+        format=FORMAT, model=embedder.name, dim=dim, pipeline=pipeline_version(), profile=profile.parse_key(),
         built_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
         files=dict(sorted(snapshot.hashes.items())), skipped=report.skipped, notes=report.notes,
     )

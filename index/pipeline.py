@@ -18,7 +18,7 @@ PARSER_VERSION = 1
 _HERE = Path(__file__).resolve().parent
 # What a meeting and its chunks depend on: the loaders, the parser and its vocabulary, the
 # chunker. (build/store/embed only move the results around.)
-_SOURCES = ("loaders.py", "sniff.py", "html.py", "normalise.py", "models.py", "sections.py", "people.py", "dates.py", "vocab",
+_SOURCES = ("loaders.py", "sniff.py", "html.py", "normalise.py", "models.py", "sections.py", "people.py", "latex.py", "dates.py", "vocab",
             "language.py", "sentences.py", "chunk.py", "parse", "records")
 
 

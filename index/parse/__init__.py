@@ -26,8 +26,10 @@ log = logging.getLogger(__name__)
 STEPS = (read_title, read_date, read_attendees, read_next_meeting, read_roles, read_language)
 
 
-def parse_meeting(text: str, source: str, fields: dict | None = None) -> Meeting:
-    """``text`` is a document's view (index/normalise.py); ``fields`` its metadata."""
+def parse_meeting(text: str, source: str, fields: dict | None = None, *,
+                  macros: dict[str, dict[str, int]] | None = None) -> Meeting:
+    """``text`` is a document's view (index/normalise.py); ``fields`` its metadata; ``macros``
+    the organisation profile's LaTeX roll macros (index/profile.py, index/latex.py)."""
     m = Meeting(source=source.replace("\\", "/"))
     if not text or not text.strip():
         filename_date(m)
@@ -36,7 +38,10 @@ def parse_meeting(text: str, source: str, fields: dict | None = None) -> Meeting
     hs = headings(text, ls)
     for step in STEPS:
         try:
-            step(m, text, ls, hs)
+            if step is read_attendees:
+                step(m, text, ls, hs, macros=macros)
+            else:
+                step(m, text, ls, hs)
         except Exception:  # one odd construct must not lose the rest of the meeting
             log.exception("parse step %s failed on %s", step.__name__, source)
     if fields:
