@@ -139,7 +139,7 @@ class NameIndex:
                 if self.find(text):
                     hit = (text, n)
                     break
-            if hit is None and self._alias_word(words[i]):  # "mnot", "MN", a unique first name
+            if hit is None and self._alias_word(words[i]):  # "mnot", "MN"
                 hit = (words[i], 1)
             if hit:
                 found.append(hit[0])
@@ -149,12 +149,12 @@ class NameIndex:
         return found
 
     def _alias_word(self, word: str) -> bool:
-        """A handle or initials the corpus or profile gives someone, written as they are ("mnot",
-        "MN"), or a capitalised first name that is one person's alias ("Anna")."""
+        """A handle or initials the corpus or profile gives someone, written as given ("mnot",
+        "MN"). A first name alone is not taken for a person here: it may start any question."""
         full = self.aliases.canonical(word)
-        if key_of(full) == key_of(word) or len(word) < 2:
+        if len(word) < 2 or key_of(full) == key_of(word) or key_of(word) == key_of(full.split()[0]):
             return False
-        return word[0].isupper() or word in self.aliases.groups.get(full, ())
+        return word in self.aliases.groups.get(full, ())
 
 
 def capitalised_runs(question: str, skip: set[str]) -> list[str]:

@@ -8,8 +8,9 @@ the search arrays, so a question never scans the documents):
 - ``handle (Full Name)`` at the start of a line or list item, or after a separator
   ("- mnot (Mark Nottingham)", "Present: ehuss (Eric Huss), …");
 - ``Full Name @handle`` ("Rod Vagg @rvagg") and ``Full Name (handle)`` when the handle is made
-  of the name ("Eric Huss (ehuss)", "Mark Nottingham (MN)"): "Anna Berg (ordf.)" and
-  "Rod Vagg (TSC)" are a role and a body, not handles;
+  of the name ("Eric Huss (ehuss)", "Mark Nottingham (MN)") and the name is one the minutes'
+  lists name as a person: "Anna Berg (ordf.)" and "Rod Vagg (TSC)" are a role and a body, and
+  "Technical Steering Committee (TSC)" is no person;
 - a first name that exactly one full name in the corpus starts with.
 
 The organisation profile's ``[people]`` (index/profile.py) overrides them: an alias it gives
@@ -72,21 +73,22 @@ def _full(name: str) -> bool:
     return 2 <= len(words) <= 4 and looks_like_name(name, 4) and not any(w.casefold() in ROLE_WORDS for w in words)
 
 
-def pairs_in(text: str) -> list[tuple[str, str]]:
-    """(handle, full name) pairs one text states."""
+def pairs_in(text: str) -> list[tuple[str, str, bool]]:
+    """(handle, full name, sure) triples one text states; not ``sure``: "Name (handle)", which
+    holds only when the name is a person's."""
     out = []
     for m in _HANDLE_FIRST.finditer(text):
         name = " ".join(m.group("name").split())
         if _full(name) and m.group("handle").casefold() not in ROLE_WORDS | NAME_PREFIX_WORDS:
-            out.append((m.group("handle"), name))
+            out.append((m.group("handle"), name, True))
     for m in _NAME_FIRST.finditer(text):
         name = " ".join(m.group("name").split())
         if not _full(name):
             continue
         if m.group("at"):
-            out.append((m.group("at"), name))
+            out.append((m.group("at"), name, True))
         elif _made_of(m.group("handle"), name):
-            out.append((m.group("handle"), name))
+            out.append((m.group("handle"), name, False))
     return out
 
 
@@ -164,18 +166,19 @@ class Aliases:
 def learn(texts: Iterable[str], names: Iterable[str]) -> Aliases:
     """The aliases the corpus's ``texts`` state and its ``names`` (the people its minutes name)
     imply. A handle stated for two different people is left out: it names neither for sure."""
-    claims: dict[str, dict[str, str]] = {}  # handle key -> full-name key -> full name
-    handles: dict[str, str] = {}  # handle key -> handle as written
-    for text in texts:
-        for handle, full in pairs_in(text):
-            claims.setdefault(key(handle), {}).setdefault(key(full), full)
-            handles.setdefault(key(handle), handle)
-    groups: dict[str, list[str]] = {}
-    fulls: dict[str, str] = {}
+    fulls: dict[str, str] = {}  # the full names of the people the lists name
     for name in names:
         bare = strip_title(name)
         if _full(bare):
             fulls.setdefault(key(bare), bare)
+    claims: dict[str, dict[str, str]] = {}  # handle key -> full-name key -> full name
+    handles: dict[str, str] = {}  # handle key -> handle as written
+    for text in texts:
+        for handle, full, sure in pairs_in(text):
+            if sure or key(full) in fulls:
+                claims.setdefault(key(handle), {}).setdefault(key(full), full)
+                handles.setdefault(key(handle), handle)
+    groups: dict[str, list[str]] = {}
     for hk, by in claims.items():
         if len(by) == 1:
             full = fulls.setdefault(*next(iter(by.items())))

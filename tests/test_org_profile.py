@@ -136,7 +136,7 @@ MINUTES_WITH_HANDLES = """Present:
 
 
 def test_handle_pairs_are_learned_and_roles_are_not_handles():
-    pairs = pairs_in(MINUTES_WITH_HANDLES)
+    pairs = [(h, n) for h, n, _ in pairs_in(MINUTES_WITH_HANDLES)]
     assert ("mnot", "Mark Nottingham") in pairs and ("rvagg", "Rod Vagg") in pairs
     assert ("ehuss", "Eric Huss") in pairs and ("TP", "Tommy Pauly") in pairs
     assert not any(h in ("ordf.", "ordf", "TSC") for h, _ in pairs)
@@ -145,6 +145,10 @@ def test_handle_pairs_are_learned_and_roles_are_not_handles():
 def test_learned_aliases_first_names_and_titles():
     a = learn([MINUTES_WITH_HANDLES], ["Mark Nottingham", "Anna Berg", "Anna Svensson", "Kassör Lisa Holm"])
     assert a.canonical("mnot") == "Mark Nottingham" and "mnot" in a.aliases_of("Mark Nottingham")
+    assert a.canonical("ehuss") == "ehuss"  # "Eric Huss (ehuss)": Eric Huss is in no list here
+    assert learn([MINUTES_WITH_HANDLES], ["Eric Huss"]).canonical("ehuss") == "Eric Huss"
+    # an abbreviation defined in the text is no person's
+    assert learn(["The Technical Steering Committee (TSC) met."], []).canonical("TSC") == "TSC"
     assert a.canonical("Lisa") == "Lisa Holm"  # the only Lisa
     assert a.canonical("Anna") == "Anna"  # two Annas: neither
     assert a.canonical("Kassör Lisa Holm") == "Lisa Holm" and strip_title("Anna Berg, kassör") == "Anna Berg"
