@@ -178,9 +178,7 @@ def cmd_status(args, settings: Settings) -> int:
         if read["file"]:
             parts = ", ".join(f"{n} {what}" for what, n in read["tables"].items() if n) or "nothing this version reads"
             stale = "; its LaTeX macros changed since the index was built: run `minutes index`" if read["stale"] else ""
-            print(f"organisation profile: {read['file']} ({parts}){stale}")
-        else:
-            print("organisation profile: none (minutes.toml in the corpus folder; see README)")
+            print(f"organisation profile: {read['file']} ({parts}){stale}")  # none: no line (JSON: null)
         if len(catalogue.collections) > 1 or any(c.folder != DEFAULT for c in catalogue.collections):
             print(f"{len(catalogue.collections)} collections:")
             for c in catalogue.collections:

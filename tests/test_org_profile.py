@@ -111,7 +111,8 @@ def test_a_changed_macro_profile_reparses_and_status_names_the_profile(tmp_path,
     monkeypatch.setattr("index.embed.load_embedder", lambda name: FakeEmbedder(name=name))
     assert run(capsys, "index")[0] == 0
     code, out, _ = run(capsys, "status")
-    assert "organisation profile: none" in out
+    assert "organisation profile" not in out  # none read: nothing to say
+    assert json.loads(run(capsys, "status", "--json")[1])["profile"]["file"] is None
     (corpus / "minutes.toml").write_text('[latex.macros]\nperson = { present = 1, name = 2, role = 3 }\n',
                                          encoding="utf-8")
     code, out, _ = run(capsys, "status", "--json")
