@@ -22,6 +22,7 @@ from .foreign import unsupported_language
 from .held import MeetingDates, held_snapshot
 from .intents import FALLBACK, HANDLERS, SnapshotView
 from .long_question import read_question
+from .names import key_of
 from .orgtitles import Titles, apply as apply_titles
 from .phrases import say as say_phrase
 from .question import Intent, Question, TimeFilter
@@ -57,8 +58,12 @@ class Engine:
         with self._held_lock:
             self._held_views.clear()
 
-    def _dress(self, view: SnapshotView) -> SnapshotView:
-        """``view`` with the profile's people (index/aliases.py) and titles (bot/orgtitles.py)."""
+    def _dress(self, view: SnapshotView, parent: SnapshotView | None = None) -> SnapshotView:
+        """``view`` with the profile's people (index/aliases.py) and titles (bot/orgtitles.py);
+        a held view takes its ``parent``'s learned aliases of the people it names."""
+        if parent is not None:
+            people = view.names.people
+            view.names.learned = parent.names.learned.only(lambda n: key_of(n) in people)
         view.names.use_profile(self.profile)
         view.org_titles = self.titles
         return view
@@ -154,7 +159,7 @@ class Engine:
                     # The held snapshot has no folder: the lexicons come from this index's cache.
                     lexicons(self.snapshot.path.parent)
                 held = held_snapshot(self.snapshot, set(drop), collections=scope)
-                view = self._dress(SnapshotView(held, self.embedder, mode=self.mode))
+                view = self._dress(SnapshotView(held, self.embedder, mode=self.mode), self.view)
                 self._held_views[key] = view
             return view
 

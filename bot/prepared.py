@@ -116,7 +116,10 @@ def build(snapshot: IndexSnapshot) -> Prepared:
         docs.append(doc_terms(head + c.text, lang))
     thin = np.array([is_thin(c.text) for c in snapshot.chunks], dtype=bool)
     meetings = _by_date(snapshot)
-    return Prepared(BM25(docs), languages, thin, name_index(meetings, snapshot.documents),
+    # A generation's own arrays learn the aliases; a view held by date or scope (path None)
+    # takes its generation's, narrowed to its people (bot/engine.py), rather than reread it all.
+    documents = snapshot.documents if snapshot.path is not None else None
+    return Prepared(BM25(docs), languages, thin, name_index(meetings, documents),
                     {m.source: meeting_terms(m) for m in meetings})
 
 

@@ -50,12 +50,14 @@ _HANDLE_FIRST = re.compile(r"""(?mx)
     [ \t]*\((?P<name>[^()\n,;]{3,60})\)            # (Mark Nottingham)
     (?=[ \t]*(?:[,;.]|$))                          # and the item ends
 """)
-# "Rod Vagg @rvagg", "Eric Huss (ehuss)": a full name, then a handle
-_NAME_FIRST = re.compile(r"""(?x)
-    (?P<name>[^\W\d_][\w'’-]+(?:[ \t]+[^\W\d_][\w'’-]+){1,3})   # two to four words
-    [ \t]+(?:@(?P<at>[\w-]{2,39})                               # @rvagg
-            |\(@?(?P<handle>[\w.-]{2,30})\))                    # (ehuss), (MN)
+# "Rod Vagg @rvagg", "Eric Huss (ehuss)": a handle after a full name; found by the handle, the
+# name is read backwards from it (_BEFORE), so the text is scanned once.
+_HANDLE_AFTER = re.compile(r"""(?x)
+    (?<=[^\W\d_])[ \t]+
+    (?:@(?P<at>[\w-]{2,39})                 # @rvagg
+      |\(@?(?P<handle>[\w.-]{2,30})\))      # (ehuss), (MN)
 """)
+_BEFORE = re.compile(r"(?:[^\W\d_][\w'’-]*[ \t]+){1,3}[^\W\d_][\w'’-]*$")
 
 
 def _made_of(handle: str, name: str) -> bool:
@@ -81,9 +83,12 @@ def pairs_in(text: str) -> list[tuple[str, str, bool]]:
         name = " ".join(m.group("name").split())
         if _full(name) and m.group("handle").casefold() not in ROLE_WORDS | NAME_PREFIX_WORDS:
             out.append((m.group("handle"), name, True))
-    for m in _NAME_FIRST.finditer(text):
-        name = " ".join(m.group("name").split())
-        if not _full(name):
+    for m in _HANDLE_AFTER.finditer(text):
+        before = _BEFORE.search(text, max(0, m.start() - 120), m.start())
+        words = before.group(0).split() if before else []
+        # the longest run of words before the handle that is a full name ("with Rod Vagg @rvagg")
+        name = next((" ".join(words[i:]) for i in range(len(words) - 1) if _full(" ".join(words[i:]))), None)
+        if name is None:
             continue
         if m.group("at"):
             out.append((m.group("at"), name, True))
@@ -153,6 +158,11 @@ class Aliases:
         for full, others in given.items():
             out._add(full, others)
         return out
+
+    def only(self, keep) -> Aliases:
+        """The groups with a name ``keep`` accepts (a narrower view's people: nobody outside it is
+        named through an alias)."""
+        return Aliases({f: os for f, os in self.groups.items() if keep(f) or any(map(keep, os))})
 
     def rows(self) -> list[list]:
         """JSON-ready rows [full name, [aliases]] (bot/prepared.py stores them)."""

@@ -233,3 +233,26 @@ def test_attendance_leaves_out_the_bodys_abbreviation_as_an_organisation():
     text = "# WG meeting 2024-03-01\n\nPresent:\n- Anna Berg (WG)\n- Erik Ek (Acme Corp)\n"
     m = parse_meeting(text, "2024-03-01-wg-meeting.md")
     assert organisations(m) == ["Acme Corp"]
+
+
+def test_a_handle_finds_the_full_name_in_a_view_held_by_date(tmp_path, monkeypatch, capsys):
+    from tests.conftest import FakeEmbedder
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "minutes.toml").write_text('[people]\n"Mark Nottingham" = ["mnot", "MN"]\n', encoding="utf-8")
+    (corpus / "2024-03-01-wg.md").write_text("# WG call 2024-03-01\n\nPresent:\n- MN\n"
+                                             "- Lisa Holm\n\n## Caching\nMN presented the caching draft.\n",
+                                             encoding="utf-8")
+    (corpus / "2024-04-01-wg.md").write_text("# WG call 2024-04-01\n\nPresent:\n- Mark Nottingham\n- Erik Ek\n",
+                                             encoding="utf-8")
+    monkeypatch.setenv("MINUTES_CORPUS_DIR", str(corpus))
+    monkeypatch.setenv("MINUTES_INDEX_DIR", str(tmp_path / "ix"))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("index.embed.load_embedder", lambda name: FakeEmbedder(name=name))
+    assert run(capsys, "index")[0] == 0
+    d = json.loads(run(capsys, "ask", "--json", "--today", "2024-05-01", "which meetings did mnot attend?")[1])
+    assert {m["source"] for m in d["facts"]["meetings"]} == {"2024-03-01-wg.md", "2024-04-01-wg.md"}, d["answer"]
+    # held by date (the April call not yet held): the alias still holds, and the full name is said
+    d = json.loads(run(capsys, "ask", "--json", "--today", "2024-03-15", "who attended the WG call?")[1])
+    assert "Mark Nottingham" in d["answer"] and "2024-04-01-wg.md" not in {p["source"] for p in d["passages"]}
