@@ -170,12 +170,18 @@ def cmd_status(args, settings: Settings) -> int:
     status = snapshot.status()
     from index.corpus_state import corpus_state
 
+    from index.profile import load_profile
+
+    from .collections import Catalogue
+
     warnings = _corpus_warnings(settings, snapshot)
-    catalogue = _catalogue(settings, snapshot)
+    profile = load_profile(settings.corpus_dir)
+    catalogue = Catalogue(snapshot.meetings, profile)
     status.collections = [c.to_json_dict() for c in catalogue.collections]
     state = corpus_state(settings.corpus_dir)
+    read = profile.summary(snapshot.params.get("profile", ""))
     if args.json:
-        print(json.dumps({**status.to_json_dict(), "corpus_dir": str(settings.corpus_dir),
+        print(json.dumps({**status.to_json_dict(), "corpus_dir": str(settings.corpus_dir), "profile": read,
                           "corpus_state": state, "index_dir": str(settings.index_dir), "warnings": warnings},
                          ensure_ascii=False))
     else:
@@ -184,6 +190,10 @@ def cmd_status(args, settings: Settings) -> int:
               f"index {settings.index_dir} (MINUTES_CORPUS_DIR, MINUTES_INDEX_DIR)")
         print(f"{status.meetings} meetings ({span}), {status.chunks} chunks, "
               f"last update {status.updated_at or 'never'}, model {status.model}")
+        if read["file"]:
+            parts = ", ".join(f"{n} {what}" for what, n in read["tables"].items() if n) or "nothing this version reads"
+            stale = "; its LaTeX macros changed since the index was built: run `minutes index`" if read["stale"] else ""
+            print(f"organisation profile: {read['file']} ({parts}){stale}")  # none: no line (JSON: null)
         if len(catalogue.collections) > 1 or any(c.folder != DEFAULT for c in catalogue.collections):
             print(f"{len(catalogue.collections)} collections:")
             for c in catalogue.collections:

@@ -22,6 +22,8 @@ from .foreign import unsupported_language
 from .held import MeetingDates, held_snapshot
 from .intents import FALLBACK, HANDLERS, SnapshotView
 from .long_question import read_question
+from index.names import key_of
+from .orgtitles import Titles, apply as apply_titles
 from .phrases import say as say_phrase
 from .question import Intent, Question, TimeFilter
 from index.translate import lexicons
@@ -36,18 +38,35 @@ class Engine:
                  profile: Profile | None = None):
         self.snapshot = snapshot
         self.catalogue = Catalogue(snapshot.meetings, profile)
+        self.profile = profile
+        self.titles = Titles(profile.titles if profile else None)
         self._outside_of: dict[frozenset[str], frozenset[str]] = {}
         self.embedder = embedder
         self.mode = mode
-        self.view = SnapshotView(snapshot, embedder, mode=mode)
+        self.view = self._dress(SnapshotView(snapshot, embedder, mode=mode))
         # by the meetings left out (later than the day asked about, outside the scope) and the scope
         self._held_views: dict[tuple, SnapshotView] = {}
         self._held_lock = threading.Lock()
         self._dates: MeetingDates | None = None
 
     def use_profile(self, profile: Profile | None) -> None:
-        """Name the collections as the organisation profile does (index/profile.py)."""
+        """Name the collections and people as the organisation profile does (index/profile.py)."""
         self.catalogue = Catalogue(self.snapshot.meetings, profile)
+        self.profile = profile
+        self.titles = Titles(profile.titles if profile else None)
+        self._dress(self.view)
+        with self._held_lock:
+            self._held_views.clear()
+
+    def _dress(self, view: SnapshotView, parent: SnapshotView | None = None) -> SnapshotView:
+        """``view`` with the profile's people (index/aliases.py) and titles (bot/orgtitles.py);
+        a held view takes its ``parent``'s learned aliases of the people it names."""
+        if parent is not None:
+            people = view.names.people
+            view.names.learned = parent.names.learned.only(lambda n: key_of(n) in people)
+        view.names.use_profile(self.profile)
+        view.org_titles = self.titles
+        return view
 
     @property
     def retriever(self):
@@ -140,7 +159,7 @@ class Engine:
                     # The held snapshot has no folder: the lexicons come from this index's cache.
                     lexicons(self.snapshot.path.parent)
                 held = held_snapshot(self.snapshot, set(drop), collections=scope)
-                view = SnapshotView(held, self.embedder, mode=self.mode)
+                view = self._dress(SnapshotView(held, self.embedder, mode=self.mode), self.view)
                 self._held_views[key] = view
             return view
 
@@ -156,7 +175,7 @@ class Engine:
             a.reason = "unsupported_language"
             return a, None
         view = self.view_for(today, scope)
-        q = merge(understand(question, view.names), context)
+        q = merge(apply_titles(understand(question, view.names), self.titles), context)
         asked = copy.deepcopy(q)  # handlers and as_search may change q; the context keeps it as asked
         handler = HANDLERS.get(q.intent, FALLBACK)
         a = handler(q, view, today, k)

@@ -26,6 +26,7 @@ from .models import Chunk, Meeting
 from .normalise import normalise
 from .parse import parse_meeting
 from .pipeline import pipeline_version, text_key
+from .profile import load_profile
 from .progress import BuildProgress, as_progress
 from .records import extract_records
 from .store import FORMAT, IndexSnapshot, load_index, write_index
@@ -102,13 +103,15 @@ class _Parsed:
 
 
 def parse_document(text: str, source: str, *, max_words: int = 90, embedder=None,
-                   problems: list[dict] | None = None) -> tuple[Meeting, list[Chunk]]:
+                   problems: list[dict] | None = None,
+                   macros: dict[str, dict[str, int]] | None = None) -> tuple[Meeting, list[Chunk]]:
     """A document's meeting and chunks. The parser and the chunker read its normalised view
     (metadata blanked, damaged letters repaired: index/normalise.py), whose offsets are the
     text's; chunks and quotes are slices of the text itself. Parse steps that failed on it are
-    appended to ``problems`` (``{"step", "reason"}``) when given."""
+    appended to ``problems`` (``{"step", "reason"}``) when given. ``macros``: the organisation
+    profile's LaTeX roll macros (index/profile.py)."""
     doc = normalise(text)
-    meeting = parse_meeting(doc.view, source, doc.fields, problems)
+    meeting = parse_meeting(doc.view, source, doc.fields, problems, macros=macros)
     extract_records(doc.view, meeting, problems=problems).store_in(meeting)  # stored, not per question
     # With a real tokenizer, chunks are also capped in word pieces (less 2 for [CLS]/[SEP]).
     model = getattr(embedder, "loaded", embedder)  # a LazyEmbedder's real model
@@ -182,7 +185,11 @@ def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress
     old_hashes = old.hashes if old else {}
     # Parses made by another version of the pipeline are not kept: every file is parsed again
     # (its chunk vectors are reused below when the chunk text is unchanged).
-    current = old is not None and old.params.get("pipeline") == pipeline_version()
+    # So are parses made under another organisation profile's LaTeX macros (index/profile.py).
+    profile = load_profile(corpus_dir)
+    macros = profile.latex_macros or None
+    current = (old is not None and old.params.get("pipeline") == pipeline_version()
+               and old.params.get("profile", "") == profile.parse_key())
     keep: dict[str, str] = {}  # source -> sha, reused as they are
     fresh: list[_Parsed] = []
     seen: set[str] = set()
@@ -215,7 +222,7 @@ def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress
             if model_pending:
                 progress.note("loading the embedding model")
             problems: list[dict] = []
-            meeting, chunks = parse_document(text, source, embedder=embedder, problems=problems)
+            meeting, chunks = parse_document(text, source, embedder=embedder, problems=problems, macros=macros)
             if problems:
                 partial[source] = [{"file": source, **p} for p in problems]
             if model_pending:
@@ -295,7 +302,7 @@ def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress
     # exact while small, IVF above vectors.FLAT_MAX (reusing the old index's centroids)
     snapshot.vectors = vector_index.build(matrix, dim, previous=old.vectors if old is not None else None)
     snapshot.params.update(
-        format=FORMAT, model=embedder.name, dim=dim, pipeline=pipeline_version(),
+        format=FORMAT, model=embedder.name, dim=dim, pipeline=pipeline_version(), profile=profile.parse_key(),
         built_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
         files=dict(sorted(snapshot.hashes.items())), skipped=report.skipped, notes=report.notes,
         partial=report.partial,

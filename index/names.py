@@ -1,17 +1,17 @@
 """Tolerant person-name matching. Minutes misspell names (Janson/Jansson, Östlund/Ostlund,
 "Helena, Strigård"), so names are compared token by token after folding case, diacritics and
-punctuation, allowing one edit in longer tokens."""
+punctuation, allowing one edit in longer tokens. A person's other names in the corpus (handles,
+a unique first name, the profile's ``[people]``: index/aliases.py) name them too."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
+from index.aliases import Aliases, fold as fold_name
 
-def fold_name(s: str) -> str:
-    s = unicodedata.normalize("NFKD", s.casefold())
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
-    return re.sub(r"[^\w\s-]", " ", s)
+
+def key_of(s: str) -> str:
+    return " ".join(name_tokens(s))
 
 
 def name_tokens(s: str) -> list[str]:
@@ -94,7 +94,9 @@ class KnownPerson:
 class NameIndex:
     """Every person the parsed minutes name (attendees, invited, absent, chair, secretary)."""
 
-    def __init__(self, names: list[tuple[str, str]]):  # (name, source)
+    def __init__(self, names: list[tuple[str, str]], aliases: Aliases | None = None):  # (name, source)
+        self.learned = aliases or Aliases()  # what the minutes state (bot/prepared.py stores it)
+        self.aliases = self.learned  # and the organisation profile's [people] over it: use_profile
         self.people: dict[str, KnownPerson] = {}
         for name, source in names:
             key = " ".join(name_tokens(name))
@@ -116,8 +118,28 @@ class NameIndex:
         index.people = {key: KnownPerson(name, {sources[i] for i in at}) for key, name, at in rows}
         return index
 
+    def use_profile(self, profile) -> None:
+        """The profile's ``[people]`` over the learned aliases (index/profile.py)."""
+        self.aliases = self.learned.with_profile(profile)
+
+    def names_for(self, query: str) -> list[str]:
+        """``query`` and the other names of the person it names ("mnot" -> "Mark Nottingham", "MN")."""
+        return [query, *self.aliases.aliases_of(query)]
+
+    def full_name(self, name: str) -> str:
+        """The full name of someone written by another of their names ("mnot" -> "Mark
+        Nottingham"); ``name`` itself otherwise."""
+        return self.aliases.canonical(name) if self.aliases.aliases_of(name) else name
+
+    def same(self, query: str, name: str) -> bool:
+        """Whether ``query`` names the person written ``name`` (by any of their names)."""
+        return any(names_match(n, name) for n in self.names_for(query))
+
     def find(self, query: str) -> list[KnownPerson]:
-        return [p for p in self.people.values() if names_match(query, p.name)]
+        names = self.names_for(query)
+        found = [p for p in self.people.values() if any(names_match(n, p.name) for n in names)]
+        full = self.aliases.canonical(query)  # the full name first: it is how answers name them
+        return sorted(found, key=lambda p: key_of(p.name) != key_of(full))
 
     def mentions(self, question: str) -> list[str]:
         """Spans of the question that name a known person, longest first ("Anna Sandström")."""
@@ -134,12 +156,22 @@ class NameIndex:
                 if self.find(text):
                     hit = (text, n)
                     break
+            if hit is None and self._alias_word(words[i]):  # "mnot", "MN"
+                hit = (words[i], 1)
             if hit:
                 found.append(hit[0])
                 i += hit[1]
             else:
                 i += 1
         return found
+
+    def _alias_word(self, word: str) -> bool:
+        """A handle or initials the corpus or profile gives someone, written as given ("mnot",
+        "MN"). A first name alone is not taken for a person here: it may start any question."""
+        full = self.aliases.canonical(word)
+        if len(word) < 2 or key_of(full) == key_of(word) or key_of(word) == key_of(full.split()[0]):
+            return False
+        return word in self.aliases.groups.get(full, ())
 
 
 def capitalised_runs(question: str, skip: set[str]) -> list[str]:

@@ -1,5 +1,5 @@
 """Reading people out of attendee lists: "1. Anders Blanck, ledamot", "Anna Nilsson- Ledarna",
-"* Rod Vagg @rvagg (TSC)", "Erik Mattfolk, Annie Wång, ...", LaTeX \\förtroendevald{...}.
+"* Rod Vagg @rvagg (TSC)", "Erik Mattfolk, Annie Wång, ..." (LaTeX rolls: index/latex.py).
 
 Names are never looked up in a list of known people; only the shape of the entry is used.
 """
@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from index.models import Person
-from index.sections import _commented, strip_span
+from index.sections import strip_span
 
 # Lower-case particles allowed inside names ("Antoine du Hamel", "Ludwig van Beethoven").
 _PARTICLES = {"af", "av", "von", "van", "der", "den", "de", "du", "da", "di", "la", "le", "del", "bin", "al"}
@@ -292,43 +292,3 @@ def parse_name_list(text: str, s: int, e: int, pairs_are_entries: bool = False) 
         else:
             people.append(p)
     return people or None
-
-
-# ---- LaTeX (dvd-goteborg class): \förtroendevald{Roll}{Namn}{Närvaro}, \medlem{Namn} ----
-_ARG = r"\{((?:[^{}]|\{[^{}]*\})*)\}"
-_FV = re.compile(r"\\förtroendevald\s*" + _ARG + r"\s*" + _ARG + r"\s*" + _ARG)
-_MEDLEM = re.compile(r"\\medlem\s*" + _ARG)
-_VACANT = {"vakant", "vacant", "", "-", "ingen", "none"}
-
-
-def _untex(s: str) -> str:
-    s = re.sub(r"\\[a-zA-Z]+\{((?:[^{}])*)\}", r"\1", s)
-    return re.sub(r"\s+", " ", s).strip()
-
-
-def latex_people(text: str) -> tuple[list[Person], list[Person]]:
-    """(present, absent) from \\förtroendevald / \\medlem macros, skipping commented-out lines.
-    The third argument of \\förtroendevald says whether they came: "Ja", "Ja på länk",
-    "Lämnade innan ..." mean present; "Nej"/"frånvarande" absent; empty means unknown (skipped)."""
-    present: list[Person] = []
-    absent: list[Person] = []
-    for m in _FV.finditer(text):
-        if _commented(text, m.start()):
-            continue
-        role, name, status = _untex(m.group(1)), _untex(m.group(2)), _untex(m.group(3)).lower()
-        if name.lower() in _VACANT or not looks_like_name(name):
-            continue
-        p = Person(name=name, detail=role or None, span=m.span())
-        if re.match(r"(nej|no\b|frånvarande|ej närvarande|absent)", status):
-            absent.append(p)
-        elif status:
-            present.append(p)
-    for m in _MEDLEM.finditer(text):
-        if _commented(text, m.start()):
-            continue
-        raw = _untex(m.group(1))
-        name = raw.split(",")[0].strip()  # "Alva Johansson, lämnade vid punkt 4.4"
-        if name.lower() in _VACANT or not looks_like_name(name):
-            continue
-        present.append(Person(name=name, detail=None, span=m.span()))
-    return present, absent

@@ -33,6 +33,7 @@ import numpy as np
 
 from .atomic import write_bytes, write_folder
 from .lexical import BM25, doc_terms, tokens
+from .aliases import Aliases, learn
 from .names import NameIndex
 from .pipeline import version
 from .store import IndexSnapshot
@@ -72,14 +73,17 @@ def meeting_terms(m) -> set[str]:
     return set(doc_terms(words, "sv")) | set(doc_terms(words, "en"))
 
 
-def name_index(meetings) -> NameIndex:
-    """Every person the meetings name: attendees, invited, absent, chair, secretary."""
+def name_index(meetings, documents=None) -> NameIndex:
+    """Every person the meetings name: attendees, invited, absent, chair, secretary; with the
+    aliases the minutes state or imply (index/aliases.py), learned here once per generation
+    (``documents``: source -> text; without them only the names' own aliases)."""
     people = []
     for m in meetings:
         for p in [*m.attendees, *m.invited, *m.absent, m.chair, m.secretary]:
             if p is not None:
                 people.append((p.name, m.source))
-    return NameIndex(people)
+    texts = (documents[m.source] for m in meetings if m.source in documents) if documents else ()
+    return NameIndex(people, learn(texts, [n for n, _ in people]))
 
 
 def _by_date(snapshot: IndexSnapshot) -> list:
@@ -103,7 +107,10 @@ def build(snapshot: IndexSnapshot) -> Prepared:
     docs = [chunk_terms(c, lang) for c, lang in zip(snapshot.chunks, languages, strict=True)]
     thin = np.array([is_thin(c.text) for c in snapshot.chunks], dtype=bool)
     meetings = _by_date(snapshot)
-    return Prepared(BM25(docs), languages, thin, name_index(meetings),
+    # A generation's own arrays learn the aliases; a view held by date or scope (path None)
+    # takes its generation's, narrowed to its people (bot/engine.py), rather than reread it all.
+    documents = snapshot.documents if snapshot.path is not None else None
+    return Prepared(BM25(docs), languages, thin, name_index(meetings, documents),
                     {m.source: meeting_terms(m) for m in meetings})
 
 
@@ -165,7 +172,8 @@ def update(old: Prepared, old_snapshot: IndexSnapshot, snapshot: IndexSnapshot, 
     meetings = _by_date(snapshot)
     titles = {m.source: old.titles[m.source] if m.source in old_rows and m.source in old.titles else meeting_terms(m)
               for m in meetings}
-    return Prepared(bm25, languages, thin, name_index(meetings), titles)
+    documents = snapshot.documents if snapshot.path is not None else None
+    return Prepared(bm25, languages, thin, name_index(meetings, documents), titles)
 
 
 def write(folder: Path, prepared: Prepared) -> None:
@@ -182,6 +190,7 @@ def fill(tmp: Path, prepared: Prepared) -> None:
         "english": np.array([lang == "en" for lang in prepared.languages], dtype=bool), "thin": prepared.thin}))
     sources = list(prepared.titles)
     view = {"code": code_hash(), "sources": sources, "people": prepared.names.stored(sources),
+            "aliases": prepared.names.learned.rows(),
             "titles": [sorted(prepared.titles[s]) for s in sources]}
     write_bytes(tmp / "view.json", json.dumps(view, ensure_ascii=False).encode("utf-8"))
 
@@ -206,6 +215,7 @@ def read(folder: Path, n_chunks: int, sources=None) -> Prepared | None:
         with np.load(folder / "chunks.npz") as z:
             english, thin = z["english"], z["thin"]
         people = NameIndex.from_stored(view["people"], view["sources"])
+        people.learned = people.aliases = Aliases.from_rows(view["aliases"])
         titles = {s: set(t) for s, t in zip(view["sources"], view["titles"], strict=True)}
     except (OSError, KeyError, ValueError, TypeError, AttributeError):
         return None

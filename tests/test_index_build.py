@@ -302,8 +302,8 @@ def test_new_pipeline_reparses_every_file_and_embeds_nothing(corpus_copy, tmp_pa
     monkeypatch.setattr(build_mod, "pipeline_version", lambda: "test-next-version")
     real_parse = parse_pkg.parse_meeting
 
-    def new_parser(text, source, fields=None, problems=None):  # the "new" parser reads titles differently
-        m = real_parse(text, source, fields, problems)
+    def new_parser(text, source, fields=None, problems=None, macros=None):  # the "new" parser reads titles differently
+        m = real_parse(text, source, fields, problems, macros=macros)
         m.title = "NEW " + (m.title or "")
         return m
 

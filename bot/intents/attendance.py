@@ -2,6 +2,7 @@
 lists (invited and absent people are not attendees); the quote is the attendee block."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from index.models import Meeting
@@ -18,11 +19,20 @@ def attendees_span(m: Meeting) -> tuple[int, int]:
     return (min(p.span[0] for p in m.attendees), max(p.span[1] for p in m.attendees))
 
 
+def own_abbreviation(m: Meeting, detail: str) -> bool:
+    """Whether an attendee's detail is the body's own abbreviation ("Rod Vagg (TSC)" in the
+    minutes of "tsc-meeting.md" or of "OTC meeting"): membership, not an organisation."""
+    if not (2 <= len(detail) <= 6 and detail.isupper() and detail.isalnum()):
+        return False
+    named = re.split(r"[^\w]+|_", f"{m.title or ''} {m.source}")
+    return detail.casefold() in (w.casefold() for w in named)
+
+
 def organisations(m: Meeting) -> list[str]:
     orgs = []
     for p in m.attendees:
         d = (p.detail or "").strip()
-        if d and not is_role(d) and d not in orgs:
+        if d and not is_role(d) and not own_abbreviation(m, d) and d not in orgs:
             orgs.append(d)
     return orgs
 
@@ -64,7 +74,8 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | Non
     for m in reversed(ms):  # newest first
         label = say.meeting_label(m.title, m.date, q.language)
         if m.attendees:
-            people = [say.person_label(p.name, p.detail) for p in m.attendees]
+            # a handle or a unique first name is said as the full name (index/aliases.py)
+            people = [say.person_label(view.names.full_name(p.name), p.detail) for p in m.attendees]
             sentences.append(say.attendance_sentence(len(people), people, label, q.language, count_only=q.count))
         else:  # only a group: say so, and quote it, rather than pretend nobody came
             sentences.append(say.group_attendance_sentence(group_text(view, m), label, q.language,

@@ -7,21 +7,21 @@ from datetime import date
 from .. import compose as say
 from ..answer import Answer, Facts
 from ..highlight import highlight
-from index.names import find_in_text, names_match
+from index.names import find_in_text
 from ..question import Question
 from .view import SnapshotView
 
 
 def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | None:
     person = q.person
-    known = view.names.find(person)
-    display = known[0].name if known else person
+    known = view.names.find(person)  # by any of their names: "mnot" finds Mark Nottingham
+    display = view.names.full_name(known[0].name if known else person)
     attended = []
     for m in view.meetings:
         if not q.time.accepts(m.date):
             continue
         for p in m.attendees:
-            if names_match(person, p.name):
+            if view.names.same(person, p.name):
                 attended.append((m, p))
                 break
     if not q.person_attended:
@@ -45,7 +45,7 @@ def _mentions(q: Question, view: SnapshotView, display: str, k: int) -> Answer |
     for row, c in enumerate(view.chunks):
         if not q.time.accepts(c.meeting_date):
             continue
-        spans = find_in_text(c.text, q.person)
+        spans = sorted({sp for n in view.names.names_for(q.person) for sp in find_in_text(c.text, n)})
         spans = [(s, e) for s, e in spans if not view.in_attendee_list(c, s)]
         if spans:
             mentions[row] = spans

@@ -12,6 +12,7 @@ from index.vocab import ROLE_CUES
 
 from .. import compose as say
 from ..answer import Answer, Facts
+from index.lexical import fold
 from ..question import Question
 from .view import SnapshotView
 
@@ -19,10 +20,11 @@ from .view import SnapshotView
 _CUE = {role: re.compile(r"(?i)\b(?:" + "|".join(cues) + r")\b") for role, cues in ROLE_CUES.items()}
 
 
-def holders(m: Meeting, role: str) -> list[tuple[str, tuple[int, int], tuple[int, int]]]:
+def holders(m: Meeting, role: str, also: frozenset[str] = frozenset()) -> list[tuple[str, tuple[int, int], tuple[int, int]]]:
     """(name, quote span, name span) of whoever holds ``role`` in meeting ``m``: the chair and
     secretary the parser chose, a role record of that role (or titled so), else an attendee
-    whose detail names it ("Anna Berg, samordnare")."""
+    whose detail names it ("Anna Berg, samordnare"). ``also``: the folded names of the post in
+    the organisation's profile ("samo", "skyddsombud": bot/orgtitles.py)."""
     if role in ("chair", "secretary"):
         p: Person | None = m.chair if role == "chair" else m.secretary
         if p is not None:
@@ -31,14 +33,17 @@ def holders(m: Meeting, role: str) -> list[tuple[str, tuple[int, int], tuple[int
     cue = _CUE.get(role)
     post = parse_title(role) if cue is None else None  # "pr-ansvarig" also finds "PR officer"
     for r in getattr(m, "roles", None) or []:
-        titled = post is not None and same_post(post, parse_title(r.title or r.role))
+        titled = (post is not None and same_post(post, parse_title(r.title or r.role))) or (
+            fold(r.title or r.role) in also)
         if (r.role == role or titled or (cue and r.title and cue.search(r.title))) and r.name.casefold() not in seen:
             seen.add(r.name.casefold())
             out.append((r.name, r.span, r.name_span))
-    if not out and (cue or post):
+    if not out and (cue or post or also):
         for p in m.attendees:
-            said = p.detail and (cue.search(p.detail) if cue else
-                                 any(same_post(post, parse_title(d)) for d in re.split(r"\s*[,;/]\s*", p.detail)))
+            parts = re.split(r"\s*[,;/]\s*", p.detail or "")
+            said = p.detail and ((cue.search(p.detail) if cue else
+                                  post is not None and any(same_post(post, parse_title(d)) for d in parts))
+                                 or any(fold(d) in also for d in parts))
             if said and p.name.casefold() not in seen:
                 seen.add(p.name.casefold())
                 out.append((p.name, p.span, p.span))
@@ -65,6 +70,8 @@ def _title_in(m: Meeting, name_span: tuple[int, int]) -> str | None:
 
 def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | None:
     role = q.role or "chair"
+    also = view.org_titles.names_of(role)  # a title of the organisation's profile
+    titled = _titled(role) or bool(also)
     words = set(q.words)
     if words and any(_of_body(m, role, words) for m in view.meetings):
         # the role in a committee the question names, not the meeting's own
@@ -72,7 +79,7 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | Non
             return _of_body(m, role, words)
     else:
         def held(m):
-            return holders(m, role)
+            return holders(m, role, also)
     ms = view.select(q, today, lambda m: bool(held(m)))
     if not ms:
         if (no_minutes := view.no_meeting_in(q)) is not None:
@@ -82,7 +89,7 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | Non
         # No minutes (of that time) name one: say so.
         if role in ("chair", "secretary"):
             return view.answer(q, say.no_role(role, q.language, q.time.text), found=False)
-        if _titled(role):
+        if titled:
             return view.answer(q, say.no_titled_holder(role, q.language, q.time.text), found=False)
         return view.answer(q, say.no_role_holder(role, q.language, q.time.text), found=False)
     sentences, passages, facts = [], [], Facts()
@@ -91,7 +98,7 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | Non
         for name, span, name_span in held(m):
             if role in ("chair", "secretary"):
                 sentences.append(say.role_sentence(role, name, label, q.language))
-            elif _titled(role):  # the post as these minutes write it
+            elif titled:  # the post as these minutes write it
                 sentences.append(say.titled_holder_sentence(_title_in(m, name_span) or role, name, label, q.language))
             else:
                 sentences.append(say.role_holder_sentence(role, name, label, q.language))

@@ -15,6 +15,7 @@ from .. import compose as say
 from ..answer import Answer, Facts, MeetingRef, NextMeetingInfo, Passage
 from index.lexical import stem_en, stem_sv
 from index.names import NameIndex
+from ..orgtitles import Titles
 from ..question import Question
 from ..registers import linked
 from ..retrieve import Retriever
@@ -43,6 +44,7 @@ class SnapshotView:
         # The people the meetings name and their title terms: stored in the generation (index/prepared.py)
         self.names: NameIndex = self.retriever.ready.names
         self._title_terms = self.retriever.ready.titles
+        self.org_titles = Titles()  # the organisation's own titles (bot/orgtitles.py): set by the engine
         self._forms: dict[str, list[tuple[str, float]]] = {}
         self._linked: dict[str, list[Meeting]] = {}
 

@@ -31,8 +31,10 @@ STEPS = (
 
 
 def parse_meeting(text: str, source: str, fields: dict | None = None,
-                  problems: list[dict] | None = None) -> Meeting:
-    """The meeting in ``text``, a document's view (index/normalise.py); ``fields`` its metadata.
+                  problems: list[dict] | None = None, *,
+                  macros: dict[str, dict[str, int]] | None = None) -> Meeting:
+    """The meeting in ``text``, a document's view (index/normalise.py); ``fields`` its metadata;
+    ``macros`` the organisation profile's LaTeX roll macros (index/profile.py, index/latex.py).
     Steps that ``text`` made fail are appended to ``problems`` (``{"step", "reason"}``) when it
     is given."""
     m = Meeting(source=source.replace("\\", "/"))
@@ -43,7 +45,10 @@ def parse_meeting(text: str, source: str, fields: dict | None = None,
     hs = headings(text, ls)
     for name, step in STEPS:
         with guarded(name, source, problems):
-            step(m, text, ls, hs)
+            if step is read_attendees:
+                step(m, text, ls, hs, macros=macros)
+            else:
+                step(m, text, ls, hs)
     if fields:
         read_fields(m, fields)
     return m

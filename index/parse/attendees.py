@@ -2,7 +2,7 @@
 
 Lists come as headings with a block under them ("Närvarande" over a numbered list), as labels
 with the names inline ("Present: A, B and C") or on the lines below, as Word tables
-("Name, Organisation" rows) and as LaTeX macros (``\\förtroendevald{Kassör}{Namn}{Ja}``).
+("Name, Organisation" rows) and as rows of a LaTeX macro (``\\rad{Kassör}{Namn}{Ja}``: index/latex.py).
 "Kallade" (invited) people are not attendees; a list that names only a group ("Närvarande:
 Styrelsen") names nobody but keeps its span, so an answer can still quote it."""
 from __future__ import annotations
@@ -10,8 +10,9 @@ from __future__ import annotations
 import bisect
 import re
 
+from index.latex import latex_people
 from index.models import Meeting, Person
-from index.people import (is_bullet, is_collective, is_table_furniture, latex_people, parse_entry, parse_name_list,
+from index.people import (is_bullet, is_collective, is_table_furniture, parse_entry, parse_name_list,
                           top_level_parts)
 from index.sections import Heading, Line, strip_span
 
@@ -116,7 +117,8 @@ def _dedupe(ps: list[Person]) -> list[Person]:
     return out
 
 
-def read_attendees(m: Meeting, text: str, ls: list[Line], hs: list[Heading]) -> None:
+def read_attendees(m: Meeting, text: str, ls: list[Line], hs: list[Heading], *,
+                   macros: dict[str, dict[str, int]] | None = None) -> None:
     present_blocks: list[tuple[int, list[Person]]] = []
     lists = {"absent": m.absent, "invited": m.invited}
     # "Närvarande: Styrelsen": a group, no person; its span still lets an answer quote it.
@@ -181,12 +183,12 @@ def read_attendees(m: Meeting, text: str, ls: list[Line], hs: list[Heading]) -> 
                 group_at(at, rest, ln.end)
             elif idx + 1 < len(ls) and not ls[idx + 1].blank:
                 group_at(at, ls[idx + 1].start, ls[idx + 1].end)
-    if "\\förtroendevald" in text or "\\medlem" in text:
-        pres, absn = latex_people(text)
+    if "\\" in text and "{" in text:  # LaTeX rolls: rows of a macro (index/latex.py)
+        pres, absn = latex_people(text, macros)
         m.absent.extend(absn)
         if pres:
             start = min(p.span[0] for p in pres + absn)
-            env = text.rfind("\\begin{närvarande", 0, start)
+            env = text.rfind("\\begin{", 0, start)
             if env != -1 and start - env < 200:
                 start = env
                 lab = text.rfind("\\textbf{", 0, start)
@@ -208,7 +210,7 @@ def read_attendees(m: Meeting, text: str, ls: list[Line], hs: list[Heading]) -> 
                 m.attendees.append(p)
     m.attendees[:] = _dedupe(m.attendees)
     end = max(p.span[1] for p in m.attendees)
-    end_env = re.match(r"\s*\\end\{närvarande[^}]*\}", text[end:end + 400])
+    end_env = re.match(r"\s*\\end\{[^}]*\}", text[end:end + 400])
     if end_env:
         end += end_env.end()
     m.attendees_span = (present_blocks[0][0], end)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from index.records.text import trim_end
-from index.vocab import DECIDING_BODIES
+from index.vocab import BODY_ABBREVIATION, DECIDING_BODIES
 
 BODIES = "|".join(sorted((re.escape(b) for b in DECIDING_BODIES), key=len, reverse=True))
 BODIES_SV = r"[\wåäöÅÄÖ]+(?:en|et|na|n)"  # "Styrelsen", "Mötet", "Nämnden", "Divisionsstämman"
@@ -24,8 +24,8 @@ SENTENCE = re.compile(rf"""(?isx)
       (?:att|om)\s+(?P<t2>.+)
   | # RESOLVED that …
     \bresolved,?\s+that\s+(?P<t3>.+)
-  | # The board agreed to …, We decided that …, The group agreed on …
-    \b(?:{BODIES}|group|everyone|all|tsc|board|committee|we)\s+(?:all\s+)?(?:unanimously\s+)?(?:agreed|decided|resolved)
+  | # The board agreed to …, We decided that …, The group agreed on …, The TSC agreed to …
+    \b(?:{BODIES}|group|everyone|all|board|committee|we|(?:the\s+)?{BODY_ABBREVIATION})\s+(?:all\s+)?(?:unanimously\s+)?(?:agreed|decided|resolved)
       \s+(?:to|that|on)\s+(?P<t4>.+)
   | # It was agreed that …, It was decided to …
     \bit\s+was\s+(?:unanimously\s+)?(?:agreed|decided|resolved)\s+(?:that|to)\s+(?P<t5>.+)

@@ -9,7 +9,7 @@ import re
 from typing import Callable
 
 from index.records.text import Unit
-from index.vocab import GROUP_OWNERS, OWNER_BODIES, REQUEST_PASSIVES, REQUEST_VERBS
+from index.vocab import BODY_ABBREVIATION, GROUP_OWNERS, OWNER_BODIES, REQUEST_PASSIVES, REQUEST_VERBS
 
 
 def _alt(words) -> str:
@@ -18,7 +18,9 @@ def _alt(words) -> str:
 
 _UP = "A-ZÅÄÖÉÜØÆ"
 _NAME = rf"[{_UP}][\w'’.-]{{0,30}}(?:[ \t]+[{_UP}][\w'’-]{{0,30}}){{0,2}}"
-_ONE = rf"(?:(?i:{_alt(GROUP_OWNERS + OWNER_BODIES)})(?![\wåäö])|{_NAME})"
+# "(all) TSC members": the members of a body named by its abbreviation are a group too
+_BODY_MEMBERS = rf"(?:(?i:all\s+)?{BODY_ABBREVIATION}\s+(?i:members))"
+_ONE = rf"(?:(?i:{_alt(GROUP_OWNERS + OWNER_BODIES)})(?![\wåäö])|{_BODY_MEMBERS}(?![\wåäö])|{_NAME})"
 # "Anna och Erik ombads att …", "Members were asked to …", "Alla uppmanas att …"
 _ASKED = re.compile(rf"""(?x)
     (?<![\w-])(?P<o>{_ONE}(?:\s*(?:,|\boch\b|\band\b|&)\s*{_ONE}){{0,3}})\s+
@@ -36,7 +38,7 @@ def request(text: str, u: Unit, ok: Callable[[str], bool]) -> tuple[list[str], i
     m = _ASKED.search(text, u.start, u.end)
     if m:
         names = [re.sub(r"\s+", " ", n) for n in _SPLIT.split(m.group("o")) if n]
-        if names and all(n.casefold() in _GROUPS or ok(n) for n in names):
+        if names and all(n.casefold() in _GROUPS or re.fullmatch(_BODY_MEMBERS, n) or ok(n) for n in names):
             return names, m.start("task"), u.end
     m = _PASSIVE.search(text, u.start, u.end)
     if m and not text[m.start("task"):u.end].rstrip().endswith("?"):

@@ -65,8 +65,12 @@ DECIDING_BODIES = (
     "styrelsen", "mötet", "stämman", "årsmötet", "föreningsstämman", "divisionsstämman",
     "nämnden", "kommunstyrelsen", "kommunfullmäktige", "fullmäktige", "utskottet",
     "arbetsutskottet", "gruppen", "arbetsgruppen", "kommittén", "ledningsgruppen", "presidiet",
-    "the board", "the committee", "the meeting", "the group", "the tsc", "we",
+    "the board", "the committee", "the meeting", "the group", "we",
 )
+# A body named by its own abbreviation, whichever it is ("the TSC agreed", "OTC members", "the WG"):
+# two to six capitals or digits, read case-sensitively. A regex fragment, for the patterns that
+# read deciding bodies (index/records/prose.py) and groups asked to act (index/records/requests.py).
+BODY_ABBREVIATION = r"(?-i:[A-Z][A-Z0-9]{1,5})(?![\w-])"
 
 # Action owners that are bodies, not people ("förvaltningen får i uppdrag att ...").
 OWNER_BODIES = (
@@ -74,7 +78,7 @@ OWNER_BODIES = (
     "presidiet", "ordföranden", "ordförande", "kassören", "sekreteraren", "vice ordförande",
     "ledningsgruppen", "kommundirektören", "nämnden", "utskottet", "revisorerna", "samordnaren",
     "the board", "the committee", "the secretariat", "the chair", "the secretary",
-    "the treasurer", "staff", "the tsc",
+    "the treasurer", "staff",
 )
 # Capitalised words that start sentences but name nobody: never an owner.
 NOT_OWNERS = {
@@ -217,7 +221,7 @@ GROUP_OWNERS = (
     "deltagarna", "mötesdeltagarna", "alla deltagare", "gruppen", "alla närvarande",
     "members", "all members", "the members", "board members", "all board members", "everyone",
     "everybody", "all", "attendees", "all attendees", "participants", "each member", "the group",
-    "tsc members", "all tsc members", "collaborators",
+    "collaborators",  # and "(all) TSC members": a body's abbreviation (BODY_ABBREVIATION) + members
 )
 
 # Decisions that are the meeting's formalities, not its business, by what they say (the agenda

@@ -8,7 +8,7 @@ ROLE_WORDS: frozenset[str] = frozenset("""
 ledamot ledamöter ordförande ordf vice sekreterare sekr kassör kassor suppleant adjungerad adjungerade
 samordnare revisor revisorer valberedning valberedare styrelseledamot styrelseledamöter medlem medlemmar
 gäst gäster protokollförare justerare justeringsperson mötesordförande mötessekreterare ordinarie ersättare
-member members chair chairman chairwoman chairperson co-chair secretary treasurer observer guest tsc ctc
+member members chair chairman chairwoman chairperson co-chair secretary treasurer observer guest
 president vp lead facilitator moderator notetaker note-taker minute-taker
 """.split())
 
@@ -38,7 +38,9 @@ ROLE_CUES: dict[str, tuple[str, ...]] = {
     "representative": (r"representatives?", r"representant\w*", r"företrädare\w*", r"företrädde"),
     # "who led/ran the board?", "vem ledde styrelsen/mötet?"
     "chair": (r"chair(?:s|ed|man|woman|person|ing)?", r"presided",
-              r"(?:led|leads|ran|runs)\s+the\s+(?:board|committee|tsc|meetings?|group)", r"(?:mötes)?ordförande",
+              # "who led the board / the TSC?": a body's own abbreviation is read case-sensitively
+              r"(?:led|leads|ran|runs)\s+the\s+(?:board|committee|(?-i:[A-Z][A-Z0-9]{1,5})|meetings?|group)",
+              r"(?:mötes)?ordförande",
               r"(?:ledde|leder|leds\s+av)\s+(?:styrelsen|mötet|mötena|sammanträdet|stämman|årsmötet|nämnden|gruppen)", r"mötesledare"),
     "secretary": (r"secretary", r"took\s+(?:the\s+)?minutes", r"wrote\s+the\s+minutes", r"(?:mötes)?sekreterare",
                   r"förde\s+protokoll(?:et)?", r"skrev\s+protokollet"),
@@ -63,3 +65,11 @@ REPORT_WORDS: tuple[str, ...] = ("rapport", "rapporter", "report", "reports", "u
                                  "uppdatering", "lägesrapport", "status")
 REPORT_FROM: tuple[str, ...] = ("rapport från", "rapporter från", "report from", "report by", "update from",
                                 "uppdatering från", "från")
+
+# Whether a listed person came, as a roll's presence column says it ("\rad{Kassör}{Anna Berg}{Ja}",
+# "| Anna Berg | kassör | närvarande |"): the first word or words of the cell. Anything else
+# written there ("Lämnade 13:00", "på länk") means they were there; an empty cell says nothing.
+PRESENT_WORDS: tuple[str, ...] = ("ja", "yes", "y", "x", "närvarande", "närv", "present", "deltog", "attended",
+                                  "lämnade", "left", "kom", "arrived", "på länk", "via länk", "remote", "online")
+ABSENT_WORDS: tuple[str, ...] = ("nej", "no", "n", "frånvarande", "ej närvarande", "inte närvarande", "absent",
+                                 "anmält förhinder", "förhinder", "regrets", "apologies", "excused")
