@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .lexical import fold, tokens
+from index.lexical import fold, tokens
 from .question import Intent, Question
 
 _WHO = re.compile(r"(?i)\b(?:who|whom|vem|vilka|vilken)\b")
