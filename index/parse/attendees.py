@@ -58,16 +58,16 @@ def _block_entries(text: str, ls: list[Line], start: int, stop: int, *, until_bl
             break  # "– Olle Lind" then, after a blank line, "1. Inledning": a new list, not people
         style, prev_end = new_style, ln.end
         if new_style != "plain":
-            p = parse_entry(text, ln.start, ln.end)
+            p = parse_entry(text, ln.start, ln.end, roll=True)
             if p is None:
                 break
             out.append(p)
             continue
-        names = parse_name_list(text, ln.start, ln.end, pairs_are_entries=tabular)
+        names = parse_name_list(text, ln.start, ln.end, pairs_are_entries=tabular, roll=True)
         if names:
             out.extend(names)
             continue
-        p = parse_entry(text, ln.start, ln.end)
+        p = parse_entry(text, ln.start, ln.end, roll=True)
         if p is None or (len(p.name.split()) < 2 and not p.detail):
             break  # prose after the list
         out.append(p)
@@ -94,11 +94,11 @@ def _inline_entries(text: str, ls: list[Line], idx: int, s: int) -> tuple[list[P
     s, e = strip_span(text, s, e)
     if e <= s:
         return [], e
-    ps = parse_name_list(text, s, e)
+    ps = parse_name_list(text, s, e, roll=True)
     if ps:
         return ps, e
     if k == idx:
-        p = parse_entry(text, s, e)
+        p = parse_entry(text, s, e, roll=True)
         if p:
             return [p], e
     return [], e

@@ -17,6 +17,13 @@ ABSENT_LABELS: tuple[str, ...] = (
     "frånvarande", "ej närvarande", "inte närvarande", "regrets", "absent", "absentees", "apologies",
     "anmält förhinder", "anmälda förhinder", "förhinder", "excused", "not present", "sent regrets",
 )
+# Words between a substitute and whom they stand in for ("Karin Öberg ersätter Olle Lind",
+# "Ann Lee standing in for Bo Ek"), as regex fragments.
+SUBSTITUTE_WORDS: tuple[str, ...] = (
+    "ersätter", r"ersättare[ \t]+för", r"i[ \t]?stället[ \t]+för", r"tjänstgör[ \t]+för", r"vikarierar[ \t]+för",
+    r"stand(?:s|ing)?[ \t]+in[ \t]+for", r"substitut(?:e|es|ing)[ \t]+for", "replacing", r"proxy[ \t]+for",
+    r"on[ \t]+behalf[ \t]+of", r"deputi[sz]ing[ \t]+for",
+)
 # Lists of people invited ("Kallade" beside "Närvarande"): invited is not present.
 INVITED_LABELS: tuple[str, ...] = ("kallade", "inbjudna", "invited")
 # A qualifier after an invitation label saying they did not come ("Kallade men ej närvarande").

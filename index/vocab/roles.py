@@ -12,6 +12,12 @@ member members chair chairman chairwoman chairperson co-chair secretary treasure
 president vp lead facilitator moderator notetaker note-taker minute-taker
 """.split())
 
+# Lower-case particles inside a person's name ("Antoine du Hamel", "Ludwig van Beethoven",
+# "Carl af Trolle"), never its first word.
+NAME_PARTICLES: frozenset[str] = frozenset({
+    "af", "av", "von", "van", "der", "den", "de", "du", "da", "di", "la", "le", "del", "bin", "al",
+})
+
 # Words that may stand before a labelled name and are not part of it ("Ordförande Anna Berg",
 # "Föreningens ordförande Anna Berg", "The chair Alice Smith").
 NAME_PREFIX_WORDS: frozenset[str] = frozenset({
