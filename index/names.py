@@ -36,16 +36,19 @@ UP = _latin_capitals()
 _PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + ")"
 # One capitalised word of a name: "Anna", "O'Phinney", "Lundgren-Carlgren", "Brückner".
 _WORD = rf"(?-i:[{UP}])[\w'’-]{{0,30}}"
+# An initial or a short abbreviation in a name, before its full stop: "A", "St", "Jr".
+_INITIAL = rf"(?-i:[{UP}])\w{{0,2}}"
 
 
 def name_regex(max_words: int = 4) -> str:
     """A regex fragment (no groups) of a capitalised name of 1 to ``max_words`` words: particles
-    only between capitalised words ("Ludwig van Beethoven"), a full stop only after an initial or
-    an abbreviation that more of the name follows ("A. Berg", "St. Pierre", never a sentence's
-    final "Berg."). Bounded on purpose: an unbounded repeat followed by more pattern backtracks
-    quadratically over a long run of capitalised words. Case-sensitive inside ``(?i)`` patterns."""
-    sep = rf"(?:\.?[ \t]+(?:(?i:{_PARTICLE})[ \t]+)?|\.)"
-    return rf"{_WORD}(?:{sep}{_WORD}){{0,{max_words - 1}}}"
+    only between capitalised words ("Ludwig van Beethoven"), initials and short abbreviations with
+    a full stop before more of the name ("A. Berg", "A.B. Berg", "St. Pierre"), never a sentence's
+    final "Berg." joined to the next one. Bounded on purpose: an unbounded repeat followed by more
+    pattern backtracks quadratically over a long run of capitalised words. Case-sensitive inside
+    ``(?i)`` patterns."""
+    word = rf"(?:{_INITIAL}\.[ \t]*){{0,3}}{_WORD}"
+    return rf"{word}(?:[ \t]+(?:(?i:{_PARTICLE})[ \t]+)?{word}){{0,{max_words - 1}}}"
 
 
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")

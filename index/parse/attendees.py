@@ -16,13 +16,17 @@ from index.people import (is_bullet, is_collective, is_table_furniture, latex_pe
 from index.sections import Heading, Line, strip_span
 
 from .labels import LABEL, bullet_len, field_line, first_line, list_kind
+from .rolls import grouped_roll, roll_end, starts_group
 
 
-def _block_entries(text: str, ls: list[Line], start: int, stop: int, *, until_blank: bool = False) -> list[Person]:
+def _block_entries(text: str, ls: list[Line], start: int, stop: int, *, until_blank: bool = False,
+                   others: dict[str, list[Person]] | None = None) -> list[Person]:
     """People listed between ``start`` (end of the heading/label) and ``stop`` (next heading).
     The list may be split by blank lines (unless ``until_blank``: a list under a bare
     "Närvarande:" label, with no heading to end it); it ends at the first line that is not a
-    person entry, or at another field label."""
+    person entry, or at another field label. A roll split into groups ("Council: A, B",
+    "Observers: C") is read group by group; people of another kind ("Unavailable: D") go to
+    ``others`` by kind."""
     first = first_line(ls, start)
     block: list[Line] = []
     for ln in ls[first:]:
@@ -45,13 +49,24 @@ def _block_entries(text: str, ls: list[Line], start: int, stop: int, *, until_bl
     style = None
     prev_end = None
     indent = None  # of the list's first line: a list nested under "* **Present:**" is indented as a whole
+    read_to = -1  # end of the grouped roll already read
     for ln in block:
+        if ln.start < read_to:
+            continue
+        if starts_group(ln.text):  # "Council: Carol, Mark", "Bolagsverket: Erik Mossing, Digg: ..."
+            k = roll_end(text, ls, first_line(ls, ln.start), stop)
+            groups = grouped_roll(text, ln.start, ls[k].end, "present")
+            if groups:
+                for kind, ps in groups:
+                    (out if kind == "present" or others is None else others.setdefault(kind, [])).extend(ps)
+                read_to, style, prev_end = ls[k].end, "plain", ls[k].end
+                continue
         if indent is None:
             indent = ln.start - ln.raw_start
         elif ln.start - ln.raw_start >= indent + 2 and re.match(r"[-*+•]\s", ln.text):
             continue  # indented sub-bullet under a person ("  * Working on: ...")
-        if is_table_furniture(ln.text):
-            continue  # "|---|---|", "Namn | Roll", "Namn, Organisation"
+        if is_table_furniture(ln.text) or re.fullmatch(r"(?:```|~~~)[\w+-]*", ln.text):
+            continue  # "|---|---|", "Namn | Roll", "Namn, Organisation"; a code fence around the names
         new_style = ("bullet" if is_bullet(ln.text) else "number" if re.match(r"\d{1,3}[.)]\s", ln.text)
                      else "table" if ln.text.startswith("|") else "plain")
         if style and new_style != style and prev_end is not None and re.search(r"\n[ \t\r\u00a0]*\n", text[prev_end:ln.start]):
@@ -144,8 +159,11 @@ def read_attendees(m: Meeting, text: str, ls: list[Line], hs: list[Heading]) -> 
         kind = list_kind(h.title)
         if kind:
             stop = hs[i + 1].start if i + 1 < len(hs) else len(text)
-            ps = _block_entries(text, ls, h.end, stop)
+            others: dict[str, list[Person]] = {}
+            ps = _block_entries(text, ls, h.end, stop, others=others)
             add(kind, h.start, ps)
+            for other, ops in others.items():
+                add(other, h.start, ops)
             k = first_line(ls, h.end)
             while k < len(ls) and ls[k].blank:
                 k += 1
@@ -168,14 +186,28 @@ def read_attendees(m: Meeting, text: str, ls: list[Line], hs: list[Heading]) -> 
             kind = None
         if not kind:
             continue
-        ps, _ = _inline_entries(text, ls, idx, rest) if rest < ln.end else ([], ln.end)
-        if len(ps) <= 1:  # nothing inline, or one "Name, role" entry that a list may follow
-            k = bisect.bisect_right(starts, ln.start)
-            stop = starts[k] if k < len(starts) else len(text)
-            ps = ps + _block_entries(text, ls, ln.end, stop, until_blank=True)
+        others = {}
+        k = bisect.bisect_right(starts, ln.start)
+        stop = starts[k] if k < len(starts) else len(text)
+        grouped = None
+        if rest < ln.end and starts_group(text[rest:ln.end]):  # "Attendance: Council: A, B Observers: C"
+            grouped = grouped_roll(text, rest, ls[roll_end(text, ls, idx, stop)].end, kind)
+        if grouped:
+            ps = []
+            for gkind, gps in grouped:
+                (ps if gkind == kind else others.setdefault(gkind, [])).extend(gps)
+        else:
+            ps, _ = _inline_entries(text, ls, idx, rest) if rest < ln.end else ([], ln.end)
+        everyone = rest < ln.end and is_collective(text[rest:ln.end])  # "Attendance: all": no list below
+        # "Frånvarande: Olle Lind" then a blank line: the label's one entry, no list below it
+        alone = len(ps) == 1 and (idx + 1 >= len(ls) or ls[idx + 1].blank)
+        if len(ps) <= 1 and not grouped and not everyone and not alone:  # nothing inline, or one "Name, role" entry a list may follow
+            ps = ps + _block_entries(text, ls, ln.end, stop, until_blank=True, others=others)
         # the list's span starts at the label, after a bullet ("* **Present:** ..." -> "**Present:** ...")
         at = ln.start + bullet_len(ln.text)
         add(kind, at, ps)
+        for other, ops in others.items():
+            add(other, at, ops)
         if kind == "present" and not ps:
             if rest < ln.end:
                 group_at(at, rest, ln.end)
