@@ -167,3 +167,13 @@ def test_minutes_label_is_no_person_unless_an_attendee():
 
 def test_a_name_with_any_latin_capital_is_read_as_chair():
     assert roles("Möte 2024-03-01\n\nOrdförande: Łukasz Nowak\n") == ("Łukasz Nowak", None)
+
+
+def test_one_recogniser_for_chair_role_holders_and_voters():
+    from tests.test_records import records_of
+
+    text = ("Årsmöte 2024-03-01\n\nOrdförande: Øystein Ødegård\n\n§ 3 Val\n"
+            "Łukasz Nowak valdes till kassör.\n")
+    m, r = records_of(text, "2024-03-01-arsmote.md")
+    assert m.chair.name == "Øystein Ødegård"
+    assert any(h.name == "Łukasz Nowak" for h in r.roles), r.roles
