@@ -177,3 +177,11 @@ def test_one_recogniser_for_chair_role_holders_and_voters():
     m, r = records_of(text, "2024-03-01-arsmote.md")
     assert m.chair.name == "Øystein Ødegård"
     assert any(h.name == "Łukasz Nowak" for h in r.roles), r.roles
+
+
+def test_an_action_owner_with_any_latin_capital():
+    from tests.test_records import records_of
+
+    text = "Board meeting 2024-03-01\n\nPresent: Łukasz Nowak, Ann Lee\n\n## Budget\n\nACTION: Łukasz Nowak to send the budget to the board.\n"
+    _, r = records_of(text, "2024-03-01.md")
+    assert any("Łukasz Nowak" in a.owners for a in r.actions), r.actions

@@ -3,7 +3,7 @@ October", "Tim kontaktar studentkåren", "Ansvarig: Anna", "styrelsen får i upp
 "ger förvaltningen i uppdrag att …", Owner/Ansvarig tables, "@handle"), and their status
 across meetings (index/records/status.py).
 
-Owners are names of the meeting's people, names by shape (index/people.looks_like_name) after
+Owners are names of the meeting's people, names by shape (index/names.looks_like_name) after
 a strong cue ("Action:", "i uppdrag"), or bodies ("styrelsen", "förvaltningen"); a capitalised
 word that starts a sentence ("Vi", "Det") is nobody."""
 from __future__ import annotations
@@ -14,7 +14,7 @@ import re
 
 from index.dates import find_dates, slash_month_first
 from index.models import ActionItem, Decision, Meeting, RoleHolder
-from index.people import looks_like_name
+from index.names import looks_like_name, name_regex
 from index.records.agenda import ItemIndex
 from index.vocab import (ACTION_LABELS, DUE_COLUMNS, DUE_CUES, NOT_OWNERS, OWNER_BODIES, OWNER_COLUMNS,
                                 REVIEW_HEADINGS, STATUS_COLUMNS, STATUS_WORDS, TASK_COLUMNS, TASK_VERBS_EN,
@@ -29,9 +29,8 @@ def _alt(words) -> str:
     return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
 
 
-_UP = "A-ZÅÄÖÉÜØÆ"
 # One owner: a capitalised name of up to three words, a handle, or a body ("styrelsen").
-_ONE = rf"(?:@[\w-]{{1,39}}|(?:den\s+|det\s+|the\s+)?(?:{_alt(OWNER_BODIES)})|[{_UP}][\w'’.-]{{0,30}}(?:[ \t]+[{_UP}][\w'’-]{{0,30}}){{0,2}})"
+_ONE = rf"(?:@[\w-]{{1,39}}|(?:den\s+|det\s+|the\s+)?(?:{_alt(OWNER_BODIES)})|{name_regex(3)})"
 _OWNERS = rf"(?P<o>{_ONE}(?:\s*(?:,|&|\boch\b|\band\b|\bsamt\b|/)\s*{_ONE}){{0,4}})"
 _VERBS = _alt(TASK_VERBS_SV + TASK_VERBS_EN)
 
