@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from index.vocab import FUNCTION_WORDS, NAME_PARTICLES, STOP_WORDS
+from index.vocab import FUNCTION_WORDS, NAME_PARTICLES, ROLE_WORDS, STOP_WORDS
 
 
 def _latin_capitals() -> str:
@@ -73,12 +73,13 @@ def looks_like_name(s: str, max_words: int = 5) -> bool:
 # An IRC nick or a login: a letter, then letters, digits, "_", "-" or "." ("wendyreid",
 # "gautierchomel_", "CharlesL1", "mnot", "ehuss"), at most 39 characters as GitHub allows.
 _HANDLE = re.compile(r"@?[^\W\d_][\w.-]{0,38}")
-_COMMON = frozenset().union(*STOP_WORDS.values(), *FUNCTION_WORDS.values())
+_COMMON = frozenset().union(*STOP_WORDS.values(), *FUNCTION_WORDS.values(), ROLE_WORDS)
 
 
 def looks_like_handle(s: str) -> bool:
-    """Whether ``s`` is one handle-shaped token that is not a common word ("duga", "wendyreid",
-    "@rvagg"; not "the", "alla"). Only meaningful where the context says a person is named."""
+    """Whether ``s`` is one handle-shaped token that is not a common word nor a role ("duga",
+    "wendyreid", "@rvagg"; not "the", "alla", "ledamot"). Only meaningful where the context says
+    a person is named."""
     s = s.strip()
     return (bool(_HANDLE.fullmatch(s)) and s[-1] not in ".-" and len(s.lstrip("@")) >= 2
             and s.lstrip("@").casefold() not in _COMMON)

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 from index.models import Person
-from index.names import handle_and_name, looks_like_name, person_name, surname_first
-from index.vocab import SUBSTITUTE_WORDS, alternation
+from index.names import UP, handle_and_name, looks_like_name, person_name, surname_first
+from index.vocab import MORE_PEOPLE_WORDS, ROLE_WORDS, SUBSTITUTE_WORDS, alternation
 from index.sections import _commented, strip_span
 
 def _cap_word(s: str) -> bool:
@@ -274,6 +274,13 @@ def _surname_first(text: str, s: int, e: int) -> list[Person] | None:
     return out if len(out) >= 2 else None
 
 
+# "ordförande Maria Hoorn", "vice ordförande", "chair Ann Lee": a role, then maybe a name.
+_ROLE_THEN_NAME = re.compile(rf"(?P<role>(?![{UP}])[^\W\d_][\w.-]*(?:[ \t]+(?![{UP}])[^\W\d_][\w.-]*){{0,3}}?)"
+                             rf"(?:[ \t]+(?P<name>[{UP}].*))?", re.S)
+# The roll's last part counting people it does not name ("ytterligare ca 80 medlemmar").
+_MORE_PEOPLE = re.compile(rf"(?i)(?:{alternation(MORE_PEOPLE_WORDS)})\b|\d")
+
+
 def parse_name_list(text: str, s: int, e: int, pairs_are_entries: bool = False, *,
                     roll: bool = False) -> list[Person] | None:
     """"Erik Mattfolk, Annie Wång, Gabriel Tofvesson", "Anna Berg (ordf.), Erik Ek och Lisa Holm"
@@ -303,6 +310,19 @@ def parse_name_list(text: str, s: int, e: int, pairs_are_entries: bool = False, 
         if is_collective(text[a:b]) or (text[a] == "(" and text[b - 1] == ")"):
             continue  # "Styrelsen samt Anna Berg (adjungerad)", "..., (eSam - synk)": nobody in particular
         p = _list_part(text, a, b, roll)
+        flat = _ROLE_THEN_NAME.fullmatch(text[a:b]) if p is None and roll and people else None
+        if flat and flat.group("role").split()[0].casefold() in ROLE_WORDS and people[-1].detail is None:
+            # "Börje Tänsgård, ordförande Maria Hoorn, sekreterare ...": "Name, role" entries whose
+            # line breaks were lost; the role is the one before's, the name starts the next entry
+            role_end = a + flat.end("role")
+            people[-1] = people[-1].model_copy(update={"detail": text[a:role_end],
+                                                       "span": (people[-1].span[0], role_end)})
+            if flat.group("name") is None:
+                continue
+            a = a + flat.start("name")
+            p = _list_part(text, a, b, roll)
+        if p is None and roll and people and (a, b) == parts[-1] and _MORE_PEOPLE.match(text[a:b]):
+            continue  # "... samt ytterligare ca 80 medlemmar": others, not named
         if p is None:
             return None
         if p.detail is None:

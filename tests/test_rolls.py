@@ -185,3 +185,16 @@ def test_an_action_owner_with_any_latin_capital():
     text = "Board meeting 2024-03-01\n\nPresent: Łukasz Nowak, Ann Lee\n\n## Budget\n\nACTION: Łukasz Nowak to send the budget to the board.\n"
     _, r = records_of(text, "2024-03-01.md")
     assert any("Łukasz Nowak" in a.owners for a in r.actions), r.actions
+
+
+def test_name_role_entries_whose_line_breaks_were_lost():
+    text = ("ÅRSMÖTESPROTOKOLL 2013\nDatum: 2013-07-09\nNärvarande: Börje Berg, ordförande Maria Holm, sekreterare "
+            "Astrid Ek, vice ordförande Göran Lind, kassör samt ytterligare 70-tal medlemmar i föreningen\n\n§ 1 Öppnande\n")
+    m = parse_meeting(text, "2013-07-09-arsmote.md")
+    assert [(p.name, p.detail) for p in m.attendees] == [
+        ("Börje Berg", "ordförande"), ("Maria Holm", "sekreterare"), ("Astrid Ek", "vice ordförande"),
+        ("Göran Lind", "kassör")]
+    assert m.chair.name == "Börje Berg" and m.secretary.name == "Maria Holm"
+    quotes(text, m)
+    for p in m.attendees:
+        assert p.detail in text[p.span[0]:p.span[1]]

@@ -29,6 +29,12 @@ SUBSTITUTE_WORDS: tuple[str, ...] = (
     r"stand(?:s|ing)?[ \t]+in[ \t]+for", r"substitut(?:e|es|ing)[ \t]+for", "replacing", r"proxy[ \t]+for",
     r"on[ \t]+behalf[ \t]+of", r"deputi[sz]ing[ \t]+for",
 )
+# Words opening the end of a roll that counts people it does not name ("samt ytterligare ca 80
+# medlemmar", "and about 20 members"), as regex fragments.
+MORE_PEOPLE_WORDS: tuple[str, ...] = (
+    "ytterligare", "övriga", "ca", "cirka", "omkring", "drygt", "ett antal", "about", "approximately", "around",
+    "another", "further", "plus", "some",
+)
 # Lists of people invited ("Kallade" beside "Närvarande"): invited is not present.
 INVITED_LABELS: tuple[str, ...] = ("kallade", "inbjudna", "invited")
 # A qualifier after an invitation label saying they did not come ("Kallade men ej närvarande").
