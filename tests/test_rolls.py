@@ -158,6 +158,8 @@ def test_by_lines_and_a_legend_of_speakers():
                  "2012-03-27-wg.txt") == ("Mark Nottingham", None)
     assert roles("Meeting Date: 2022-03-15\nMinutes taken by: Tomáš\nAttendees:\n    Tomas Mraz\n",
                  "2022-03-15-otc.txt") == (None, "Tomáš")
+    assert roles("Board meeting 2024-01-01\n\nNotes taken by Ann Lee\nChaired by Bob Stone\n\n1. Budget\n",
+                 "2024-01-01.md") == ("Bob Stone", "Ann Lee")
 
 
 def test_minutes_label_is_no_person_unless_an_attendee():
