@@ -200,3 +200,14 @@ def test_name_role_entries_whose_line_breaks_were_lost():
     quotes(text, m)
     for p in m.attendees:
         assert p.detail in text[p.span[0]:p.span[1]]
+
+
+def test_names_right_after_the_opening_are_a_roll():
+    text = "# Styrelsemöte 2024-03-01\n\nAnna Berg, Erik Ek och Lisa Holm\n\n## 1. Öppnande\n\nMötet öppnades.\n"
+    m = parse_meeting(text, "2024-03-01.md")
+    assert names(m.attendees) == ["Anna Berg", "Erik Ek", "Lisa Holm"]
+    text = "# Board meeting\n\n2024-03-01\n\n- Ann Lee\n- Bob Stone\n\n## Budget\n\nApproved.\n"
+    assert names(parse_meeting(text, "2024-03-01.md").attendees) == ["Ann Lee", "Bob Stone"]
+    # prose after the opening is no roll
+    text = "# Board meeting 2024-03-01\n\nWe met at the office, Ann Lee opened.\n\n## Budget\n"
+    assert parse_meeting(text, "2024-03-01.md").attendees == []

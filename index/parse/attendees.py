@@ -16,7 +16,7 @@ from index.people import (is_bullet, is_collective, is_table_furniture, latex_pe
 from index.sections import Heading, Line, strip_span
 
 from .labels import LABEL, bullet_len, field_line, first_line, list_kind
-from .rolls import grouped_roll, roll_end, starts_group
+from .rolls import grouped_roll, opening_roll, roll_end, starts_group
 
 
 def _block_entries(text: str, ls: list[Line], start: int, stop: int, *, until_blank: bool = False,
@@ -227,6 +227,12 @@ def read_attendees(m: Meeting, text: str, ls: list[Line], hs: list[Heading]) -> 
             present_blocks.append((start, pres))
     m.absent[:] = _dedupe(m.absent)
     m.invited[:] = _dedupe(m.invited)
+    if not present_blocks and not groups:  # no roll under any label: names right after the opening
+        title_end = m.title_span[1] if m.title_span else 0
+        date_end = m.date_span[1] if m.date_span and m.date_span[0] < title_end + 200 else 0
+        ps = opening_roll(text, ls, max(title_end, date_end), {h.start for h in hs})
+        if ps:
+            present_blocks.append((ps[0].span[0], ps))
     if not present_blocks:
         if groups:
             m.attendees_span = min(groups)

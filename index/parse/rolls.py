@@ -13,7 +13,7 @@ from index.models import Person
 from index.people import parse_entry, parse_name_list, top_level_parts
 from index.sections import Line, strip_span
 
-from .labels import field_line, list_kind
+from .labels import field_line, first_line, list_kind
 
 # A group's label: up to four words, the first starting with a letter, a colon and a space
 # after it. At the start of the roll, after a separator or at a line start.
@@ -78,3 +78,38 @@ def roll_end(text: str, ls: list[Line], k: int, stop: int) -> int:
             break
         k += 1
     return k
+
+
+def opening_roll(text: str, ls: list[Line], after: int, headings_at: set[int]) -> list[Person]:
+    """A block of person names right after the opening, with no label: a roll. ``after`` is where
+    the opening (title, date) ends. Read from the first lines before any section heading: one line
+    naming three or more people, or two with full names ("Anna Berg, Erik Ek och Lisa Holm"), or a
+    bulleted block of two or more full names. Header fields and the date line are skipped."""
+    k = first_line(ls, after)
+    seen = 0
+    while k < len(ls) and seen < 4:
+        ln = ls[k]
+        k += 1
+        if ln.blank:
+            continue
+        if ln.start in headings_at:
+            break
+        seen += 1
+        if field_line(ln.text) or re.search(r"\d", ln.text):
+            continue  # "Datum: …", "Digitalt möte 6 november 2023"
+        if re.match(r"[-*+•]\s", ln.text):
+            block = []
+            j = k - 1
+            while j < len(ls) and not ls[j].blank and re.match(r"[-*+•]\s", ls[j].text):
+                p = parse_entry(text, ls[j].start, ls[j].end)
+                if p is None or p.detail or len(p.name.split()) < 2:
+                    return []
+                block.append(p)
+                j += 1
+            return block if len(block) >= 2 else []
+        people = parse_name_list(text, ln.start, ln.end)
+        if people and not any(p.detail for p in people) and (
+                len(people) >= 3 or all(len(p.name.split()) >= 2 for p in people)):
+            return people
+        return []
+    return []
