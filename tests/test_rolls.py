@@ -211,3 +211,11 @@ def test_names_right_after_the_opening_are_a_roll():
     # prose after the opening is no roll
     text = "# Board meeting 2024-03-01\n\nWe met at the office, Ann Lee opened.\n\n## Budget\n"
     assert parse_meeting(text, "2024-03-01.md").attendees == []
+
+
+def test_questions_name_the_meeting_roles_as_the_minutes_do():
+    from bot.understand import understand
+
+    assert understand("Who facilitated the council meeting on 27 October 2023?").role == "chair"
+    assert understand("Who was scribing at the 27 November meeting?").role == "secretary"
+    assert understand("Vem förde anteckningarna på mötet den 6 juli 2023?").role == "secretary"
