@@ -190,7 +190,7 @@ def read_attendees(m: Meeting, text: str, ls: list[Line], hs: list[Heading]) -> 
         k = bisect.bisect_right(starts, ln.start)
         stop = starts[k] if k < len(starts) else len(text)
         grouped = None
-        if rest < ln.end and starts_group(text[rest:ln.end]):  # "Attendance: Council: A, B Observers: C"
+        if rest < ln.end and starts_group(text[rest:ln.end]):  # "Attendance: Council: A, B; Observers: C"
             grouped = grouped_roll(text, rest, ls[roll_end(text, ls, idx, stop)].end, kind)
         if grouped:
             ps = []
