@@ -8,26 +8,9 @@ from __future__ import annotations
 import re
 
 from index.models import Person
+from index.person_names import UP, handle_and_name, looks_like_name, person_name, surname_first
+from index.vocab import MORE_PEOPLE_WORDS, ROLE_WORDS, SUBSTITUTE_WORDS, alternation
 from index.sections import strip_span
-
-# Lower-case particles allowed inside names ("Antoine du Hamel", "Ludwig van Beethoven").
-_PARTICLES = {"af", "av", "von", "van", "der", "den", "de", "du", "da", "di", "la", "le", "del", "bin", "al"}
-_NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
-
-
-def looks_like_name(s: str, max_words: int = 5) -> bool:
-    words = s.split()
-    if not 1 <= len(words) <= max_words:
-        return False
-    caps = 0
-    for w in words:
-        if w.lower() in _PARTICLES and caps:
-            continue
-        if not _NAME_WORD.match(w) or not w[0].isupper():
-            return False
-        caps += 1
-    return caps >= 1
-
 
 def _cap_word(s: str) -> bool:
     s = s.strip()
@@ -112,9 +95,10 @@ def _columns(text: str, s: int, e: int) -> list[tuple[int, int]] | None:
     return cells
 
 
-def parse_entry(text: str, s: int, e: int) -> Person | None:
+def parse_entry(text: str, s: int, e: int, *, roll: bool = False) -> Person | None:
     """One person from the entry text[s:e] (a list line). The span keeps the numbering
-    ("11. Helena, Strigård, ledamot") but not a bullet character."""
+    ("11. Helena, Strigård, ledamot") but not a bullet character. ``roll``: the entry is in a
+    roll, where a handle names a person too ("- wendyreid")."""
     s, e = strip_span(text, s, e)
     m = _LIST_MARK.match(text[s:e])
     if m:
@@ -131,7 +115,7 @@ def parse_entry(text: str, s: int, e: int) -> Person | None:
             s = cells[0][0]
         if text[e - 1] == "|":
             e = cells[-1][1]
-        return _person(name, detail, (s, e))
+        return _person(name, detail, (s, e), roll)
     if cells:  # a one-cell row: "| Anna Berg |"
         s = body_off = cells[0][0]
         e = cells[0][1]
@@ -144,6 +128,9 @@ def parse_entry(text: str, s: int, e: int) -> Person | None:
     if party:  # "Anna Berg (S), ordförande", "Karin Öberg (S) ersätter Olle Lind (S)"
         rest = (party.group("rest") or "").strip(" ,")
         return _person(party.group("name"), ", ".join(x for x in (party.group("party"), rest) if x), (s, e))
+    special = _special_forms(body, (s, e), roll)
+    if special:
+        return special
     pm = _PARENS.search(body)
     if pm and "," not in body[: pm.start()]:  # "Rod Vagg @rvagg (TSC)" / "Jenni Nordborg (samordnare)"
         detail = pm.group(1).strip() or None
@@ -160,19 +147,42 @@ def parse_entry(text: str, s: int, e: int) -> Person | None:
         dm = _DASH.search(body)
         if dm:  # "Anna Nilsson- Ledarna", "Name – Org"
             name, detail = body[: dm.start()], body[dm.end():].strip() or None
-    return _person(name, detail, (s, e))
+    return _person(name, detail, (s, e), roll)
 
 
-def _person(name: str, detail: str | None, span: tuple[int, int]) -> Person | None:
+# "Karin Öberg ersätter Olle Lind", "Anna Berg standing in for Erik Ek": a substitute, with
+# whom they stand in for as the detail.
+_SUBSTITUTE = re.compile(rf"(?i)^(?P<name>[^(),:]{{2,60}}?)\s+(?P<rest>{alternation(SUBSTITUTE_WORDS)}\s+\S[^\n]*)$")
+
+
+def _special_forms(body: str, span: tuple[int, int], roll: bool) -> Person | None:
+    """The entry forms the list readers share: a handle with the full name in brackets ("abc
+    (Anna Berg)": the name, the handle as detail), a roll's name that is not capitalised words
+    ("erik", "Havs- och Vattenmyndigheten") and a substitute ("X ersätter Y")."""
+    hn = handle_and_name(body)
+    if hn:
+        return _person(hn[0], hn[1], span, roll)
+    if roll and not looks_like_name(body) and person_name(body, roll=True):
+        return _person(body, None, span, roll)  # "Havs- och Vattenmyndigheten": whole, no dash split
+    sub = _SUBSTITUTE.match(body)
+    if sub:
+        return _person(sub.group("name"), sub.group("rest").strip(), span, roll)
+    return None
+
+
+def _person(name: str, detail: str | None, span: tuple[int, int], roll: bool = False) -> Person | None:
     name = _HANDLE.sub("", name).strip(" \t\u00a0:")
     name = re.sub(r"\s+", " ", name)
-    if not looks_like_name(name) or is_collective(name) or name.casefold() in _HEADER_WORDS:
+    if is_collective(name) or name.casefold() in _HEADER_WORDS:
+        return None
+    name = person_name(name, roll=roll)
+    if not name:
         return None
     detail = detail.strip(" \t\u00a0|") if detail else None
     return Person(name=name, detail=detail or None, span=span)
 
 
-def split_two_names(text: str, s: int, e: int) -> list[Person]:
+def split_two_names(text: str, s: int, e: int, roll: bool = False) -> list[Person]:
     """A comma-separated list item of exactly four capitalised words with no role is most likely
     two people with a missing comma ("Dennis Lundberg Amanda Brodell"): split 2+2. Three words
     stay one person ("Anna Nilsson Vindefjärd" is a real name)."""
@@ -181,11 +191,16 @@ def split_two_names(text: str, s: int, e: int) -> list[Person]:
         a = (s + words[0].start(), s + words[1].end())
         b = (s + words[2].start(), s + words[3].end())
         return [Person(name=text[a[0]:a[1]], span=a), Person(name=text[b[0]:b[1]], span=b)]
-    p = parse_entry(text, s, e)
+    p = parse_entry(text, s, e, roll=roll)
     return [p] if p else []
 
 
-_LIST_SEP = re.compile(r",|;|&|\b(?:och|and|samt)\b")
+# Separators of an inline name list; "och" after a hyphen joins a compound ("Havs- och
+# Vattenmyndigheten", "för- och efternamn") and separates nothing.
+_LIST_SEP = re.compile(r"""(?x)
+    ,|;|&                                   # punctuation
+  | (?<!-)(?<!-[ \t])\b(?:och|and|samt)\b   # a conjunction, not inside "Havs- och ..."
+""")
 
 
 def top_level_parts(text: str, s: int, e: int) -> tuple[list[tuple[int, int]], bool, bool]:
@@ -219,24 +234,25 @@ def top_level_parts(text: str, s: int, e: int) -> tuple[list[tuple[int, int]], b
     return parts, conj, semi
 
 
-def _list_part(text: str, a: int, b: int) -> Person | None:
-    """One item of an inline name list: a name, optionally "@handle" and "(role or org)"."""
+def _list_part(text: str, a: int, b: int, roll: bool = False) -> Person | None:
+    """One item of an inline name list: a name, optionally "@handle" and "(role or org)"; in a
+    roll, a handle too ("erik")."""
     body = text[a:b]
     name, detail = body, None
     party = _PARTY.match(body)
     if party:  # "Anna Berg (S), ordförande", "Karin Öberg (S) ersätter Olle Lind (S)"
         rest = (party.group("rest") or "").strip(" ,")
         return _person(party.group("name"), ", ".join(x for x in (party.group("party"), rest) if x), (a, b))
+    special = _special_forms(body, (a, b), roll)
+    if special:
+        return special
     pm = _PARENS.search(body)
     if pm:
         name, detail = body[: pm.start()], pm.group(1).strip() or None
     name = _HANDLE.sub("", name).strip()
-    if "(" in name or ")" in name or not looks_like_name(name, 4):
+    if "(" in name or ")" in name or not (looks_like_name(name, 4) or roll and person_name(name, roll=True)):
         return None
-    return _person(name, detail, (a, b))
-
-
-_SURNAME_FIRST = re.compile(r"\s*([^\W\d_][\w'’-]+),[ \t]*([^\W\d_][\w'’-]+(?:[ \t]+[^\W\d_][\w'’-]+)?)\s*\.?\s*")
+    return _person(name, detail, (a, b), roll)
 
 
 def _surname_first(text: str, s: int, e: int) -> list[Person] | None:
@@ -248,17 +264,25 @@ def _surname_first(text: str, s: int, e: int) -> list[Person] | None:
     for piece in text[s:e].split(";"):
         a, b = pos, pos + len(piece)
         pos = b + 1
-        m = _SURNAME_FIRST.fullmatch(piece)
-        if not m or not (m.group(1)[0].isupper() and m.group(2)[0].isupper()):
+        name = surname_first(piece)
+        if not name:
             return None
         ps, pe = strip_span(text, a, b)
         if text[pe - 1] == ".":
             pe -= 1
-        out.append(Person(name=f"{m.group(2)} {m.group(1)}", span=(ps, pe)))
+        out.append(Person(name=name, span=(ps, pe)))
     return out if len(out) >= 2 else None
 
 
-def parse_name_list(text: str, s: int, e: int, pairs_are_entries: bool = False) -> list[Person] | None:
+# "ordförande Maria Hoorn", "vice ordförande", "chair Ann Lee": a role, then maybe a name.
+_ROLE_THEN_NAME = re.compile(rf"(?P<role>(?![{UP}])[^\W\d_][\w.-]*(?:[ \t]+(?![{UP}])[^\W\d_][\w.-]*){{0,3}}?)"
+                             rf"(?:[ \t]+(?P<name>[{UP}].*))?", re.S)
+# The roll's last part counting people it does not name ("ytterligare ca 80 medlemmar").
+_MORE_PEOPLE = re.compile(rf"(?i)(?:{alternation(MORE_PEOPLE_WORDS)})\b|\d")
+
+
+def parse_name_list(text: str, s: int, e: int, pairs_are_entries: bool = False, *,
+                    roll: bool = False) -> list[Person] | None:
     """"Erik Mattfolk, Annie Wång, Gabriel Tofvesson", "Anna Berg (ordf.), Erik Ek och Lisa Holm"
     -> one person per item, each span its own item. Returns None when the parts are not all
     names (then it is one "Name, role" entry).
@@ -266,7 +290,8 @@ def parse_name_list(text: str, s: int, e: int, pairs_are_entries: bool = False) 
     Two comma-separated parts are ambiguous: "Anna Berg, Erik Ek" (two people) or "Anna Berg,
     Vinnova" (name, organisation, as DOCX tables come out). They are read as an entry when the
     second part is shorter than the first, or when ``pairs_are_entries`` (the caller saw a
-    block of such lines: a table)."""
+    block of such lines: a table). ``roll``: the list is a roll, where handles name people
+    ("Present: AnnaB, erik, Karl Larsen")."""
     surname_first = _surname_first(text, s, e)
     if surname_first:
         return surname_first
@@ -282,13 +307,26 @@ def parse_name_list(text: str, s: int, e: int, pairs_are_entries: bool = False) 
         if text[b - 1] == "." and b - a > 1 and text[b - 2] != ")":
             b -= 1  # the full stop ending the list
             a, b = strip_span(text, a, b)
-        if is_collective(text[a:b]):
-            continue  # "Styrelsen samt Anna Berg (adjungerad)": the group is nobody in particular
-        p = _list_part(text, a, b)
+        if is_collective(text[a:b]) or (text[a] == "(" and text[b - 1] == ")"):
+            continue  # "Styrelsen samt Anna Berg (adjungerad)", "..., (eSam - synk)": nobody in particular
+        p = _list_part(text, a, b, roll)
+        flat = _ROLE_THEN_NAME.fullmatch(text[a:b]) if p is None and roll and people else None
+        if flat and flat.group("role").split()[0].casefold() in ROLE_WORDS and people[-1].detail is None:
+            # "Börje Tänsgård, ordförande Maria Hoorn, sekreterare ...": "Name, role" entries whose
+            # line breaks were lost; the role is the one before's, the name starts the next entry
+            role_end = a + flat.end("role")
+            people[-1] = people[-1].model_copy(update={"detail": text[a:role_end],
+                                                       "span": (people[-1].span[0], role_end)})
+            if flat.group("name") is None:
+                continue
+            a = a + flat.start("name")
+            p = _list_part(text, a, b, roll)
+        if p is None and roll and people and (a, b) == parts[-1] and _MORE_PEOPLE.match(text[a:b]):
+            continue  # "... samt ytterligare ca 80 medlemmar": others, not named
         if p is None:
             return None
         if p.detail is None:
-            people.extend(split_two_names(text, a, b))
+            people.extend(split_two_names(text, a, b, roll))
         else:
             people.append(p)
     return people or None

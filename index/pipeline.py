@@ -26,9 +26,9 @@ _HERE = Path(__file__).resolve().parent
 # What each part depends on (build/store/embed only move the results around).
 SOURCES = {
     "parse": ("loaders.py", "sniff.py", "html.py", "normalise.py", "models.py", "sections.py", "people.py",
-              "latex.py", "names.py", "dates.py", "vocab", "language.py", "sentences.py", "chunk.py", "parse",
+              "latex.py", "names.py", "person_names.py", "dates.py", "vocab", "language.py", "sentences.py", "chunk.py", "parse",
               "records", "partial.py"),
-    "search": ("lexical.py", "names.py", "aliases.py", "people.py", "prepared.py", "vocab"),
+    "search": ("lexical.py", "names.py", "aliases.py", "people.py", "person_names.py", "prepared.py", "vocab"),
     "lexicon": ("lexical.py", "translate.py", "vocab"),
 }
 

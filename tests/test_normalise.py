@@ -144,6 +144,10 @@ def test_html_minutes_are_indexed_as_their_text():
     assert loaded.read_as is None and "<dt>" not in loaded.text
     m, chunks = parse_document(loaded.text, "2025-09-18-telco.html")
     assert m.title == "Working Group Telco" and m.date == "2025-09-18"
+    # "Present: AnnaB, erik, Karl Larsen": handles are people in a roll; "Regrets:" right after it
+    assert [p.name for p in m.attendees] == ["AnnaB", "erik", "Karl Larsen"]
+    assert [p.name for p in m.absent] == ["olle"]
+    assert m.chair is not None and m.chair.name == "AnnaB"
     assert all(c.text == loaded.text[c.start:c.end] for c in chunks)
 
 

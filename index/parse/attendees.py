@@ -17,13 +17,17 @@ from index.people import (is_bullet, is_collective, is_table_furniture, parse_en
 from index.sections import Heading, Line, strip_span
 
 from .labels import LABEL, bullet_len, field_line, first_line, list_kind
+from .rolls import grouped_roll, opening_roll, roll_end, starts_group
 
 
-def _block_entries(text: str, ls: list[Line], start: int, stop: int, *, until_blank: bool = False) -> list[Person]:
+def _block_entries(text: str, ls: list[Line], start: int, stop: int, *, until_blank: bool = False,
+                   others: dict[str, list[Person]] | None = None) -> list[Person]:
     """People listed between ``start`` (end of the heading/label) and ``stop`` (next heading).
     The list may be split by blank lines (unless ``until_blank``: a list under a bare
     "Närvarande:" label, with no heading to end it); it ends at the first line that is not a
-    person entry, or at another field label."""
+    person entry, or at another field label. A roll split into groups ("Council: A, B",
+    "Observers: C") is read group by group; people of another kind ("Unavailable: D") go to
+    ``others`` by kind."""
     first = first_line(ls, start)
     block: list[Line] = []
     for ln in ls[first:]:
@@ -46,29 +50,40 @@ def _block_entries(text: str, ls: list[Line], start: int, stop: int, *, until_bl
     style = None
     prev_end = None
     indent = None  # of the list's first line: a list nested under "* **Present:**" is indented as a whole
+    read_to = -1  # end of the grouped roll already read
     for ln in block:
+        if ln.start < read_to:
+            continue
+        if starts_group(ln.text):  # "Council: Carol, Mark", "Bolagsverket: Erik Mossing, Digg: ..."
+            k = roll_end(text, ls, first_line(ls, ln.start), stop)
+            groups = grouped_roll(text, ln.start, ls[k].end, "present")
+            if groups:
+                for kind, ps in groups:
+                    (out if kind == "present" or others is None else others.setdefault(kind, [])).extend(ps)
+                read_to, style, prev_end = ls[k].end, "plain", ls[k].end
+                continue
         if indent is None:
             indent = ln.start - ln.raw_start
         elif ln.start - ln.raw_start >= indent + 2 and re.match(r"[-*+•]\s", ln.text):
             continue  # indented sub-bullet under a person ("  * Working on: ...")
-        if is_table_furniture(ln.text):
-            continue  # "|---|---|", "Namn | Roll", "Namn, Organisation"
+        if is_table_furniture(ln.text) or re.fullmatch(r"(?:```|~~~)[\w+-]*", ln.text):
+            continue  # "|---|---|", "Namn | Roll", "Namn, Organisation"; a code fence around the names
         new_style = ("bullet" if is_bullet(ln.text) else "number" if re.match(r"\d{1,3}[.)]\s", ln.text)
                      else "table" if ln.text.startswith("|") else "plain")
         if style and new_style != style and prev_end is not None and re.search(r"\n[ \t\r\u00a0]*\n", text[prev_end:ln.start]):
             break  # "– Olle Lind" then, after a blank line, "1. Inledning": a new list, not people
         style, prev_end = new_style, ln.end
         if new_style != "plain":
-            p = parse_entry(text, ln.start, ln.end)
+            p = parse_entry(text, ln.start, ln.end, roll=True)
             if p is None:
                 break
             out.append(p)
             continue
-        names = parse_name_list(text, ln.start, ln.end, pairs_are_entries=tabular)
+        names = parse_name_list(text, ln.start, ln.end, pairs_are_entries=tabular, roll=True)
         if names:
             out.extend(names)
             continue
-        p = parse_entry(text, ln.start, ln.end)
+        p = parse_entry(text, ln.start, ln.end, roll=True)
         if p is None or (len(p.name.split()) < 2 and not p.detail):
             break  # prose after the list
         out.append(p)
@@ -95,11 +110,11 @@ def _inline_entries(text: str, ls: list[Line], idx: int, s: int) -> tuple[list[P
     s, e = strip_span(text, s, e)
     if e <= s:
         return [], e
-    ps = parse_name_list(text, s, e)
+    ps = parse_name_list(text, s, e, roll=True)
     if ps:
         return ps, e
     if k == idx:
-        p = parse_entry(text, s, e)
+        p = parse_entry(text, s, e, roll=True)
         if p:
             return [p], e
     return [], e
@@ -146,8 +161,11 @@ def read_attendees(m: Meeting, text: str, ls: list[Line], hs: list[Heading], *,
         kind = list_kind(h.title)
         if kind:
             stop = hs[i + 1].start if i + 1 < len(hs) else len(text)
-            ps = _block_entries(text, ls, h.end, stop)
+            others: dict[str, list[Person]] = {}
+            ps = _block_entries(text, ls, h.end, stop, others=others)
             add(kind, h.start, ps)
+            for other, ops in others.items():
+                add(other, h.start, ops)
             k = first_line(ls, h.end)
             while k < len(ls) and ls[k].blank:
                 k += 1
@@ -170,14 +188,28 @@ def read_attendees(m: Meeting, text: str, ls: list[Line], hs: list[Heading], *,
             kind = None
         if not kind:
             continue
-        ps, _ = _inline_entries(text, ls, idx, rest) if rest < ln.end else ([], ln.end)
-        if len(ps) <= 1:  # nothing inline, or one "Name, role" entry that a list may follow
-            k = bisect.bisect_right(starts, ln.start)
-            stop = starts[k] if k < len(starts) else len(text)
-            ps = ps + _block_entries(text, ls, ln.end, stop, until_blank=True)
+        others = {}
+        k = bisect.bisect_right(starts, ln.start)
+        stop = starts[k] if k < len(starts) else len(text)
+        grouped = None
+        if rest < ln.end and starts_group(text[rest:ln.end]):  # "Attendance: Council: A, B; Observers: C"
+            grouped = grouped_roll(text, rest, ls[roll_end(text, ls, idx, stop)].end, kind)
+        if grouped:
+            ps = []
+            for gkind, gps in grouped:
+                (ps if gkind == kind else others.setdefault(gkind, [])).extend(gps)
+        else:
+            ps, _ = _inline_entries(text, ls, idx, rest) if rest < ln.end else ([], ln.end)
+        everyone = rest < ln.end and is_collective(text[rest:ln.end])  # "Attendance: all": no list below
+        # "Frånvarande: Olle Lind" then a blank line: the label's one entry, no list below it
+        alone = len(ps) == 1 and (idx + 1 >= len(ls) or ls[idx + 1].blank)
+        if len(ps) <= 1 and not grouped and not everyone and not alone:  # nothing inline, or one "Name, role" entry a list may follow
+            ps = ps + _block_entries(text, ls, ln.end, stop, until_blank=True, others=others)
         # the list's span starts at the label, after a bullet ("* **Present:** ..." -> "**Present:** ...")
         at = ln.start + bullet_len(ln.text)
         add(kind, at, ps)
+        for other, ops in others.items():
+            add(other, at, ops)
         if kind == "present" and not ps:
             if rest < ln.end:
                 group_at(at, rest, ln.end)
@@ -197,6 +229,12 @@ def read_attendees(m: Meeting, text: str, ls: list[Line], hs: list[Heading], *,
             present_blocks.append((start, pres))
     m.absent[:] = _dedupe(m.absent)
     m.invited[:] = _dedupe(m.invited)
+    if not present_blocks and not groups:  # no roll under any label: names right after the opening
+        title_end = m.title_span[1] if m.title_span else 0
+        date_end = m.date_span[1] if m.date_span and m.date_span[0] < title_end + 200 else 0
+        ps = opening_roll(text, ls, max(title_end, date_end), {h.start for h in hs})
+        if ps:
+            present_blocks.append((ps[0].span[0], ps))
     if not present_blocks:
         if groups:
             m.attendees_span = min(groups)

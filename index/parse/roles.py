@@ -6,28 +6,38 @@ from __future__ import annotations
 import re
 
 from index.models import Meeting, Person
-from index.people import looks_like_name
+from index.person_names import UP, looks_like_name, name_regex, person_name
+from index.people import is_collective
 from index.sections import Heading, Line, strip_span
-from index.vocab import CHAIR_LABELS, NAME_PREFIX_WORDS, SECRETARY_LABELS
+from index.vocab import (CHAIR_LABELS, CHAIR_VERBS, NAME_PARTICLES, NAME_PREFIX_WORDS, SECRETARY_LABELS, SECRETARY_VERBS,
+                         alternation)
 
 from .labels import bullet_len
 
-# A capitalised name of at most five words. Bounded on purpose: an unbounded repeat followed by
-# more pattern backtracks quadratically over a long run of capitalised words.
-_UP = "A-ZÅÄÖÉÜÆØÈÁÍÓÚÇŁŠŽ"
-_NAME = (rf"((?-i:[{_UP}][\w'’-]+)(?:[ \t]+(?:(?-i:[{_UP}][\w'’.-]*)|af|von|van|de|du|der)){{0,4}})")
+# A capitalised name of at most five words (index/person_names.py).
+_NAME = rf"({name_regex(5)})"
 _CHAIR_L = "|".join(CHAIR_LABELS)
 _SECR_L = "|".join(SECRETARY_LABELS)
 # "Label: Name" at a line start, after ", " / "; " / " | " or after a sentence end on the same
 # line ("Mötesordförande: Karin Holm. Sekreterare: Oskar Berg.").
-_ROLE_LABEL = r"(?im)(?:^|[,;|][ \t]*|(?<=[.!?])[ \t]+)[ \t>*_•–-]*({})[*_]*[ \t]*:[*_]*[ \t]*"
+# The label ends in a colon ("Chair: X"), a dash ("Designated note taker - Mark"), or is a by-line
+# that needs neither ("Submitted by Mark Nottingham", "Notes taken by Ann").
+_ROLE_LABEL = r"(?im)(?:^|[,;|][ \t]*|(?<=[.!?])[ \t]+)[ \t>*_•–-]*({})[*_]*(?:[ \t]*:|[ \t]+[-–—](?=[ \t])|(?<=[ \t]by)(?=[ \t]))[*_]*[ \t]*"
 _CHAIR_LABEL = re.compile(_ROLE_LABEL.format(_CHAIR_L))
 _SECR_LABEL = re.compile(_ROLE_LABEL.format(_SECR_L))
-# Where a labelled name ends: punctuation, a dash, a column gap, "och"/"and", the next label.
-_NAME_END = re.compile(r"[,;(|/\t]|\s[-–—]\s|\s{2,}|\s(?:och|and)\s|\s\S+:|\.(?:\s|$)")
+# Where a labelled name ends: punctuation, a dash or "+", a column gap, "och"/"and", the next label.
+_NAME_END = re.compile(r"[,;(|/\t]|\s[-–—+&]\s|\s{2,}|\s(?:och|and)\s|\s\S+:|\.(?:\s|$)")
 _ELECTED_TO = r"[ \t]+(?:utses|väljs|valdes|utsågs|valts|blev)[ \t]+(?:till|som)[ \t]+"
 _CHOSE = r"(?i:(?:till|som)[ \t]+ROLE(?:[ \t]+för[ \t]+(?:mötet|stämman|årsmötet))?[ \t]+" \
          r"(?:valdes|utsågs|väljs|utses|valdes[ \t]+att[ \t]+leda[ \t]+mötet))[ \t]+" + _NAME
+# "Carol facilitates", "Ryan will facilitate", "Mark to scribe", "Ann taking notes": the role as
+# a verb after the name, in the opening of the minutes (where roles are assigned).
+_CHAIR_VERB = re.compile(_NAME + rf"[ \t]+(?i:{alternation(CHAIR_VERBS)})(?![\w-])")
+_SECR_VERB = re.compile(_NAME + rf"[ \t]+(?i:{alternation(SECRETARY_VERBS)})(?![\w-])")
+# How far into the minutes roles are assigned by verb.
+_OPENING = 6000
+# "MN = Mark Nottingham (WG Chair)": a legend of speakers' initials, with their roles.
+_LEGEND = re.compile(rf"(?m)^[ \t]*[\w.-]{{1,20}}[ \t]*=[ \t]*{_NAME}[ \t]*\((?P<role>[^()\n]{{1,40}})\)[ \t]*$")
 _CHAIR_ELECTED = [
     re.compile(_NAME + r"(?i:" + _ELECTED_TO + r"(?:mötes)?ordförande)"),
     re.compile(_CHOSE.replace("ROLE", "(?:mötes)?ordförande")),
@@ -58,6 +68,10 @@ _OPENER = [
 ]
 
 
+def norm_label(label: str) -> str:
+    return " ".join(label.casefold().split())
+
+
 def _clean_name(name: str) -> str:
     words = name.strip().rstrip(".,:;").split()
     while len(words) > 1 and words[0].casefold() in NAME_PREFIX_WORDS:
@@ -73,7 +87,7 @@ def _person_at(text: str, m: re.Match, g: int) -> Person | None:
     return Person(name=name, span=(s, e))
 
 
-_NAME_WORD_RUN = re.compile(rf"(?:[{_UP}][\w'’-]*|af|av|von|van|de|du|der|den|da|di|la|le|del)(?=\s|$)")
+_NAME_WORD_RUN = re.compile(rf"(?:[{UP}][\w'’-]*|{alternation(NAME_PARTICLES)})(?=\s|$)")
 
 
 def _leading_name_end(text: str, s: int, e: int) -> int:
@@ -103,14 +117,20 @@ def _labelled(text: str, pat: re.Pattern, m: Meeting) -> Person | None:
         ne = cut.start() if cut else eol
         ns, ne = strip_span(text, pos, ne)
         name = _clean_name(text[ns:ne])
-        if name and not looks_like_name(name):
+        if name and not looks_like_name(name) and person_name(name, roll=True):
+            pass  # "Chair: wendy", "Scribe: duga": a handle, where a label says a person is named
+        elif name and not looks_like_name(name):
+            if norm_label(lab.group(1)) in ("minutes", "notes"):
+                continue  # "Notes: Jane Doe will send the report." is a note, not its taker
             # "Ordförande: Anna Berg öppnade mötet": the name is the leading capitalised run
             ne = _leading_name_end(text, ns, ne)
             name = _clean_name(text[ns:ne])
-        if not name or not looks_like_name(name) or name.casefold() in NAME_PREFIX_WORDS:
+            if not looks_like_name(name):
+                continue
+        if not name or name.casefold() in NAME_PREFIX_WORDS or is_collective(name):
             continue
-        if lab.group(1).lower().startswith("minutes") and len(name.split()) < 2 and \
-                not any(p.name.split()[0] == name for p in m.attendees):
+        if norm_label(lab.group(1)) in ("minutes", "notes") and len(name.split()) < 2 and \
+                not any(name.casefold() in (p.name.split()[0].casefold(), p.name.casefold()) for p in m.attendees):
             continue  # "Minutes: Approved." is not a person; "Minutes: Sam" is when Sam attended
         s = lab.start(1)
         while s > 0 and text[s - 1] in "*_>•–- \t":
@@ -150,7 +170,24 @@ def read_roles(m: Meeting, text: str, ls: list[Line], hs: list[Heading]) -> None
                     return p
         return None
 
-    # Labelled > marked in the attendee list > elected in the minutes > whoever opened it.
-    m.chair = _labelled(text, _CHAIR_LABEL, m) or from_list(_CHAIR_WORD) or first(_CHAIR_ELECTED) or first(_OPENER)
+    def legend(word: re.Pattern) -> Person | None:
+        """"MN = Mark Nottingham (WG Chair)": the person whose role in the legend is ``word``."""
+        for hit in _LEGEND.finditer(text):
+            if word.search(hit.group("role")):
+                return _person_at(text, hit, 1)
+        return None
+
+    def by_verb(pat: re.Pattern) -> Person | None:
+        """"Carol facilitates", "Mark will scribe": in the opening, where roles are assigned."""
+        for hit in pat.finditer(text, 0, min(len(text), _OPENING)):
+            p = _person_at(text, hit, 1)
+            if p:
+                return p
+        return None
+
+    # Labelled > marked in the attendee list or a legend > elected in the minutes > assigned by a
+    # verb > whoever opened it.
+    m.chair = (_labelled(text, _CHAIR_LABEL, m) or from_list(_CHAIR_WORD) or legend(_CHAIR_WORD)
+               or first(_CHAIR_ELECTED) or by_verb(_CHAIR_VERB) or first(_OPENER))
     m.secretary = (_labelled(text, _SECR_LABEL, m) or first([_SIGN_OFF]) or from_list(_SECR_WORD)
-                   or first(_SECR_ELECTED))
+                   or legend(_SECR_WORD) or first(_SECR_ELECTED) or by_verb(_SECR_VERB))

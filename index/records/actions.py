@@ -3,7 +3,7 @@ October", "Tim kontaktar studentkåren", "Ansvarig: Anna", "styrelsen får i upp
 "ger förvaltningen i uppdrag att …", Owner/Ansvarig tables, "@handle"), and their status
 across meetings (index/records/status.py).
 
-Owners are names of the meeting's people, names by shape (index/people.looks_like_name) after
+Owners are names of the meeting's people, names by shape (index/person_names.looks_like_name) after
 a strong cue ("Action:", "i uppdrag"), or bodies ("styrelsen", "förvaltningen"); a capitalised
 word that starts a sentence ("Vi", "Det") is nobody."""
 from __future__ import annotations
@@ -14,6 +14,7 @@ import re
 
 from index.dates import find_dates, slash_month_first
 from index.models import ActionItem, Decision, Meeting, RoleHolder
+from index.person_names import UP, name_regex
 from index.records.agenda import ItemIndex
 from index.vocab import (ACTION_LABELS, ANAPHORS, CLAUSE_BREAKS, DUE_CUES, LINE_JOINERS, OWNER_BODIES,
                          PERFECT_AUXILIARIES, REVIEW_HEADINGS, TASK_VERBS_EN, TASK_VERBS_SV)
@@ -31,9 +32,8 @@ def _alt(words) -> str:
     return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
 
 
-_UP = "A-ZÅÄÖÉÜØÆ"
 # One owner: a capitalised name of up to three words, a handle, or a body ("styrelsen").
-_ONE = rf"(?:@[\w-]{{1,39}}|(?:den\s+|det\s+|the\s+)?(?:{_alt(OWNER_BODIES)})|[{_UP}][\w'’.-]{{0,30}}(?:[ \t]+[{_UP}][\w'’-]{{0,30}}){{0,2}})"
+_ONE = rf"(?:@[\w-]{{1,39}}|(?:den\s+|det\s+|the\s+)?(?:{_alt(OWNER_BODIES)})|{name_regex(3)})"
 _OWNERS = rf"(?P<o>{_ONE}(?:\s*(?:,|&|\boch\b|\band\b|\bsamt\b|/)\s*{_ONE}){{0,4}})"
 _VERBS = _alt(TASK_VERBS_SV + TASK_VERBS_EN)
 
@@ -82,7 +82,7 @@ _OWNER_PERFECT = re.compile(rf"{_OWNERS}\s+(?i:{_alt(PERFECT_AUXILIARIES)})\s+(?
 # A line that starts a new sentence in text that wraps without full stops (LaTeX): a capitalised
 # word, then one that does not join it to the line before ("…kontakta CFAB\nMail har kommit …";
 # not "kontaktar\nMorgan och Karl")
-_LINE_OPENER = re.compile(rf"[ \t]*[{_UP}][\wåäö'’-]*[ \t]+(?!(?i:{_alt(LINE_JOINERS)})(?![\wåäö]))[\wåäö]")
+_LINE_OPENER = re.compile(rf"[ \t]*[{UP}][\wåäö'’-]*[ \t]+(?!(?i:{_alt(LINE_JOINERS)})(?![\wåäö]))[\wåäö]")
 _JOINERS = {w.casefold() for w in LINE_JOINERS}
 
 
@@ -104,7 +104,7 @@ _POINTS_BACK = re.compile(rf"(?i)(?<![\wåäö])(?:{_alt(ANAPHORS)})\s*[.!]?\s*$
 _POINTS_BACK_ANYWHERE = re.compile(rf"(?i)(?<![\wåäö])(?:{_alt(ANAPHORS)})(?![\wåäö])")
 _NEGATED = re.compile(r"(?i)(?:inte|ej|not|never|aldrig|nog|kanske|maybe)\b")
 # A name then "och"/"and" right before a clause start: "Samuel Hammersberg och |Lukas Gartman ska"
-_NAME_AND = re.compile(rf"(?<![\w'’-])(?P<n>[{_UP}][\w'’-]{{1,30}}(?:[ \t]+[{_UP}][\w'’-]{{1,30}}){{0,2}})\s+(?:och|and|samt)\s+$")
+_NAME_AND = re.compile(rf"(?<![\w'’-])(?P<n>[{UP}][\w'’-]{{1,30}}(?:[ \t]+[{UP}][\w'’-]{{1,30}}){{0,2}})\s+(?:och|and|samt)\s+$")
 # A comma and a word that opens a clause of its own: where a task ends
 _CLAUSE_BREAK = re.compile(rf"(?i),\s+(?:{_alt(CLAUSE_BREAKS)})(?![\wåäö])")
 _REVIEW = {norm(h) for h in REVIEW_HEADINGS}

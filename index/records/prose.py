@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from index.person_names import UP
 from index.records.text import trim_end
 from index.vocab import BODY_ABBREVIATION, DECIDING_BODIES
 
@@ -57,9 +58,9 @@ V7 = {"nekar": "rejected", "avslår": "rejected", "avvisar": "rejected", "godtar
        "väljer": "decided", "valde": "decided"}
 # An election stated in prose: "Anna Berg valdes till ordförande", "Erik Ek väljs som kassör".
 # Case-sensitive: the elected are capitalised names (one to four words).
-ELECTED = re.compile(r"""(?x)
-    (?<![\w-])(?P<t>(?:[A-ZÅÄÖ][\w'-]+\s+){1,4}(?:och\s+(?:[A-ZÅÄÖ][\w'-]+\s+){1,4})?
-    (?:valdes|väljs|omvaldes|omväljs|utsågs|utses)\s+(?:till|som|in\s+(?:i|till))\s+[^.\n]{2,160})""")
+ELECTED = re.compile(rf"""(?x)
+    (?<![\w-])(?P<t>(?:[{UP}][\w'-]+\s+){{1,4}}(?:och\s+(?:[{UP}][\w'-]+\s+){{1,4}})?
+    (?:valdes|väljs|omvaldes|omväljs|utsågs|utses)\s+(?:till|som|in\s+(?:i|till))\s+[^.\n]{{2,160}})""")
 
 _BULLET = re.compile(r"[ \t]*(?:[-*+•]|\d{1,3}[.)])\s+")
 # How far up a nested statement looks for its topic, in lines.

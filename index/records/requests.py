@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from index.person_names import name_regex
 from index.records.text import Unit
 from index.vocab import BODY_ABBREVIATION, GROUP_OWNERS, OWNER_BODIES, REQUEST_PASSIVES, REQUEST_VERBS
 
@@ -16,8 +17,7 @@ def _alt(words) -> str:
     return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
 
 
-_UP = "A-ZÅÄÖÉÜØÆ"
-_NAME = rf"[{_UP}][\w'’.-]{{0,30}}(?:[ \t]+[{_UP}][\w'’-]{{0,30}}){{0,2}}"
+_NAME = name_regex(3)  # whom a request is to (index/person_names.py)
 # "(all) TSC members": the members of a body named by its abbreviation are a group too
 _BODY_MEMBERS = rf"(?:(?i:all\s+)?{BODY_ABBREVIATION}\s+(?i:members))"
 _ONE = rf"(?:(?i:{_alt(GROUP_OWNERS + OWNER_BODIES)})(?![\wåäö])|{_BODY_MEMBERS}(?![\wåäö])|{_NAME})"

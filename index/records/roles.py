@@ -12,7 +12,8 @@ import bisect
 import re
 
 from index.models import Meeting, Person, RoleHolder
-from index.people import looks_like_name
+from index.person_names import UP as _UP
+from index.person_names import looks_like_name, name_regex
 from index.vocab import (MEETING_SCOPED, NOT_OWNERS, REPRESENTATIVE_HEADS, ROLE_TITLES, TITLE_HEADS_EN,
                          TITLE_HEADS_SV)
 from index.records.text import Unit
@@ -20,8 +21,7 @@ from index.records.titles import REPRESENTATIVE, parse_title, title_key
 from index.sections import Heading, strip_span
 
 _TITLES = [(re.compile(rf"(?:{k})"), v) for k, v in ROLE_TITLES.items()]
-_UP = "A-ZÅÄÖÉÜØÆ"
-_NAME = rf"[{_UP}][\w'’-]{{0,30}}(?:[ \t]+(?:[{_UP}][\w'’-]{{0,30}}|af|av|von|van|de|du|der)){{0,3}}"
+_NAME = name_regex(4)  # a person's name (index/person_names.py)
 _PAREN = r"(?:[ \t]*\([^()\n]{0,40}\))?"  # "Tekla Siesjö (DV'20)"
 _NAMES = rf"(?P<names>{_NAME}{_PAREN}(?:\s*(?:,|;|\boch\b|\band\b|&|\bsamt\b)\s*{_NAME}{_PAREN}){{0,5}})"
 # A role title as written after "till"/"som": one to three words ("PR officer", "events lead" as

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from index.models import Meeting, RoleHolder
-from index.people import looks_like_name
+from index.person_names import looks_like_name
 from index.records.roles import role_of
 from index.records.text import Unit
 from index.sections import Heading, Line

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from index.models import Vote
-from index.people import looks_like_name
+from index.person_names import looks_like_name, name_regex
 from index.vocab import NOT_OWNERS
 
 _N = r"(\d{1,4})"
@@ -35,7 +35,7 @@ _UNANIMOUS = re.compile(r"""(?ix)
 _VOTERING = re.compile(r"(?i)\b(?:votering|omröstning|röstning|called\s+for\s+a\s+vote|roll[- ]call\s+vote)\b")
 
 # Reservations. Names are read by looks_like_name; the pattern only finds where they stand.
-_NAME = r"[A-ZÅÄÖÉÜ][\w'’-]{0,30}(?:[ \t]+[A-ZÅÄÖÉÜ][\w'’-]{0,30}){0,3}"
+_NAME = name_regex(4)  # a voter's name (index/person_names.py)
 _NAMES = rf"{_NAME}(?:\s*(?:,|och|and|&|samt)\s*{_NAME}){{0,6}}"
 _RESERVATION = re.compile(rf"""(?x)
     # Anna Berg (och Erik Ek) reserverar sig (mot beslutet)

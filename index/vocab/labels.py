@@ -11,11 +11,29 @@ PRESENT_LABELS: tuple[str, ...] = (
     "övriga deltagare", r"adjungerade?", "guests", "gäster",
     # municipal protokoll: deciding members, serving substitutes, substitutes present
     "beslutande", "tjänstgörande", "ledamöter", "ersättare", "närvarande ersättare",
+    # people from outside, observers, organisations represented ("Representerade: Digg, Sambruk")
+    "external attendees", "external participants", "externa deltagare", "observers", "observatörer",
+    "representerade", "närvarande organisationer", "medverkande",
 )
 # Lists of people absent: "Frånvarande", "Anmält förhinder", "Regrets", "Apologies".
 ABSENT_LABELS: tuple[str, ...] = (
     "frånvarande", "ej närvarande", "inte närvarande", "regrets", "absent", "absentees", "apologies",
     "anmält förhinder", "anmälda förhinder", "förhinder", "excused", "not present", "sent regrets",
+    "unavailable", "missing", "not attending", r"unable to (?:attend|join)", r"could not (?:attend|join)",
+    "avbud", "lämnat återbud", "återbud",
+)
+# Words between a substitute and whom they stand in for ("Karin Öberg ersätter Olle Lind",
+# "Ann Lee standing in for Bo Ek"), as regex fragments.
+SUBSTITUTE_WORDS: tuple[str, ...] = (
+    "ersätter", r"ersättare[ \t]+för", r"i[ \t]?stället[ \t]+för", r"tjänstgör[ \t]+för", r"vikarierar[ \t]+för",
+    r"stand(?:s|ing)?[ \t]+in[ \t]+for", r"substitut(?:e|es|ing)[ \t]+for", "replacing", r"proxy[ \t]+for",
+    r"on[ \t]+behalf[ \t]+of", r"deputi[sz]ing[ \t]+for",
+)
+# Words opening the end of a roll that counts people it does not name ("samt ytterligare ca 80
+# medlemmar", "and about 20 members"), as regex fragments.
+MORE_PEOPLE_WORDS: tuple[str, ...] = (
+    "ytterligare", "övriga", "ca", "cirka", "omkring", "drygt", "ett antal", "about", "approximately", "around",
+    "another", "further", "plus", "some",
 )
 # Lists of people invited ("Kallade" beside "Närvarande"): invited is not present.
 INVITED_LABELS: tuple[str, ...] = ("kallade", "inbjudna", "invited")
@@ -28,13 +46,26 @@ NOT_THERE_QUALIFIERS: tuple[str, ...] = (
 # Labels of the meeting's chair ("Ordförande:", "Mötesordförande för mötet:", "Chaired by:").
 CHAIR_LABELS: tuple[str, ...] = (
     r"(?:mötets[ \t]+)?(?:mötes)?ordförande(?:[ \t]+för[ \t]+(?:mötet|stämman))?", r"ordf\.?", "mötesledare",
-    r"chair(?:person|man|woman)?", r"chaired[ \t]+by", "facilitator", "moderator",
+    r"(?:co-?)?chair(?:person|man|woman|s)?", r"chaired[ \t]+by", "facilitator", "moderator", r"facilitated[ \t]+by",
 )
 # Labels of the minute-taker ("Sekreterare:", "Protokollförare:", "Notes taken by:").
 SECRETARY_LABELS: tuple[str, ...] = (
     r"(?:mötets[ \t]+)?(?:mötes|protokoll)?sekreterare(?:[ \t]+för[ \t]+mötet)?", r"sekr\.?", "protokollförare",
     "antecknare", "secretary", r"minutes(?:[ \t]+taken[ \t]+by)?", r"minute[- ]?taker", r"note[- ]?taker",
-    r"notes[ \t]+taken[ \t]+by", "scribe", "recorder",
+    r"notes[ \t]+taken[ \t]+by", "scribe", "recorder", r"scribes?", "notes", r"note[- ]taking",
+    r"designated[ \t]+note[- ]?taker", r"(?:minutes[ \t]+)?(?:submitted|recorded|written)[ \t]+by", r"(?:minutes|notes)[ \t]+by",
+    r"antecknat[ \t]+av", r"protokollet[ \t]+fört[ \t]+av", r"protokollförd[ \t]+av",
+)
+# The chair's and the minute-taker's role as a verb after a name ("Carol facilitates", "Ryan
+# will facilitate", "Mark to scribe", "Eric and Eric scribe", "Ann taking notes"), as regex
+# fragments (case-insensitive).
+CHAIR_VERBS: tuple[str, ...] = (
+    r"facilitat(?:es|ing)", r"(?:will|to)[ \t]+(?:facilitate|chair|moderate|lead[ \t]+the[ \t]+meeting)",
+    r"chairing", r"moderat(?:es|ing)", r"leder[ \t]+mötet", r"är[ \t]+mötesordförande",
+)
+SECRETARY_VERBS: tuple[str, ...] = (
+    r"scrib(?:es|ing)", r"scribe(?=[ \t]*(?:[.,;\n]|$))", r"(?:will|to)[ \t]+(?:scribe|take[ \t]+(?:the[ \t]+)?(?:notes|minutes))",
+    r"tak(?:es|ing)[ \t]+(?:the[ \t]+)?(?:notes|minutes)", r"för[ \t]+protokollet", r"antecknar",
 )
 # Other fields of a minutes header: when and where, adjusters, agenda, attachments.
 HEADER_FIELDS: tuple[str, ...] = (

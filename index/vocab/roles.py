@@ -12,6 +12,12 @@ member members chair chairman chairwoman chairperson co-chair secretary treasure
 president vp lead facilitator moderator notetaker note-taker minute-taker
 """.split())
 
+# Lower-case particles inside a person's name ("Antoine du Hamel", "Ludwig van Beethoven",
+# "Carl af Trolle"), never its first word.
+NAME_PARTICLES: frozenset[str] = frozenset({
+    "af", "av", "von", "van", "der", "den", "de", "du", "da", "di", "la", "le", "del", "bin", "al",
+})
+
 # Words that may stand before a labelled name and are not part of it ("Ordförande Anna Berg",
 # "Föreningens ordförande Anna Berg", "The chair Alice Smith").
 NAME_PREFIX_WORDS: frozenset[str] = frozenset({
@@ -37,13 +43,14 @@ ROLE_CUES: dict[str, tuple[str, ...]] = {
     # ("represented" asks who attended: bot/understand.py)
     "representative": (r"representatives?", r"representant\w*", r"företrädare\w*", r"företrädde"),
     # "who led/ran the board?", "vem ledde styrelsen/mötet?"
-    "chair": (r"chair(?:s|ed|man|woman|person|ing)?", r"presided",
+    "chair": (r"chair(?:s|ed|man|woman|person|ing)?", r"presided", r"facilitat(?:ed|es|ing|or|e)", r"moderat(?:ed|or)",
               # "who led the board / the TSC?": a body's own abbreviation is read case-sensitively
               r"(?:led|leads|ran|runs)\s+the\s+(?:board|committee|(?-i:[A-Z][A-Z0-9]{1,5})|meetings?|group)",
               r"(?:mötes)?ordförande",
               r"(?:ledde|leder|leds\s+av)\s+(?:styrelsen|mötet|mötena|sammanträdet|stämman|årsmötet|nämnden|gruppen)", r"mötesledare"),
-    "secretary": (r"secretary", r"took\s+(?:the\s+)?minutes", r"wrote\s+the\s+minutes", r"(?:mötes)?sekreterare",
-                  r"förde\s+protokoll(?:et)?", r"skrev\s+protokollet"),
+    "secretary": (r"secretary", r"took\s+(?:the\s+)?(?:minutes|notes)", r"wrote\s+(?:up\s+)?the\s+minutes", r"(?:mötes)?sekreterare",
+                  r"förde\s+(?:protokoll(?:et)?|anteckningar(?:na)?)", r"skrev\s+(?:protokollet|anteckningarna)",
+                  r"scrib(?:e|es|ed|ing)", r"antecknade"),
 }
 
 # Open-ended role titles (index/records/titles.py): a post named by what it is responsible for
