@@ -17,7 +17,7 @@ from .answer import Answer
 from .followup import Context, merge, remember
 from .foreign import unsupported_language
 from .held import MeetingDates, held_snapshot
-from .intents import FALLBACK, HANDLERS, SnapshotView
+from .intents import FALLBACK, HANDLERS, SnapshotView, fallback
 from .long_question import read_question
 from .phrases import say as say_phrase
 from .question import Intent, Question, TimeFilter
@@ -107,7 +107,7 @@ class Engine:
         handler = HANDLERS.get(q.intent, FALLBACK)
         a = handler(q, view, today, k)
         if a is None:  # no structured data for it: search the text instead
-            a = FALLBACK(as_search(q), view, today, k)
+            a = fallback.mark(asked, FALLBACK(as_search(q), view, today, k), view)
         if context is not None:
             a.question = question.strip()  # the follow-up as asked, not the question it re-asks
         return a, asked

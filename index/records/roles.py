@@ -48,8 +48,10 @@ _ELECTION = [
     # Michael re-elected as Chair / Anna Berg was elected chair / Erik appointed secretary
     re.compile(rf"(?<![\w-]){_NAMES}[ \t]+(?:was[ \t]+|is[ \t]+)?(?:re-?elected|elected|appointed|named|chosen)"
                rf"[ \t]+(?:as[ \t]+|to[ \t]+(?:be[ \t]+)?)?(?:the[ \t]+)?{_TITLE}"),
-    # Mötet väljer Anna Berg till ordförande / Divisionsstämman väljer X (DV'20) till divisionsordförande
-    re.compile(rf"(?i:väljer|valde|utser|utsåg)[ \t]+{_NAMES}[ \t]+(?:till|som)[ \t]+{_TITLE}"),
+    # Mötet väljer Anna Berg till ordförande / Divisionsstämman väljer X (DV'20) till divisionsordförande /
+    # Årsmötet beslutar välja Rune Jacobson till justerare / The meeting elected Ann Lee as treasurer
+    re.compile(rf"(?i:väljer|valde|utser|utsåg|välja|utse|omvälja|elected|re-elected|appointed|elects|appoints)"
+               rf"[ \t]+{_NAMES}[ \t]+(?:till|som|(?i:as|to[ \t]+be|to))[ \t]+(?i:the[ \t]+|new[ \t]+|a[ \t]+)?{_TITLE}"),
     # "… lämnar ordet till revisorn, Hugo Hörnquist." / "the treasurer, Ann Lee, reported": a role
     # and its holder in apposition (one name; role_of() keeps only titles that are roles)
     re.compile(rf"(?<![\w-])(?P<title>[\wåäöÅÄÖ-]{{3,30}})[ \t]*,[ \t]*(?P<names>{_NAME})(?=[ \t]*[.,;:)]|[ \t]*$)"),
