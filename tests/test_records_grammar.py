@@ -105,3 +105,27 @@ def test_org_outline_headings_and_a_review_of_outstanding_actions():
     # a Markdown bullet or bold line is no outline heading
     md = "# Notes\n\n* one\n* two\n**Bold line**\n"
     assert [h.title for h in headings(md, lines(md))][0] == "Notes"
+
+
+def test_a_plus_one_round_is_the_resolutions_tally_with_named_voters():
+    text = ("Working group call, 2025-10-02\n\n### AVIF files in the package\n\n"
+            "ivan: Let's do a formal proposal\n\nProposed: Add AVIF to the EPUB package\n\n"
+            "<sueneu> +1\n\nivan: and I am happy to do the PR\n\n<ivan> +1\n\n<Hadrien> +1\n\n"
+            "<duga> -1\n\n<duga> +1\n\nwendy: 0 for me\n\nRESOLUTION: Add AVIF to the EPUB package\n")
+    m = _meeting(text)
+    d = next(d for d in m.decisions if d.text == "Add AVIF to the EPUB package")
+    assert d.vote is not None
+    # a voter's later vote counts; "0" is an abstention; remarks are no votes
+    assert (d.vote.for_, d.vote.against, d.vote.abstain) == (4, 0, 1)
+    assert d.vote.voted_for == ["sueneu", "ivan", "Hadrien", "duga"] and d.vote.voted_against == []
+    assert text[d.vote.span[0]:].startswith("Proposed: Add AVIF")
+
+
+def test_acting_and_interim_officers_hold_the_role():
+    m = _meeting("# Board meeting 2024-03-01\n\nPresent: Anna Berg, Erik Ek, Olle Sten\n\nActing chair: Erik Ek\n\n"
+                 "## Elections\n\nOlle Sten was appointed interim secretary.\n\n"
+                 "Styrelsen valde Anna Berg till tillförordnad kassör.\n")
+    got = {(r.role, r.name, r.title) for r in m.roles}
+    assert ("chair", "Erik Ek", "Acting chair") in got
+    assert ("secretary", "Olle Sten", "interim secretary") in got
+    assert ("treasurer", "Anna Berg", "tillförordnad kassör") in got

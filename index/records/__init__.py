@@ -14,6 +14,7 @@ from index.records.actions import find_actions
 from index.records.status import action_state, link_actions
 from index.records.agenda import ItemIndex, agenda_items
 from index.records.decisions import find_decisions
+from index.records.grammar import plus_one_rounds
 from index.records.roles import find_roles
 from index.records.text import units as _units
 from index.sections import Heading, Line, headings as _headings, latex_body_start, lines as _lines
@@ -61,6 +62,10 @@ def extract_records(text: str, meeting: Meeting, lines: list[Line] | None = None
         rec.decisions, proposals = find_decisions(text, ls, hs, index, us)
     except Exception:  # noqa: BLE001
         log.exception("records: decisions of %s failed", meeting.source)
+    try:
+        plus_one_rounds(text, rec.decisions)  # "+1" rounds of scribe minutes: tallies and voters
+    except Exception:  # noqa: BLE001
+        log.exception("records: vote rounds of %s failed", meeting.source)
     settled = {d.text_span for d in rec.decisions if d.outcome in ("approved", "decided")}
     unsettled = [p for p in proposals if p not in settled]
     try:

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 
+from index.models import Decision, Vote
 from index.vocab import (CONSENSUS_WORDS, DECIDE_VERBS_SV, DECIDED_PASSIVE_SV, DECISION_COPULAS,
                          DECISION_NOUNS, MOVER_LABELS, NEGATIONS, NOT_ACCEPTED_WORDS, OUTCOME_WORDS, SECONDER_LABELS,
-                         SUBJECTLESS_DECIDE, VOTED_VERBS, VOTING_SUBJECTS, WITHDRAWN_WORDS)
+                         ROUND_LABELS, SUBJECTLESS_DECIDE, VOTED_VERBS, VOTING_SUBJECTS, WITHDRAWN_WORDS)
 from index.records.prose import BODIES, BODIES_SV
 from index.records.text import Unit, trim_end
 
@@ -147,3 +148,42 @@ def seconded(text: str, units: list[Unit], taken: list[tuple[int, int]]) -> list
         outcome = next((k for k in ("tabled", "referred_back", "rejected") if _OUTCOMES[k].search(said)), "approved")
         out.append((ps, pe, trim_end(text, m.start(), m.end())[1], outcome))
     return out
+
+
+# A "+1" round of scribe minutes: the proposal line, then one vote per line ("<ivan> +1",
+# "wendy: -1", "<duga> 0"), then the RESOLUTION that the decision reads.
+_ROUND = re.compile(rf"(?im)^[ \t]*(?:<[^>\n]{{1,40}}>[ \t]*)?(?:{_alt(ROUND_LABELS)})[ \t]*:[ \t]*\S")
+_BALLOT = re.compile(r"""(?mx)
+    ^[ \t]*(?:<(?P<a>[^>\s]{1,40})>|(?P<b>[^\W\d][\w.-]{0,39}):)   # "<ivan>" or "ivan:"
+    [ \t]*(?P<v>\+1|-1|[+-]?0)(?![\w.])                            # the vote, alone or before a remark
+""")
+# How far a decision looks back for the round that carried it, in characters.
+ROUND_WINDOW = 4000
+
+
+def plus_one_rounds(text: str, decisions: list[Decision]) -> None:
+    """Give each decision that a "+1" round carried (the round between the last proposal line
+    before it and the decision, with no other decision in between) its tally and its voters."""
+    ordered = sorted(decisions, key=lambda d: d.span[0])
+    prev_end = 0
+    for d in ordered:
+        start = d.span[0]
+        lo = max(prev_end, start - ROUND_WINDOW)
+        prev_end = max(prev_end, d.span[1])
+        if d.vote is not None:
+            continue
+        opens = list(_ROUND.finditer(text, lo, start))
+        if not opens:
+            continue
+        votes: dict[str, str] = {}
+        last = opens[-1].end()
+        for b in _BALLOT.finditer(text, opens[-1].end(), start):
+            votes[b.group("a") or b.group("b")] = b.group("v")  # a later vote of one voter counts
+            last = b.end()
+        if not votes:
+            continue
+        yes = [n for n, v in votes.items() if v == "+1"]
+        no = [n for n, v in votes.items() if v == "-1"]
+        d.vote = Vote(for_=len(yes), against=len(no), abstain=len(votes) - len(yes) - len(no),
+                      unanimous=not no and len(yes) == len(votes), voted_for=yes, voted_against=no,
+                      span=(opens[-1].start(), last))

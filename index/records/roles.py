@@ -13,13 +13,15 @@ import re
 
 from index.models import Meeting, Person, RoleHolder
 from index.people import looks_like_name
-from index.vocab import (MEETING_SCOPED, NOT_OWNERS, REPRESENTATIVE_HEADS, ROLE_TITLES, TITLE_HEADS_EN,
+from index.vocab import (ACTING_WORDS, MEETING_SCOPED, NOT_OWNERS, REPRESENTATIVE_HEADS, ROLE_TITLES, TITLE_HEADS_EN,
                          TITLE_HEADS_SV)
 from index.records.text import Unit
 from index.records.titles import REPRESENTATIVE, parse_title, title_key
 from index.sections import Heading, strip_span
 
 _TITLES = [(re.compile(rf"(?:{k})"), v) for k, v in ROLE_TITLES.items()]
+# "acting ", "t.f. ", "interim " before a title (ACTING_WORDS)
+_ACTING = re.compile(r"^(?:" + "|".join(re.escape(w) for w in sorted(ACTING_WORDS, key=len, reverse=True)) + r")\s*(?=\w)")
 _UP = "A-ZÅÄÖÉÜØÆ"
 _NAME = rf"[{_UP}][\w'’-]{{0,30}}(?:[ \t]+(?:[{_UP}][\w'’-]{{0,30}}|af|av|von|van|de|du|der)){{0,3}}"
 _PAREN = r"(?:[ \t]*\([^()\n]{0,40}\))?"  # "Tekla Siesjö (DV'20)"
@@ -29,9 +31,10 @@ _NAMES = rf"(?P<names>{_NAME}{_PAREN}(?:\s*(?:,|;|\boch\b|\band\b|&|\bsamt\b)\s*
 # arbetsgruppen"), not a period ("kassör för verksamhetsåret 2023").
 _EN_HEADS = "|".join(sorted(TITLE_HEADS_EN + REPRESENTATIVE_HEADS, key=len, reverse=True))
 _SV_HEADS = "|".join(sorted(TITLE_HEADS_SV + REPRESENTATIVE_HEADS, key=len, reverse=True))
+_ACTS = "|".join(re.escape(w) for w in sorted(ACTING_WORDS, key=len, reverse=True))
 _PERIOD = r"(?:verksamhets|räkenskaps|kalender|budget)?år\w*|perioden|terminen|hösten|våren|resten|mandatperioden"
 _TITLE = (rf"(?P<title>[\wåäöÅÄÖ&-]{{2,40}}[ \t]+(?i:{_EN_HEADS})(?![\w-])"
-          rf"|(?:vice[ \t]+)?[\wåäöÅÄÖ-]{{3,40}}(?:[ \t]+(?:tillika|och)[ \t]+[\wåäöÅÄÖ-]{{3,40}})?)"
+          rf"|(?:(?i:{_ACTS})[ \t]+)?(?:vice[ \t]+)?[\wåäöÅÄÖ-]{{3,40}}(?:[ \t]+(?:tillika|och)[ \t]+[\wåäöÅÄÖ-]{{3,40}})?)"
           rf"(?:[ \t]+(?:för|of|till|to)[ \t]+(?P<body>[{_UP}][\w'’-]*|mötet|stämman|årsmötet|the[ \t]+\w+"
           rf"|(?!{_PERIOD})[a-zåäö][\wåäö-]{{1,40}}(?:en|et|na|n)(?![\w-])))?")
 _ELECTION = [
@@ -81,6 +84,7 @@ _SUFFIX = re.compile(rf"(?P<names>{_NAME}){_PAREN}[ \t]*,[ \t]*(?P<title>(?i:vic
 def role_of(title: str) -> tuple[str, str] | None:
     """(role key, scope) of a title as written, or None when it is no role."""
     t = re.sub(r"\s+", " ", title.casefold().strip(" .:*_"))
+    t = _ACTING.sub("", t, count=1) or t  # "acting chair", "t.f. ordförande": the chair's role, held for now
     for pat, key in _TITLES:
         if pat.fullmatch(t):
             scope = "meeting" if any(w in t for w in MEETING_SCOPED) else "organisation"

@@ -231,3 +231,10 @@ WITHDRAWN_WORDS = (r"withdrawn", r"withdrew", r"drogs\s+tillbaka", r"dras\s+till
 MOVER_LABELS = ("proposed", "proposed by", "moved", "moved by", "motion by", "föreslaget av",
                 "föreslogs av", "yrkat av")
 SECONDER_LABELS = ("seconded", "seconded by", "second", "understödd av", "understöddes av", "bifallet av")
+# A proposal put to a "+1" round in scribe minutes: "Proposed: Add AVIF to the package",
+# "PROPOSAL: …", "Draft resolution: …"; the votes follow as "<ivan> +1" or "ivan: -1" lines.
+ROUND_LABELS = ("proposed", "proposal", "proposed resolution", "draft resolution", "straw poll")
+# Titles held for a while or for someone else: "acting chair", "t.f. ordförande", "interim
+# secretary", "ersättare för kassören". The role is the title after the word.
+ACTING_WORDS = ("acting", "interim", "temporary", "substitute", "stand-in", "deputising", "t.f.", "tf",
+                "tillförordnad", "tillförordnade", "vikarierande", "tillfällig", "tillfällige")
