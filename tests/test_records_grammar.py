@@ -129,3 +129,9 @@ def test_acting_and_interim_officers_hold_the_role():
     assert ("chair", "Erik Ek", "Acting chair") in got
     assert ("secretary", "Olle Sten", "interim secretary") in got
     assert ("treasurer", "Anna Berg", "tillförordnad kassör") in got
+
+
+def test_a_decision_label_after_a_sentence_in_the_same_line():
+    got = _decided("# 2023-08-03\n\n## Mastodon\n\n- Social media accounts\n"
+                   "   - No objections. **Decision:** Mara will help coordinate.\n")
+    assert got.get("Mara will help coordinate") == "decided"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from index.models import Decision, Vote
-from index.vocab import (CONSENSUS_WORDS, DECIDE_VERBS_SV, DECIDED_PASSIVE_SV, DECISION_COPULAS,
+from index.vocab import (CONSENSUS_WORDS, DECISION_LABELS, DECIDE_VERBS_SV, DECIDED_PASSIVE_SV, DECISION_COPULAS,
                          DECISION_NOUNS, MOVER_LABELS, NEGATIONS, NOT_ACCEPTED_WORDS, OUTCOME_WORDS, SECONDER_LABELS,
                          ROUND_LABELS, SUBJECTLESS_DECIDE, VOTED_VERBS, VOTING_SUBJECTS, WITHDRAWN_WORDS)
 from index.records.prose import BODIES, BODIES_SV
@@ -43,9 +43,17 @@ _FORMS = re.compile(rf"""(?isx)
     (?<![\w-])(?:{_alt(CONSENSUS_WORDS)})\s+(?:is\s+|was\s+|reached\s+)?(?:to|that|on|om\s+att|att|kring)\s+(?P<consensus>\S.*)
 """)
 _FORM_OUTCOME = {"gap": "decided", "pgap": "decided", "inf": "decided", "noun": "decided",
-                 "voted": "approved", "consensus": "decided", "start": "decided"}
-# Agreed to …, Decided that …: the verb opens the statement (a bullet or emphasis before it).
-_START = re.compile(rf"(?is)[\W_]{{0,4}}(?:{_alt(SUBJECTLESS_DECIDE)})\s+(?:to|that|on|att)\s+(?P<start>\S.*)")
+                 "voted": "approved", "consensus": "decided", "start": "decided", "label": "decided"}
+# What opens the statement (a bullet or emphasis before it):
+_START = re.compile(rf"""(?isx)
+    [\W_]{{0,4}}(?:
+        # Agreed to …, Decided that …: the verb, its subject left out
+        (?:{_alt(SUBJECTLESS_DECIDE)})\s+(?:to|that|on|att)\s+(?P<start>\S.*)
+      | # "**Decision:** Mara will help coordinate.": a decision label (also after a sentence, below)
+        (?:{_alt(DECISION_LABELS)})[*_]{{0,2}}\s*:[*_]{{0,2}}\s*(?P<label>\S.*)
+    )""")
+# "No objections. **Decision:** Mara will help coordinate.": the label after a sentence's end.
+_INLINE = re.compile(rf"(?i)(?<=[.!?])\s+(?=[*_]{{0,2}}(?:{_alt(DECISION_LABELS)})[*_]{{0,2}}\s*:)")
 # A proposal withdrawn or not accepted, with what it proposed as its subject: "The proposal to
 # rename the club was withdrawn", "Motionen om ny logga drogs tillbaka", "The motion … was not
 # accepted", "Förslaget om … antogs inte".
@@ -96,6 +104,8 @@ def decision_form(text: str, s: int, e: int) -> tuple[int, int, str] | None:
     """(start, end, outcome) of what the statement at [s, e) decided, in one of the forms of
     this module; None when it is none of them."""
     m = _FORMS.search(text, s, e) or _START.match(text, s, e)
+    if m is None and (inline := _INLINE.search(text, s, e)) is not None:
+        m = _START.match(text, inline.end(), e)
     if m is not None:
         g = m.lastgroup
         if g == "consensus" and _NEGATED.search(text[max(s, m.start() - 20):m.start()]):

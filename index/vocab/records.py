@@ -238,3 +238,5 @@ ROUND_LABELS = ("proposed", "proposal", "proposed resolution", "draft resolution
 # secretary", "ersättare för kassören". The role is the title after the word.
 ACTING_WORDS = ("acting", "interim", "temporary", "substitute", "stand-in", "deputising", "t.f.", "tf",
                 "tillförordnad", "tillförordnade", "vikarierande", "tillfällig", "tillfällige")
+# A decision label that opens a sentence inside a line ("No objections. **Decision:** …").
+DECISION_LABELS = ("decision", "decided", "resolution", "resolved", "agreed", "beslut", "beslutades")
