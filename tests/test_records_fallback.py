@@ -107,3 +107,11 @@ def test_a_digest_of_minutes_with_no_item_read_names_each_paragraphs_topic(eng):
     assert "Test suite status" in a.answer and "Next publication" in a.answer
     assert any("the next working draft goes out in January" in p.quote for p in a.passages)
     assert_verbatim(a, snap)
+
+
+def test_an_action_question_with_no_action_recorded_names_the_passages_people(eng):
+    engine, snap = eng
+    a = engine.ask("Who is supposed to add the stress test with image fallbacks?")
+    assert a.found and a.facts.fallback == "passage"
+    assert "laurent" in a.facts.people
+    assert_verbatim(a, snap)

@@ -4,8 +4,8 @@ asked about answers from the passage that holds the answer instead of "nothing f
 The handlers of ``HANDLERS`` return ``None`` when their records have no answer; the engine then
 asks the search (``FALLBACK``) the same question, within the same time (the search resolves the
 meeting as the handler did). :func:`mark` says in ``facts.fallback`` that the answer is such a
-passage, quoted verbatim, and for a question about who holds a role fills ``facts.people`` with
-the people that passage names: known people of the minutes, and the speakers of scribe minutes
+passage, quoted verbatim, and for a question about who holds a role or who is to do a task
+fills ``facts.people`` with the people that passage names: known people of the minutes, and the speakers of scribe minutes
 ("makoto: I will be chair of SC34 shortly")."""
 from __future__ import annotations
 
@@ -46,10 +46,10 @@ def people_in(view: SnapshotView, text: str) -> list[str]:
 
 def mark(asked: Question, a: Answer, view: SnapshotView) -> Answer:
     """``a``, the search's answer to a question of a structured intent, marked as answered from
-    passages (and naming the people of the best passage for a role question)."""
+    passages (and naming the people of the best passage for a role or action question)."""
     if asked.intent not in STRUCTURED or not a.found or not a.passages:
         return a
     a.facts.fallback = PASSAGE
-    if asked.intent == Intent.ROLE and not a.facts.people:
+    if asked.intent in (Intent.ROLE, Intent.ACTIONS) and not a.facts.people:
         a.facts.people = [n for p in a.passages[:PEOPLE_PASSAGES] for n in people_in(view, p.quote)]
     return a
