@@ -87,6 +87,8 @@ PROCEDURAL_ITEMS: tuple[str, ...] = (
     r"minute[- ]?taker", r"(?:confirm|agree|approve|consent\s+to)\s+(?:the\s+)?(?:agenda|minutes)\w*",
     r"previous\s+meeting'?s?\s+minutes", r"minutes\s+(?:from|of)\s+(?:the\s+)?previous\s+meeting",
     r"assign\s+roles", r"scribe\s+selection",
+    # the recap scribe tools append: what the minutes said already ("Summary of resolutions")
+    r"summary\s+of\s+(?:resolutions|action\s+items|actions|decisions)", r"sammanfattning\s+av\s+beslut\w*",
     # boilerplate sections of minutes kept on GitHub: links to the recording, the calendar
     r"links?", r"länkar", r"upcoming\s+meetings?", r"kommande\s+möten",
 )
