@@ -115,3 +115,10 @@ def test_an_action_question_with_no_action_recorded_names_the_passages_people(en
     assert a.found and a.facts.fallback == "passage"
     assert "laurent" in a.facts.people
     assert_verbatim(a, snap)
+
+
+def test_header_fields_are_never_told_as_said_even_when_damaged():
+    from bot.intents.digest_parts import FIELD
+    assert FIELD.match("Mötesform: Årsmöte") and FIELD.match("M\ufffdtesform: \ufffdrsm\ufffdte")
+    assert FIELD.match("Meeting Date: 2022-05-10") and FIELD.match("**Plats:** Loge")
+    assert not FIELD.match("Vi sa: det blir bra") and not FIELD.match("The board agreed: ship it")

@@ -44,7 +44,9 @@ RECORDS, SAID, FORMAL = 0, 1, 2
 _PROCEDURAL = re.compile(r"(?i)\b(?:" + "|".join(PROCEDURAL_ITEMS) + r")")
 # "Datum: 2011-07-13", "**Plats:** Loge", "Meeting Date: 2022-05-10": a header field says when and
 # where, which the digest's head says already; it is nothing said under an item.
-FIELD = re.compile(r"(?i)^[\W_]{0,4}(?:\w{1,15}\s)?(?:" + "|".join(HEADER_FIELDS + ROLE_FIELDS) + r")[*_]{0,2}\s*:")
+# A letter lost to bad encoding (U+FFFD, "M\ufffdtesform") still reads as the field's å, ä or ö.
+FIELD = re.compile(r"(?i)^[\W_]{0,4}(?:\w{1,15}\s)?(?:"
+                   + re.sub("[åäö]", "[åäö\ufffd]", "|".join(HEADER_FIELDS + ROLE_FIELDS)) + r")[*_]{0,2}\s*:")
 
 
 @dataclass
