@@ -135,3 +135,9 @@ def test_a_decision_label_after_a_sentence_in_the_same_line():
     got = _decided("# 2023-08-03\n\n## Mastodon\n\n- Social media accounts\n"
                    "   - No objections. **Decision:** Mara will help coordinate.\n")
     assert got.get("Mara will help coordinate") == "decided"
+
+
+def test_a_decision_reported_from_another_occasion_is_not_this_meetings():
+    assert _form("Det beslutades även då att föreningen representeras av kassören.") is None
+    assert _form("Styrelsen beslutade tidigare i år att hyra lokalen.") is None
+    assert _form("Det beslutades efter diskussion att hyra lokalen.") == ("hyra lokalen", "decided")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from index.models import Decision, Vote
-from index.vocab import (CONSENSUS_WORDS, DECISION_LABELS, DECIDE_VERBS_SV, DECIDED_PASSIVE_SV, DECISION_COPULAS,
+from index.vocab import (CONSENSUS_WORDS, DECISION_LABELS, OTHER_OCCASION, DECIDE_VERBS_SV, DECIDED_PASSIVE_SV, DECISION_COPULAS,
                          DECISION_NOUNS, MOVER_LABELS, NEGATIONS, NOT_ACCEPTED_WORDS, OUTCOME_WORDS, SECONDER_LABELS,
                          ROUND_LABELS, SUBJECTLESS_DECIDE, VOTED_VERBS, VOTING_SUBJECTS, WITHDRAWN_WORDS)
 from index.records.prose import BODIES, BODIES_SV
@@ -64,6 +64,7 @@ _UNSETTLED = re.compile(rf"""(?isx)
       |(?P<rejected>{"|".join(NOT_ACCEPTED_WORDS)}) # put to the meeting and not accepted
     )(?!\w)
 """)
+_ELSEWHEN = re.compile(rf"(?i)(?<![\w-])(?:{_alt(OTHER_OCCASION)})(?![\w-])")
 _NEGATED = re.compile(rf"(?i)(?<![\w-])(?:{_alt(NEGATIONS)})\s+(?:\w+\s+)?$")
 # The clause ends at the end of its sentence, at a blank line or before a list entry (a line
 # break inside a paragraph is no end); a colon at its end opens a list below.
@@ -110,6 +111,8 @@ def decision_form(text: str, s: int, e: int) -> tuple[int, int, str] | None:
         g = m.lastgroup
         if g == "consensus" and _NEGATED.search(text[max(s, m.start() - 20):m.start()]):
             return None  # "no consensus on …": nothing was agreed
+        if g in ("gap", "pgap") and _ELSEWHEN.search(text, m.start(), m.start(g)):
+            return None  # "Det beslutades även då att …": a decision of another occasion, reported
         ts = m.start(g)
         te = _clause_end(text, ts, e)
         if text[ts:te].rstrip().endswith(":"):  # "we voted to:" / "… the following changes:"

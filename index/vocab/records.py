@@ -240,3 +240,8 @@ ACTING_WORDS = ("acting", "interim", "temporary", "substitute", "stand-in", "dep
                 "tillförordnad", "tillförordnade", "vikarierande", "tillfällig", "tillfällige")
 # A decision label that opens a sentence inside a line ("No objections. **Decision:** …").
 DECISION_LABELS = ("decision", "decided", "resolution", "resolved", "agreed", "beslut", "beslutades")
+# Words between a decision verb and its "att" that place the decision on another occasion:
+# "Det beslutades även då att …", "Styrelsen beslutade tidigare att …" report it, this meeting
+# did not take it.
+OTHER_OCCASION = ("då", "tidigare", "förra året", "förra mötet", "på förra mötet", "senast", "i fjol", "redan",
+                  "earlier", "previously", "last time", "last year", "already", "then")
