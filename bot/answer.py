@@ -53,6 +53,9 @@ class Facts(BaseModel):
     # records the answer quotes: rows as `minutes decisions --json` / `minutes actions --json` print them
     decisions: list[dict] = Field(default_factory=list)
     actions: list[dict] = Field(default_factory=list)
+    # "passage" when a structured intent's records held nothing and a passage of the minutes,
+    # found by a search within the meeting asked about, answers instead (bot/intents/fallback.py)
+    fallback: str | None = None
 
 
 class Answer(BaseModel):

@@ -20,7 +20,7 @@ from .collections import Catalogue
 from .followup import Context, merge, remember
 from .foreign import unsupported_language
 from .held import MeetingDates, held_snapshot
-from .intents import FALLBACK, HANDLERS, SnapshotView
+from .intents import FALLBACK, HANDLERS, SnapshotView, fallback
 from .long_question import read_question
 from index.names import key_of
 from .orgtitles import Titles, apply as apply_titles
@@ -180,7 +180,7 @@ class Engine:
         handler = HANDLERS.get(q.intent, FALLBACK)
         a = handler(q, view, today, k)
         if a is None:  # no structured data for it: search the text instead
-            a = FALLBACK(as_search(q), view, today, k)
+            a = fallback.mark(asked, FALLBACK(as_search(q), view, today, k), view)
         if context is not None:
             a.question = question.strip()  # the follow-up as asked, not the question it re-asks
         return a, asked

@@ -155,6 +155,7 @@ PHRASES: dict[str, dict[str, str]] = {
     "outcome_referred_back": {"en": "referred back", "sv": "återremitterades"},
     "outcome_noted": {"en": "noted", "sv": "lades till handlingarna"},
     "outcome_decided": {"en": "decided", "sv": "beslutades"},
+    "outcome_withdrawn": {"en": "withdrawn", "sv": "drogs tillbaka"},
     "decided_at": {"en": "At {label}: {items}.", "sv": "På {label}: {items}."},
     "decision_item": {"en": "{outcome} {text}", "sv": "{text} {outcome}"},
     "reserved": {"en": " ({names} entered a reservation)", "sv": " ({names} reserverade sig)"},

@@ -90,6 +90,9 @@ class Vote(BaseModel):
     unanimous: bool = False
     reservations: list[str] = Field(default_factory=list)  # names of who entered a reservation
     reservation_spans: list[Span] = Field(default_factory=list)  # the reservation statements
+    # who voted how, when the minutes name them ("<ivan> +1" rounds of scribe minutes)
+    voted_for: list[str] = Field(default_factory=list)
+    voted_against: list[str] = Field(default_factory=list)
     span: Span  # the vote statement as written ("Med 4 röster mot 2", "Motion carried 5–2")
 
 

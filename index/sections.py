@@ -61,6 +61,9 @@ def lines(text: str) -> list[Line]:
 
 _MD = re.compile(r"^(#{1,6})(?!#)")
 _BOLD = re.compile(r"^\*\*([^*]{1,60}?):?\*\*:?$")
+# An outline heading of plain-text (Org-style) minutes: "** Timer API". Two or more stars and a
+# blank: never a Markdown bullet ("* x") nor bold ("**x**").
+_ORG = re.compile(r"^(\*{2,6})[ \t]+(\S.*?)[ \t]*$")
 _NUMBERED = re.compile(r"^(?:§\s*\d+[a-z]?|\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.*)$")
 # Bounded lengths: an unclosed "\section{" must not make every later one scan to the end.
 _LATEX_SEC = re.compile(r"\\((?:sub){0,2})section\*?\{((?:[^{}]|\{[^{}]{0,200}\}){0,300})\}", re.S)
@@ -170,6 +173,8 @@ def headings(text: str, ls: list[Line] | None = None) -> list[Heading]:
     # A document with Markdown headings marks its own structure; guessing plain-text headings
     # there would turn one-line paragraphs ("Nästa vecka") into sections.
     is_md = sum(1 for ln in ls if ln.text.startswith("#") and _MD.match(ln.text)) >= 2
+    # Org-style outlines mark their structure too (two such headings at least)
+    is_org = not is_tex and sum(1 for ln in ls if ln.text.startswith("**") and _ORG.match(ln.text)) >= 2
     if is_tex:
         for m in _LATEX_SEC.finditer(text):
             if _commented(text, m.start()):
@@ -190,12 +195,17 @@ def headings(text: str, ls: list[Line] | None = None) -> list[Heading]:
             continue
         if is_tex:
             continue
+        m = _ORG.match(t) if is_org else None
+        if m and not t.rstrip().endswith("**"):
+            a = ln.start + m.start(2)
+            out.append(Heading(ln.start, ln.end, m.group(2), (a, a + len(m.group(2))), len(m.group(1)) - 1))
+            continue
         m = _BOLD.match(t)
         if m:
             ts = ln.start + 2
             out.append(Heading(ln.start, ln.end, m.group(1), (ts, ts + len(m.group(1))), 3))
             continue
-        if is_md:
+        if is_md or is_org:
             continue
         m = _numbered_heading(ls, i)
         if m:

@@ -19,6 +19,7 @@ from ..answer import Answer, Facts, Passage
 from ..phrases import say as phrase
 from ..question import Question
 from .digest_parts import Statement, item_statements
+from .digest_text import text_statements
 from .view import SnapshotView
 
 MAX_CHARS = 1500
@@ -51,7 +52,10 @@ def _choose(head: str, groups: list[tuple[str, list[Statement]]]) -> set[int]:
 def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | None:
     ms = view.select(q, today, _has_content)
     if not ms:
-        return None  # nothing recorded (then): the search answers, or says there are no such minutes
+        # the meeting asked about has no records: its text still has items (digest_text.py)
+        ms = view.select(q, today, lambda m: m.source in view.documents)
+    if not ms:
+        return None  # no such minutes: the search says so
     m = ms[-1]
     lang = q.language
     label = say.meeting_label(m.title, m.date, lang)
@@ -61,7 +65,9 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | Non
     if m.attendees_span:
         passages.append(view.span_passage(m, m.attendees_span))
 
-    groups = item_statements(view, m, lang, today, MAX_CHARS - len(head))
+    groups = item_statements(view, m, lang, today, MAX_CHARS - len(head)) if _has_content(m) else []
+    if not any(sts for _, sts in groups):
+        groups = text_statements(view, m, lang)
     if not any(sts for _, sts in groups):
         return view.answer(q, phrase("digest_empty", lang, label=label), found=True, passages=passages,
                            facts=facts)

@@ -14,6 +14,7 @@ from datetime import date
 from index.models import AgendaItem, Meeting
 from index.sentences import sentence_spans
 from index.records.formality import procedural_heading
+from index.vocab import HEADER_FIELDS, ROLE_FIELDS
 
 from .. import compose as say
 from ..answer import Passage
@@ -36,8 +37,15 @@ SAID_CHARS = 120
 # of adjusters explains itself at length), holds the meeting's business all the same (minutes
 # that put everything under "Mötets öppnande").
 FORMAL_SENTENCES = 3
+# Records of one item told before what the other items said; the rest after it.
+FIRST_RECORDS = 3
 # Tiers: business records, then what was said, then the formalities' records.
 RECORDS, SAID, FORMAL = 0, 1, 2
+# "Datum: 2011-07-13", "**Plats:** Loge", "Meeting Date: 2022-05-10": a header field says when and
+# where, which the digest's head says already; it is nothing said under an item.
+# A letter lost to bad encoding (U+FFFD, "M\ufffdtesform") still reads as the field's å, ä or ö.
+FIELD = re.compile(r"(?i)^[\W_]{0,4}(?:\w{1,15}\s)?(?:"
+                   + re.sub("[åäö]", "[åäö\ufffd]", "|".join(HEADER_FIELDS + ROLE_FIELDS)) + r")[*_]{0,2}\s*:")
 
 
 @dataclass
@@ -56,7 +64,11 @@ class Statement:
         formalities' decisions (they are decisions too); then the items' further sentences."""
         if self.tier == SAID:
             return (1, 0) if self.rank == 0 else (3, self.rank)
-        return (0, 0) if self.tier == RECORDS else (2, 0)
+        if self.tier == RECORDS:
+            # an item's first records before anything said; its further ones after one sentence
+            # of every item (an item with ten action items does not crowd out the others)
+            return (0, 0) if self.rank < FIRST_RECORDS else (1, 1)
+        return (2, 0)
 
 
 def procedural(heading: str | None) -> bool:
@@ -94,7 +106,8 @@ def _sentences(text: str, rng: tuple[int, int], taken: list[tuple[int, int]]) ->
     nth = 0
     for s, e in sentence_spans(text, rng[0], rng[1], skip_bullets=True):
         piece = text[s:e]
-        if len(re.findall(r"\w+", piece)) < MIN_WORDS or piece.lstrip().startswith(("\\", "#", "%", "|")):
+        if (len(re.findall(r"\w+", piece)) < MIN_WORDS or piece.lstrip().startswith(("\\", "#", "%", "|"))
+                or FIELD.match(piece)):
             continue
         if _overlaps(s, e, taken):
             continue
@@ -142,6 +155,10 @@ def item_statements(view: SnapshotView, m: Meeting, lang: str, today: date,
             continue  # a report on an earlier action, or the decision that gave it already says it
         if not a.owners:
             continue  # a request nobody was given ("efterfrågades förslag på …"): its sentence is what was said
+        key = " ".join([*a.owners, a.task]).casefold()
+        if key in seen:
+            continue  # the same action listed again ("new and carried over action items")
+        seen.add(key)
         taken.append(a.span)
         it = _item_of(items, a.span[0])
         if points_back(a.task) and a.span[1] - a.span[0] <= 2 * QUOTE_CHARS:
@@ -159,6 +176,8 @@ def item_statements(view: SnapshotView, m: Meeting, lang: str, today: date,
         heading = say.clip(full, HEADING_CHARS)
         said = _sentences(text, _own_range(items, it), taken)
         sts = per[id(it)]
+        for rank, st in enumerate(sts):
+            st.rank = rank
         formal = bool(_list_kind(full)) or procedural(full) and (
             len(said) <= FORMAL_SENTENCES or any(st.kind == "decision" for st in sts))
         if formal:
@@ -170,6 +189,8 @@ def item_statements(view: SnapshotView, m: Meeting, lang: str, today: date,
                                  SAID, rank))
         out.append((heading, sts))
     if loose:
+        for rank, st in enumerate(loose):
+            st.rank = rank
         out.append(("", loose))
     return out
 

@@ -30,6 +30,7 @@ ItemIndex = _on_use("index.records.agenda", "ItemIndex")
 agenda_items = _on_use("index.records.agenda", "agenda_items")
 find_decisions = _on_use("index.records.decisions", "find_decisions")
 find_roles = _on_use("index.records.roles", "find_roles")
+plus_one_rounds = _on_use("index.records.grammar", "plus_one_rounds")
 
 __all__ = ["Records", "extract_records", "link_actions", "action_state"]
 
@@ -70,6 +71,8 @@ def extract_records(text: str, meeting: Meeting, lines: list[Line] | None = None
     proposals: list[tuple[int, int]] = []
     with guarded("decisions", source, problems):
         rec.decisions, proposals = find_decisions(text, ls, hs, index, us)
+    with guarded("vote rounds", source, problems):
+        plus_one_rounds(text, rec.decisions)  # "+1" rounds of scribe minutes: tallies and voters
     settled = {d.text_span for d in rec.decisions if d.outcome in ("approved", "decided")}
     unsettled = [p for p in proposals if p not in settled]
     with guarded("role holders", source, problems):

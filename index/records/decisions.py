@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from index.models import Decision
 from index.records.agenda import ItemIndex
 from index.vocab import DECISION_HEADINGS, PROPOSAL_HEADINGS
+from index.records.grammar import decision_form, seconded
 from index.records.prose import ELECTED, SENTENCE, V7, outer_entry
 from index.records.references import outcome_of, reference, settle
 from index.records.text import Unit, heading_lines, norm, trim_end
@@ -192,6 +193,11 @@ def _statement(ctx: _Ctx, s: int, e: int, in_block: bool, proposals: list[tuple[
         ctx.add(Decision(text=text[ts:te], text_span=(ts, te), span=(s, e), item=ctx.items.heading_at(s),
                          outcome="decided"))
         return True
+    gm = decision_form(text, s, e)  # the record grammar's further forms (grammar.py)
+    if gm:
+        ctx.add(Decision(text=text[gm[0]:gm[1]], text_span=gm[:2], span=(s, e), item=ctx.items.heading_at(s),
+                         outcome=gm[2]))
+        return True
     pm = _PASSIVE.match(text, s, e)
     if pm:
         ts, te = trim_end(text, *pm.span("t"))
@@ -343,6 +349,9 @@ def find_decisions(text: str, ls: list[Line], hs: list[Heading], items: ItemInde
             continue
         if not _statement(ctx, u.start, u.end, False, []) and i + 1 < len(units):
             _carried_proposal(ctx, u, units[i + 1])
+    for ts, te, end, outcome in seconded(text, units, [d.text_span for d in ctx.out] + [d.span for d in ctx.out]):
+        ctx.add(Decision(text=text[ts:te], text_span=(ts, te), span=(ts, end), item=ctx.items.heading_at(ts),
+                         outcome=outcome))
     out = sorted(ctx.out, key=lambda d: (d.span[0], d.text_span[0]))
     _attach_votes(text, out, items)
     proposals = sorted(e for bs in ctx.proposals.values() for b in bs for e in b.entries)

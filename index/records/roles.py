@@ -14,13 +14,15 @@ import re
 from index.models import Meeting, Person, RoleHolder
 from index.person_names import UP as _UP
 from index.person_names import looks_like_name, name_regex
-from index.vocab import (MEETING_SCOPED, NOT_OWNERS, REPRESENTATIVE_HEADS, ROLE_TITLES, TITLE_HEADS_EN,
+from index.vocab import (ACTING_WORDS, MEETING_SCOPED, NOT_OWNERS, REPRESENTATIVE_HEADS, ROLE_TITLES, TITLE_HEADS_EN,
                          TITLE_HEADS_SV)
 from index.records.text import Unit
 from index.records.titles import REPRESENTATIVE, parse_title, title_key
 from index.sections import Heading, strip_span
 
 _TITLES = [(re.compile(rf"(?:{k})"), v) for k, v in ROLE_TITLES.items()]
+# "acting ", "t.f. ", "interim " before a title (ACTING_WORDS)
+_ACTING = re.compile(r"^(?:" + "|".join(re.escape(w) for w in sorted(ACTING_WORDS, key=len, reverse=True)) + r")\s*(?=\w)")
 _NAME = name_regex(4)  # a person's name (index/person_names.py)
 _PAREN = r"(?:[ \t]*\([^()\n]{0,40}\))?"  # "Tekla Siesjö (DV'20)"
 _NAMES = rf"(?P<names>{_NAME}{_PAREN}(?:\s*(?:,|;|\boch\b|\band\b|&|\bsamt\b)\s*{_NAME}{_PAREN}){{0,5}})"
@@ -29,9 +31,10 @@ _NAMES = rf"(?P<names>{_NAME}{_PAREN}(?:\s*(?:,|;|\boch\b|\band\b|&|\bsamt\b)\s*
 # arbetsgruppen"), not a period ("kassör för verksamhetsåret 2023").
 _EN_HEADS = "|".join(sorted(TITLE_HEADS_EN + REPRESENTATIVE_HEADS, key=len, reverse=True))
 _SV_HEADS = "|".join(sorted(TITLE_HEADS_SV + REPRESENTATIVE_HEADS, key=len, reverse=True))
+_ACTS = "|".join(re.escape(w) for w in sorted(ACTING_WORDS, key=len, reverse=True))
 _PERIOD = r"(?:verksamhets|räkenskaps|kalender|budget)?år\w*|perioden|terminen|hösten|våren|resten|mandatperioden"
 _TITLE = (rf"(?P<title>[\wåäöÅÄÖ&-]{{2,40}}[ \t]+(?i:{_EN_HEADS})(?![\w-])"
-          rf"|(?:vice[ \t]+)?[\wåäöÅÄÖ-]{{3,40}}(?:[ \t]+(?:tillika|och)[ \t]+[\wåäöÅÄÖ-]{{3,40}})?)"
+          rf"|(?:(?i:{_ACTS})[ \t]+)?(?:vice[ \t]+)?[\wåäöÅÄÖ-]{{3,40}}(?:[ \t]+(?:tillika|och)[ \t]+[\wåäöÅÄÖ-]{{3,40}})?)"
           rf"(?:[ \t]+(?:för|of|till|to)[ \t]+(?P<body>[{_UP}][\w'’-]*|mötet|stämman|årsmötet|the[ \t]+\w+"
           rf"|(?!{_PERIOD})[a-zåäö][\wåäö-]{{1,40}}(?:en|et|na|n)(?![\w-])))?")
 _ELECTION = [
@@ -48,8 +51,10 @@ _ELECTION = [
     # Michael re-elected as Chair / Anna Berg was elected chair / Erik appointed secretary
     re.compile(rf"(?<![\w-]){_NAMES}[ \t]+(?:was[ \t]+|is[ \t]+)?(?:re-?elected|elected|appointed|named|chosen)"
                rf"[ \t]+(?:as[ \t]+|to[ \t]+(?:be[ \t]+)?)?(?:the[ \t]+)?{_TITLE}"),
-    # Mötet väljer Anna Berg till ordförande / Divisionsstämman väljer X (DV'20) till divisionsordförande
-    re.compile(rf"(?i:väljer|valde|utser|utsåg)[ \t]+{_NAMES}[ \t]+(?:till|som)[ \t]+{_TITLE}"),
+    # Mötet väljer Anna Berg till ordförande / Divisionsstämman väljer X (DV'20) till divisionsordförande /
+    # Årsmötet beslutar välja Rune Jacobson till justerare / The meeting elected Ann Lee as treasurer
+    re.compile(rf"(?i:väljer|valde|utser|utsåg|välja|utse|omvälja|elected|re-elected|appointed|elects|appoints)"
+               rf"[ \t]+{_NAMES}[ \t]+(?:till|som|(?i:as|to[ \t]+be|to))[ \t]+(?i:the[ \t]+|new[ \t]+|a[ \t]+)?{_TITLE}"),
     # "… lämnar ordet till revisorn, Hugo Hörnquist." / "the treasurer, Ann Lee, reported": a role
     # and its holder in apposition (one name; role_of() keeps only titles that are roles)
     re.compile(rf"(?<![\w-])(?P<title>[\wåäöÅÄÖ-]{{3,30}})[ \t]*,[ \t]*(?P<names>{_NAME})(?=[ \t]*[.,;:)]|[ \t]*$)"),
@@ -79,6 +84,7 @@ _SUFFIX = re.compile(rf"(?P<names>{_NAME}){_PAREN}[ \t]*,[ \t]*(?P<title>(?i:vic
 def role_of(title: str) -> tuple[str, str] | None:
     """(role key, scope) of a title as written, or None when it is no role."""
     t = re.sub(r"\s+", " ", title.casefold().strip(" .:*_"))
+    t = _ACTING.sub("", t, count=1) or t  # "acting chair", "t.f. ordförande": the chair's role, held for now
     for pat, key in _TITLES:
         if pat.fullmatch(t):
             scope = "meeting" if any(w in t for w in MEETING_SCOPED) else "organisation"

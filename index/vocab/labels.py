@@ -113,6 +113,13 @@ PROCEDURAL_ITEMS: tuple[str, ...] = (
     r"mötesschema\w*", r"dagordning\w*", r"föredragningslista\w*", r"val\s+av\s+(?:vice\s+)?(?:mötes|protokoll|röst|juster)\w*",
     r"justering\w*", r"justerare\w*", r"adjunger\w*", r"närvaro\w*", r"föregående\s+(?:mötes)?protokoll\w*",
     r"call\s+to\s+order", r"approval\s+of\s+(?:the\s+)?(?:agenda|minutes)", r"adjourn\w*", r"roll\s+call",
+    # "Nominate a minute taker and confirm agenda", "Agree minutes from previous meeting",
+    # "Agree agenda for next meeting", "Assign roles", "Consent to agenda"
+    r"minute[- ]?taker", r"(?:confirm|agree|approve|consent\s+to)\s+(?:the\s+)?(?:agenda|minutes)\w*",
+    r"previous\s+meeting'?s?\s+minutes", r"minutes\s+(?:from|of)\s+(?:the\s+)?previous\s+meeting",
+    r"assign\s+roles", r"scribe\s+selection",
+    # the recap scribe tools append: what the minutes said already ("Summary of resolutions")
+    r"summary\s+of\s+(?:resolutions|action\s+items|actions|decisions)", r"sammanfattning\s+av\s+beslut\w*",
     # boilerplate sections of minutes kept on GitHub: links to the recording, the calendar
     r"links?", r"länkar", r"upcoming\s+meetings?", r"kommande\s+möten",
 )

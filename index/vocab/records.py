@@ -30,6 +30,9 @@ BLOCK_HEADINGS = DECISION_HEADINGS + PROPOSAL_HEADINGS + (
     "vote", "voting", "nominations", "background", "discussion",
 )
 
+# A proposal not accepted: "the proposal was not accepted", "förslaget antogs inte" (rejected).
+NOT_ACCEPTED_WORDS = (r"not\s+accepted", r"not\s+adopted", r"not\s+approved", r"antogs\s+inte",
+                      r"godkändes\s+inte", r"bifölls\s+inte", r"inte\s+antogs", r"inte\s+godkändes")
 # Outcomes, by the words that state them. Checked in this order: a tabled or referred-back
 # decision often also contains "beslutar"; "avslås" beats "bifalles" in "bifalles ej".
 OUTCOME_WORDS = {
@@ -39,7 +42,8 @@ OUTCOME_WORDS = {
     "noted": (r"till handlingarna", r"noterar\w*", r"noted", r"antecknar\w*", r"received and filed"),
     "rejected": (r"avsl[åa]\w*", r"nekas", r"nekar", r"avvisa\w*", r"röstas? ned", r"röstades ned",
                  r"faller", r"föll", r"bifalles ej", r"bifalls ej", r"ej bifall\w*", r"rejected",
-                 r"voted down", r"defeated", r"fail(?:s|ed)", r"not carried", r"declined"),
+                 r"voted down", r"defeated", r"fail(?:s|ed)", r"not carried", r"declined",
+                 *NOT_ACCEPTED_WORDS),
     "approved": (r"bifall\w*", r"godkänn\w*", r"godk[äa]nd\w*", r"antas", r"antogs", r"fastställ\w*",
                  r"beviljas", r"godtar", r"godtas", r"approved?", r"carried", r"adopted", r"accepted",
                  r"passed", r"ratified"),
@@ -108,10 +112,14 @@ TASK_VERBS_SV = (
 TASK_VERBS_EN = (
     "will", "to", "shall", "agreed to", "volunteered to", "offered to", "is going to",
     "will follow up", "to follow up", "takes", "owns",
+    # "Geert has volunteered to add a rule": the auxiliary between the owner and the verb
+    "has volunteered to", "have volunteered to", "has agreed to", "have agreed to", "has offered to",
+    "will take", "is to", "are to",
 )
 # Labels of an action line: "Action: ...", "ACTION:", "TODO:", "AP:", "Att göra:".
 ACTION_LABELS = (
     "action", "actions", "action item", "action items", "action point", "ap", "todo", "to do",
+    "ai",  # "AI: Pauli to write a blog post" (action item), as OTC-style minutes abbreviate it
     "to-do", "att göra", "åtgärd", "åtgärder", "uppgift", "uppdrag",
 )
 # Table columns.
@@ -174,6 +182,9 @@ REVIEW_HEADINGS = (
     "actions from last meeting", "review of actions", "review of action items",
     "previous action items", "previous actions", "follow-up", "follow up", "åtgärdslista",
     "beslutsuppföljning", "action items", "actions", "att göra-listan",
+    "review outstanding actions", "outstanding actions", "outstanding action items",
+    "review of outstanding actions", "review outstanding action items", "open actions",
+    "open action items", "review open actions", "kvarstående uppdrag", "utestående uppdrag",
 )
 # Words before a due date.
 DUE_CUES = ("due", "by", "before", "until", "deadline", "senast", "innan", "före", "till den",
@@ -252,3 +263,48 @@ FORMALITY_STATEMENTS = (
     # adjunct members admitted: "adjungeras till mötet"
     r"adjunger\w*",
 )
+
+# -- the record grammar of index/records/grammar.py (decisions in other words) ----------------
+# A body's decision verb in Swedish, present and past ("Årsmötet beslutade på styrelsens förslag
+# att …", "Årsmötet beslutar välja …").
+DECIDE_VERBS_SV = ("beslutar", "beslutade", "beslöt", "beslutat", "har beslutat")
+# The passive: "Beslöts efter diskussion att …".
+DECIDED_PASSIVE_SV = ("beslutades", "beslöts", "beslutas")
+# Nouns that name the decision itself: "OTC decision is to …", "Beslutet blev att …".
+DECISION_NOUNS = ("decision", "resolution", "beslutet", "mötets beslut", "styrelsens beslut")
+# A copula after them: "… is to", "… was that", "… blev att".
+DECISION_COPULAS = ("is", "was", "will be", "blev", "är", "var", "blir")
+# Who votes as a group: "We voted to …", "The TSC voted unanimously to …", "Members voted to …".
+VOTING_SUBJECTS = ("we", "they", "everyone", "everybody", "all", "members", "the members",
+                   "the group", "the meeting", "the board", "the committee", "the council",
+                   "the team", "the working group", "the wg", "the tsc", "the otc", "vi", "mötet",
+                   "styrelsen", "medlemmarna")
+VOTED_VERBS = ("voted", "have voted", "has voted", "röstade för att", "röstade för")
+# Agreement without a vote: "Consensus to …", "There was rough consensus that …", "Konsensus om att …".
+CONSENSUS_WORDS = ("consensus", "rough consensus", "general consensus", "broad consensus",
+                   "general agreement", "agreement", "konsensus", "enighet", "samsyn")
+# Words that turn agreement into its absence just before it: "no consensus on …", "ingen enighet om".
+NEGATIONS = ("no", "not", "without", "lack of", "lacking", "never", "ingen", "inte", "ej", "utan")
+# A statement that opens with the verb, its subject left out: "Agreed to …", "Decided that …".
+SUBJECTLESS_DECIDE = ("agreed", "decided", "resolved", "beslutades", "beslöts", "beslutas")
+# A proposal withdrawn by its mover: no decision was taken on it (outcome "withdrawn").
+WITHDRAWN_WORDS = (r"withdrawn", r"withdrew", r"drogs\s+tillbaka", r"dras\s+tillbaka", r"återtogs",
+                   r"återtas", r"återkallades")
+# "Proposed: Tomas, seconded: Tim" after what was adopted: the mover and the seconder.
+MOVER_LABELS = ("proposed", "proposed by", "moved", "moved by", "motion by", "föreslaget av",
+                "föreslogs av", "yrkat av")
+SECONDER_LABELS = ("seconded", "seconded by", "second", "understödd av", "understöddes av", "bifallet av")
+# A proposal put to a "+1" round in scribe minutes: "Proposed: Add AVIF to the package",
+# "PROPOSAL: …", "Draft resolution: …"; the votes follow as "<ivan> +1" or "ivan: -1" lines.
+ROUND_LABELS = ("proposed", "proposal", "proposed resolution", "draft resolution", "straw poll")
+# Titles held for a while or for someone else: "acting chair", "t.f. ordförande", "interim
+# secretary", "ersättare för kassören". The role is the title after the word.
+ACTING_WORDS = ("acting", "interim", "temporary", "substitute", "stand-in", "deputising", "t.f.", "tf",
+                "tillförordnad", "tillförordnade", "vikarierande", "tillfällig", "tillfällige")
+# A decision label that opens a sentence inside a line ("No objections. **Decision:** …").
+DECISION_LABELS = ("decision", "decided", "resolution", "resolved", "agreed", "beslut", "beslutades")
+# Words between a decision verb and its "att" that place the decision on another occasion:
+# "Det beslutades även då att …", "Styrelsen beslutade tidigare att …" report it, this meeting
+# did not take it.
+OTHER_OCCASION = ("då", "tidigare", "förra året", "förra mötet", "på förra mötet", "senast", "i fjol", "redan",
+                  "earlier", "previously", "last time", "last year", "already", "then")

@@ -1,0 +1,202 @@
+"""The record grammar of what was decided, in the forms the "Beslut" blocks and the running-text
+patterns of ``prose.py`` leave out (issue 17): a body that decides with words between its verb
+and "att" ("Årsmötet beslutade på styrelsens förslag att utse …") or with no "att" at all
+("Årsmötet beslutar välja …"); the decision named as a noun ("OTC decision is to …", "Beslutet
+blev att …"); group votes ("We voted to …", "The TSC voted unanimously to …", "we voted to:"
+over a list); agreement without a vote ("Consensus to …", "Agreed to …" with the subject left
+out); proposals withdrawn or not accepted; and "Proposed: X, seconded: Y" after what was adopted.
+
+``decisions.py`` asks :func:`decision_form` for a statement none of its own forms read, and
+:func:`seconded` once per document. Words are data in ``index/vocab/records.py``."""
+from __future__ import annotations
+
+import re
+
+from index.models import Decision, Vote
+from index.vocab import (CONSENSUS_WORDS, DECISION_LABELS, OTHER_OCCASION, DECIDE_VERBS_SV, DECIDED_PASSIVE_SV, DECISION_COPULAS,
+                         DECISION_NOUNS, MOVER_LABELS, NEGATIONS, NOT_ACCEPTED_WORDS, OUTCOME_WORDS, SECONDER_LABELS,
+                         ROUND_LABELS, SUBJECTLESS_DECIDE, VOTED_VERBS, VOTING_SUBJECTS, WITHDRAWN_WORDS)
+from index.records.prose import BODIES, BODIES_SV
+from index.records.text import Unit, trim_end
+
+
+def _alt(words) -> str:
+    """An alternation of phrases, longest first, spaces as any blanks."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+# What was decided, by form. Each alternative names its clause group; the outcome it implies
+# is in _FORM_OUTCOME. Gaps are bounded and never cross a line's end: no backtracking runs.
+_FORMS = re.compile(rf"""(?isx)
+    # Årsmötet beslutade på styrelsens förslag att utse …: words between the verb and "att"
+    (?<![\w-])(?:{BODIES}|{BODIES_SV})\s+(?:{_alt(DECIDE_VERBS_SV)})\s+[^.\n]{{1,60}}?\s+att\s+(?P<gap>\S.*)
+  | # Beslöts efter diskussion att …: the passive with words before "att"
+    (?<![\w-])(?:det\s+)?(?:{_alt(DECIDED_PASSIVE_SV)})\s+[^.\n]{{1,60}}?\s+att\s+(?P<pgap>\S.*)
+  | # Årsmötet beslutar välja Rune Jacobson till justerare: an infinitive with no "att"
+    (?<![\w-])(?:{BODIES}|{BODIES_SV})\s+(?:{_alt(DECIDE_VERBS_SV)})\s+(?P<inf>(?!att\b)[a-zåäö]{{2,}}a\s+\S.*)
+  | # OTC decision is to …, The decision was that …, Beslutet blev att …
+    (?<![\w-])(?:{_alt(DECISION_NOUNS)})\s+(?:{_alt(DECISION_COPULAS)})\s*:?\s+(?:to|that|att)\s+(?P<noun>\S.*)
+  | # We voted (unanimously) to …, The TSC voted to …, Vi röstade för att …
+    (?<![\w-])(?:{_alt(VOTING_SUBJECTS)}|(?-i:[A-Z]{{2,6}}))\s+(?:all\s+)?(?:unanimously\s+|enhälligt\s+)?
+      (?:{_alt(VOTED_VERBS)})\s+(?:unanimously\s+)?(?:to|in\s+favou?r\s+of|att)(?:\s+|\s*(?=:))(?P<voted>\S.*)
+  | # Consensus to …, There was rough consensus that …, Konsensus om att …
+    (?<![\w-])(?:{_alt(CONSENSUS_WORDS)})\s+(?:is\s+|was\s+|reached\s+)?(?:to|that|on|om\s+att|att|kring)\s+(?P<consensus>\S.*)
+""")
+_FORM_OUTCOME = {"gap": "decided", "pgap": "decided", "inf": "decided", "noun": "decided",
+                 "voted": "approved", "consensus": "decided", "start": "decided", "label": "decided"}
+# What opens the statement (a bullet or emphasis before it):
+_START = re.compile(rf"""(?isx)
+    [\W_]{{0,4}}(?:
+        # Agreed to …, Decided that …: the verb, its subject left out
+        (?:{_alt(SUBJECTLESS_DECIDE)})\s+(?:to|that|on|att)\s+(?P<start>\S.*)
+      | # "**Decision:** Mara will help coordinate.": a decision label (also after a sentence, below)
+        (?:{_alt(DECISION_LABELS)})[*_]{{0,2}}\s*:[*_]{{0,2}}\s*(?P<label>\S.*)
+    )""")
+# "No objections. **Decision:** Mara will help coordinate.": the label after a sentence's end.
+_INLINE = re.compile(rf"(?i)(?<=[.!?])\s+(?=[*_]{{0,2}}(?:{_alt(DECISION_LABELS)})[*_]{{0,2}}\s*:)")
+# A proposal withdrawn or not accepted, with what it proposed as its subject: "The proposal to
+# rename the club was withdrawn", "Motionen om ny logga drogs tillbaka", "The motion … was not
+# accepted", "Förslaget om … antogs inte".
+_UNSETTLED = re.compile(rf"""(?isx)
+    (?P<t>(?:the\s+)?(?:proposal|motion|amendment|förslaget|motionen|yrkandet|ändringsyrkandet)\b[^.\n]{{0,160}}?)
+    \s+(?:was\s+|is\s+|has\s+been\s+)?
+    (?:(?P<withdrawn>{"|".join(WITHDRAWN_WORDS)})   # withdrawn by its mover: no decision taken
+      |(?P<rejected>{"|".join(NOT_ACCEPTED_WORDS)}) # put to the meeting and not accepted
+    )(?!\w)
+""")
+_ELSEWHEN = re.compile(rf"(?i)(?<![\w-])(?:{_alt(OTHER_OCCASION)})(?![\w-])")
+_NEGATED = re.compile(rf"(?i)(?<![\w-])(?:{_alt(NEGATIONS)})\s+(?:\w+\s+)?$")
+# The clause ends at the end of its sentence, at a blank line or before a list entry (a line
+# break inside a paragraph is no end); a colon at its end opens a list below.
+_END = re.compile(r"(?<=[.!?])(?=[*_]{0,2}\s)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+•]|\d{1,3}[.)])\s)")
+_LIST_LINE = re.compile(r"[ \t]*(?:[-*+•]|\d{1,3}[.)])\s+\S")
+# How many lines a list after "we voted to:" may hold.
+MAX_LIST_LINES = 20
+
+
+def _clause_end(text: str, s: int, e: int) -> int:
+    m = _END.search(text, s, e)
+    return m.start() if m else e
+
+
+def _list_below(text: str, pos: int) -> int | None:
+    """The end of the list that starts on the line after ``pos`` (a blank line may come first),
+    or None when no list follows."""
+    nl = text.find("\n", pos)
+    if nl < 0:
+        return None
+    i, end, lines = nl + 1, None, 0
+    while i < len(text) and lines < MAX_LIST_LINES:
+        j = text.find("\n", i)
+        j = len(text) if j < 0 else j
+        line = text[i:j]
+        if not line.strip():
+            if end is not None and not _LIST_LINE.match(text, j + 1):
+                break
+        elif _LIST_LINE.match(line) or (end is not None and line[:1] in " \t"):
+            end = j  # an entry, or an entry's continuation
+        else:
+            break
+        i, lines = j + 1, lines + 1
+    return end
+
+
+def decision_form(text: str, s: int, e: int) -> tuple[int, int, str] | None:
+    """(start, end, outcome) of what the statement at [s, e) decided, in one of the forms of
+    this module; None when it is none of them."""
+    m = _FORMS.search(text, s, e) or _START.match(text, s, e)
+    if m is None and (inline := _INLINE.search(text, s, e)) is not None:
+        m = _START.match(text, inline.end(), e)
+    if m is not None:
+        g = m.lastgroup
+        if g == "consensus" and _NEGATED.search(text[max(s, m.start() - 20):m.start()]):
+            return None  # "no consensus on …": nothing was agreed
+        if g in ("gap", "pgap") and _ELSEWHEN.search(text, m.start(), m.start(g)):
+            return None  # "Det beslutades även då att …": a decision of another occasion, reported
+        ts = m.start(g)
+        te = _clause_end(text, ts, e)
+        if text[ts:te].rstrip().endswith(":"):  # "we voted to:" / "… the following changes:"
+            below = _list_below(text, te)
+            if below is not None:
+                if not text[ts:te].strip(" \t:"):  # "we voted to:" — what, the list says
+                    ts = text.find("\n", te) + 1
+                te = below
+        ts, te = trim_end(text, ts, te)
+        return (ts, te, _FORM_OUTCOME[g]) if te > ts else None
+    w = _UNSETTLED.match(text, s, e)
+    if w is not None:
+        ts, te = trim_end(text, *w.span("t"))
+        return (ts, te, "withdrawn" if w.group("withdrawn") else "rejected") if te > ts else None
+    return None
+
+
+# "Proposed: Tomas, seconded: Tim" / "Moved by Anna, seconded by Erik": a line of its own or the
+# end of the statement it follows.
+_SECONDED = re.compile(rf"""(?ix)
+    (?<![\w-])(?:{_alt(MOVER_LABELS)})\s*[:\-–]?\s*(?P<mover>[^,;\n]{{1,60}}?)\s*[,;]\s*
+    (?:and\s+|och\s+)?(?:{_alt(SECONDER_LABELS)})\s*[:\-–]?\s*(?P<seconder>[^,;.\n]{{1,60}})
+""")
+_OUTCOMES = {k: re.compile(r"(?i)(?<!\w)(?:" + "|".join(v) + r")(?!\w)") for k, v in OUTCOME_WORDS.items()}
+
+
+def seconded(text: str, units: list[Unit], taken: list[tuple[int, int]]) -> list[tuple[int, int, int, str]]:
+    """(start, end, statement end, outcome) of what each "Proposed: X, seconded: Y" adopted
+    (its text at [start, end); the statement quoted runs to the end of the seconding):
+    the statement before it on the same line, else the one before it in the same paragraph,
+    when that states no decision already (``taken``: spans read as decisions)."""
+    out = []
+    for i, u in enumerate(units):
+        m = _SECONDED.search(text, u.start, u.end)
+        if m is None:
+            continue
+        if m.start() > u.start and text[u.start:m.start()].strip(" \t*_-•"):
+            ps, pe = trim_end(text, u.start, m.start())
+        elif i > 0 and "\n\n" not in text[units[i - 1].end:u.start]:
+            ps, pe = trim_end(text, units[i - 1].start, units[i - 1].end)
+        else:
+            continue
+        if pe <= ps or any(a < pe and ps < b for a, b in taken) or _SECONDED.search(text, ps, pe):
+            continue
+        said = text[ps:pe]
+        outcome = next((k for k in ("tabled", "referred_back", "rejected") if _OUTCOMES[k].search(said)), "approved")
+        out.append((ps, pe, trim_end(text, m.start(), m.end())[1], outcome))
+    return out
+
+
+# A "+1" round of scribe minutes: the proposal line, then one vote per line ("<ivan> +1",
+# "wendy: -1", "<duga> 0"), then the RESOLUTION that the decision reads.
+_ROUND = re.compile(rf"(?im)^[ \t]*(?:<[^>\n]{{1,40}}>[ \t]*)?(?:{_alt(ROUND_LABELS)})[ \t]*:[ \t]*\S")
+_BALLOT = re.compile(r"""(?mx)
+    ^[ \t]*(?:<(?P<a>[^>\s]{1,40})>|(?P<b>[^\W\d][\w.-]{0,39}):)   # "<ivan>" or "ivan:"
+    [ \t]*(?P<v>\+1|-1|[+-]?0)(?![\w.])                            # the vote, alone or before a remark
+""")
+# How far a decision looks back for the round that carried it, in characters.
+ROUND_WINDOW = 4000
+
+
+def plus_one_rounds(text: str, decisions: list[Decision]) -> None:
+    """Give each decision that a "+1" round carried (the round between the last proposal line
+    before it and the decision, with no other decision in between) its tally and its voters."""
+    ordered = sorted(decisions, key=lambda d: d.span[0])
+    prev_end = 0
+    for d in ordered:
+        start = d.span[0]
+        lo = max(prev_end, start - ROUND_WINDOW)
+        prev_end = max(prev_end, d.span[1])
+        if d.vote is not None:
+            continue
+        opens = list(_ROUND.finditer(text, lo, start))
+        if not opens:
+            continue
+        votes: dict[str, str] = {}
+        last = opens[-1].end()
+        for b in _BALLOT.finditer(text, opens[-1].end(), start):
+            votes[b.group("a") or b.group("b")] = b.group("v")  # a later vote of one voter counts
+            last = b.end()
+        if not votes:
+            continue
+        yes = [n for n, v in votes.items() if v == "+1"]
+        no = [n for n, v in votes.items() if v == "-1"]
+        d.vote = Vote(for_=len(yes), against=len(no), abstain=len(votes) - len(yes) - len(no),
+                      unanimous=not no and len(yes) == len(votes), voted_for=yes, voted_against=no,
+                      span=(opens[-1].start(), last))
