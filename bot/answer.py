@@ -42,6 +42,9 @@ class Facts(BaseModel):
     # records the answer quotes: rows as `minutes decisions --json` / `minutes actions --json` print them
     decisions: list[dict] = Field(default_factory=list)
     actions: list[dict] = Field(default_factory=list)
+    # which meeting the question named and how it was read (bot/resolve.py): {"by": "kind+year",
+    # "meetings": [sources], "unmatched": [clues no meeting showed]}; None when it named none
+    resolved: dict | None = None
 
 
 class Answer(BaseModel):

@@ -22,6 +22,7 @@ from .long_question import read_question
 from .phrases import say as say_phrase
 from .question import Intent, Question, TimeFilter
 from .translate import lexicons
+from .typos import correct
 from .understand import as_search, understand
 
 
@@ -102,12 +103,14 @@ class Engine:
             a.reason = "unsupported_language"
             return a, None
         view = self.view_for(today)
-        q = merge(understand(question, view.names), context)
+        asked_as, typos = correct(question, view.speller, view.names)  # "ordförnade" read as "ordförande"
+        q = merge(understand(asked_as, view.names), context)
         asked = copy.deepcopy(q)  # handlers and as_search may change q; the context keeps it as asked
         handler = HANDLERS.get(q.intent, FALLBACK)
         a = handler(q, view, today, k)
         if a is None:  # no structured data for it: search the text instead
             a = FALLBACK(as_search(q), view, today, k)
-        if context is not None:
-            a.question = question.strip()  # the follow-up as asked, not the question it re-asks
+        if context is not None or typos:
+            a.question = question.strip()  # as asked: not the question a follow-up re-asks, nor typos read
+        a.notes.extend(say_phrase("typo_read_as", a.language, typo=t, word=w) for t, w in typos)
         return a, asked

@@ -71,6 +71,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "sv": "Jag hittar inget om det i protokollen.",
     },
     "no_meeting_in": {"en": "There are no minutes from {when}.", "sv": "Det finns inga protokoll från {when}."},
+    "typo_read_as": {"en": "I read '{typo}' as '{word}'.", "sv": "Jag läste '{typo}' som '{word}'."},
     # -- why nothing was found: bot.intents.not_found, bot.engine ----------------------------------
     "skipped_file": {
         "en": "The minutes that may hold this, {file}{more}, could not be read ({reason}).",

@@ -15,6 +15,7 @@ from index.vocab import FUNCTION_WORDS, MONTH_NAMES, MONTHS, ROLE_CUES
 from .lexical import STOP, fold, tokens
 from .names import capitalised_runs
 from .question import Intent, Question, TimeFilter
+from .resolve import parse_meeting
 
 ATTENDANCE, ABSENCE, PERSON, NEXT_MEETING, ROLE, SEARCH, OFFTOPIC = (
     Intent.ATTENDANCE, Intent.ABSENCE, Intent.PERSON, Intent.NEXT_MEETING, Intent.ROLE, Intent.SEARCH, Intent.OFFTOPIC)
@@ -98,7 +99,7 @@ _DECIDE = re.compile(r"""(?ix)
     \bdecid\w* | \bdecision\w* | \bresol(?:ved|ution)s?\b | \bagreed\b | \bapprov\w* | \bchosen\b | \bchose\b
   | \bvot(?:e|ed|es|ing)\b | \btabled\b | \bpostponed\b | \brejected\b | \bvoted\s+down\b | \breservations?\b
     # Swedish
-  | \bbeslut\w* | \bbeslöt\b | \bbifall\w* | \bröst(?:ade|ades|ning|ningen)\w* | \bvotering\w* | \bbordla\w*
+  | \bbeslut\w* | \bbeslöts?\b | \bbifall\w* | \bröst(?:ade|ades|ning|ningen)\w* | \bvotering\w* | \bbordla\w*
   | \breserv\w* | \bavslog\w* | \bgodkän\w* | \bklubba\w* | \bvaldes\b | \bvalde\s+(?:ni|vi|man|mötet|styrelsen)\b
   | \bkom\s+(?:[\w-]+\s+){0,2}fram\s+till\b | \bconclu(?:de|ded|sion)\b   # "vad kom TSC fram till om …?"
     # a proposal or motion: what became of it is a decision
@@ -211,11 +212,11 @@ _FOR_YEAR = re.compile(r"(?i)\b(?:för|for|inför)\s+(?:(?:verksamhetsåret|räk
                        r"((?:19|20)\d{2})(?![\d/-])")
 
 # Words that only carry intent or time: left out of what is searched for.
-_INTENT_WORDS = set("""attend attended attendees attendance attending participants participant participated
+INTENT_WORDS = set("""attend attended attendees attendance attending participants participant participated
 present represented representerade representerad deltog deltagare deltar närvarande närvarade chair chaired
 chairman chairperson ordförande mötesordförande secretary sekreterare mötessekreterare next nästa kommande
 upcoming last latest previous recent förra senaste sista many många number antal organisations
-decide decided decision decisions agreed approved resolved beslut beslutade beslutades beslöt beslutet besluten
+decide decided decision decisions agreed approved resolved beslut beslutade beslutades beslöt beslöts beslutet besluten
 beslutat beslutats bestämt bestämde bestämdes godkänt godkände godkändes conclude concluded conclusion
 action actions task tasks todo todos assigned due deadline uppdrag uppdraget uppgift uppgifter ansvarig ansvar
 open still outstanding pending öppna kvar fortfarande happened hände summary summarise summarize sammanfatta
@@ -274,7 +275,7 @@ def content_words(q: str, time: TimeFilter, *, drop_intent: bool) -> list[str]:
             continue
         if w in STOP or w.isdigit() or w in MONTHS or w in time_words:
             continue
-        if drop_intent and w in _INTENT_WORDS:
+        if drop_intent and w in INTENT_WORDS:
             continue
         out.append(w)
     return out
@@ -357,6 +358,10 @@ def understand(question: str, names=None) -> Question:
     if intent == DECISIONS and (m := _DECIDER.search(q)):
         drop = {fold(next(g for g in m.groups() if g))} | ({"fram"} if m.group("came") else set())
         words = [w for w in words if w not in drop]
+    qq.meeting = parse_meeting(q, names=names)
+    if qq.meeting:  # "årsmötet", "IETF 83": the meeting, not what is searched for in it
+        said = set(tokens(qq.meeting.text))
+        words = [w for w in words if w not in said]
     qq.words = words
     qq.entities = [w for w in entities(q) if w not in set(tokens(person or ""))]
     return qq

@@ -83,7 +83,7 @@ def _organisations(q: Question, view: SnapshotView, today: date) -> Answer:
     def has_list(m: Meeting) -> bool:
         return bool(m.attendees)
 
-    named = bool(q.time) or (q.words and any(view.title_score(m, q.words) > 0 for m in view.meetings))
+    named = bool(q.time) or bool(q.meeting) or (q.words and any(view.title_score(m, q.words) > 0 for m in view.meetings))
     ms = view.select(q, today, has_list, latest=False) if named else [m for m in view.meetings if m.attendees]
     if not ms:
         if (no_minutes := view.no_meeting_in(q)) is not None:

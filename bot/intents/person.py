@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from .. import compose as say
+from .. import resolve
 from ..answer import Answer, Facts
 from ..highlight import highlight
 from ..names import find_in_text, names_match
@@ -17,8 +18,9 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | Non
     known = view.names.find(person)
     display = known[0].name if known else person
     attended = []
+    named = resolve.accepts(view, q)  # the time and the meetings the question names (bot/resolve.py)
     for m in view.meetings:
-        if not q.time.accepts(m.date):
+        if m.source not in named:
             continue
         for p in m.attendees:
             if names_match(person, p.name):
@@ -42,8 +44,9 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | Non
 def _mentions(q: Question, view: SnapshotView, display: str, k: int) -> Answer | None:
     """What the person said or presented: passages that name them, best match first."""
     mentions: dict[int, list[tuple[int, int]]] = {}
+    named = resolve.accepts(view, q)
     for row, c in enumerate(view.chunks):
-        if not q.time.accepts(c.meeting_date):
+        if c.source not in named:
             continue
         spans = find_in_text(c.text, q.person)
         spans = [(s, e) for s, e in spans if not view.in_attendee_list(c, s)]

@@ -1,0 +1,89 @@
+"""The meeting resolver (bot/resolve.py): a question names its meeting by kind, season, place,
+number, ordinal or relative, and every intent answers from the meeting it chose (facts.resolved)."""
+from __future__ import annotations
+
+import pytest
+
+from bot.understand import understand
+
+from .test_engine import assert_verbatim, engine_over_texts
+
+FILES = {
+    "2019-03-20-arsmote.md": "# Årsmöte 2019\n\nDatum: 2019-03-20\n\nNärvarande: Anna Berg, Erik Lund\n\n"
+                             "## § 1 Val av ordförande\n\nTill mötesordförande valdes Anna Berg.\n\n"
+                             "## § 2 Arvode\n\nBeslut: styrelsens arvode höjs till 500 kronor.\n",
+    "2019-10-14-hostmote.md": "# Höstmöte\n\nDatum: 2019-10-14\n\nNärvarande: Karin Ek, Olof Sten\n\n"
+                              "## § 1 Val av ordförande\n\nTill mötesordförande valdes Karin Ek.\n\n"
+                              "## § 2 Bastun\n\nBeslut: bastun repareras före jul.\n",
+    "2020-03-18-arsmote.md": "# Årsmöte 2020\n\nDatum: 2020-03-18\n\nNärvarande: Per Holm, Lisa Dahl\n\n"
+                             "## § 1 Val av ordförande\n\nTill mötesordförande valdes Per Holm.\n\n"
+                             "## § 2 Arvode\n\nBeslut: styrelsens arvode lämnas oförändrat.\n",
+    "2020-06-02-extra.md": "# Extra årsmöte\n\nDatum: 2020-06-02\n\nNärvarande: Per Holm, Maja Lind\n\n"
+                           "## § 1 Val av ordförande\n\nTill mötesordförande valdes Maja Lind.\n",
+    "2012-03-27-ietf83.md": "# HTTPbis minutes, IETF 83, Paris\n\nDate: 2012-03-27\n\nChair: Mark Nottingham\n\n"
+                            "Attendees: Mark Nottingham, Julian Reschke\n\n## Charter\n\nWe agreed to start from SPDY.\n",
+    "2012-07-30-ietf84.md": "# HTTPbis minutes, IETF 84, Vancouver\n\nDate: 2012-07-30\n\nChair: Barry Leiba\n\n"
+                            "Attendees: Barry Leiba, Roy Fielding\n\n## Charter\n\nWe agreed to adopt the draft.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def engine_snap(tmp_path_factory):
+    return engine_over_texts(tmp_path_factory, "resolve", FILES)
+
+
+@pytest.mark.parametrize("question, source, by", [
+    ("Vem var ordförande på årsmötet 2020?", "2020-03-18-arsmote.md", "year+kind"),
+    ("Vem var ordförande på höstmötet?", "2019-10-14-hostmote.md", "season"),
+    ("Vem var ordförande på det extra årsmötet?", "2020-06-02-extra.md", "kind"),
+    ("Who chaired the meeting at IETF 83?", "2012-03-27-ietf83.md", "number"),
+    ("Who chaired the Vancouver meeting?", "2012-07-30-ietf84.md", "place"),
+    ("Who chaired the first meeting of 2020?", "2020-03-18-arsmote.md", "year+ordinal"),
+    ("Vem var ordförande på mötet i oktober?", "2019-10-14-hostmote.md", "month"),
+])
+def test_role_answer_comes_from_the_meeting_named(engine_snap, question, source, by):
+    engine, snap = engine_snap
+    a = engine.ask(question)
+    assert a.found, a.answer
+    assert [m.source for m in a.facts.meetings] == [source]
+    assert a.facts.resolved["meetings"] == [source]
+    assert a.facts.resolved["by"].startswith(by.split("+")[0]) and all(b in a.facts.resolved["by"] for b in by.split("+"))
+    assert_verbatim(a, snap)
+
+
+def test_attendance_of_a_kind_and_year(engine_snap):
+    engine, snap = engine_snap
+    a = engine.ask("Vilka var närvarande på årsmötet 2019?")
+    assert a.intent == "attendance" and a.found
+    assert set(a.facts.people) == {"Anna Berg", "Erik Lund"}
+    assert "kind" in a.facts.resolved["by"]
+
+
+def test_decision_at_a_kind_and_year(engine_snap):
+    engine, snap = engine_snap
+    a = engine.ask("Vad beslöts om styrelsens arvode på årsmötet 2020?")
+    assert a.intent == "decisions" and a.found
+    assert {m.source for m in a.facts.meetings} == {"2020-03-18-arsmote.md"}
+    assert "oförändrat" in a.passages[0].quote
+    assert_verbatim(a, snap)
+
+
+def test_a_clue_no_meeting_shows_is_left_out_and_said(engine_snap):
+    engine, _ = engine_snap
+    a = engine.ask("Who chaired the Berlin meeting in 2012?")
+    assert a.facts.resolved["unmatched"] == ["place"]
+
+
+def test_parse_reads_each_clue_and_keeps_them_out_of_the_words():
+    q = understand("Vad beslöts om arvodet på årsmötet 2023?")
+    assert q.meeting.kind == "annual" and q.time.year == 2023 and "årsmötet" not in q.words
+    q = understand("Who took part in the HTTPbis session at IETF 86 in Orlando?")
+    assert (q.meeting.number, q.meeting.number_word, q.meeting.place) == (86, "IETF", "Orlando")
+    assert understand("the spring meeting in 2019").meeting.season == "spring"
+    assert understand("Vad gäller för hundar på stranden på sommaren?").meeting.season is None
+    assert understand("What was decided at the F2F?").meeting.kind == "face_to_face"
+    assert understand("Vad beslutade stormötet om stadgarna?").meeting.kind == "general"
+    assert understand("Who chaired the 7th meeting?").meeting.ordinal == 7
+    assert understand("Who attended the second day of the face-to-face?").meeting.ordinal is None
+    assert understand("Is the HTML serialization going to be added to EPUB 3.4?").meeting.number is None
+    assert understand("Who chaired the one before?").meeting.before

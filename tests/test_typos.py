@@ -1,0 +1,47 @@
+"""Typos in questions (bot/typos.py): read as the word the minutes or the questions use, said in
+the answer's notes; a word the minutes never use and nothing is near stays as asked."""
+from __future__ import annotations
+
+import pytest
+
+from .test_engine import engine_over_texts
+
+FILES = {
+    "2023-03-20.md": "# Årsmöte 2023\n\nDatum: 2023-03-20\n\nNärvarande: Anna Berg, Erik Lund\n\n"
+                     "## § 1 Val av ordförande\n\nTill ordförande för mötet valdes Anna Berg.\n\n"
+                     "## § 2 Bastun\n\nBeslut: bastun repareras före midsommar.\n",
+    "2023-05-02.md": "# Board meeting\n\nDate: 2023-05-02\n\nAttendees: Tom Reed, Sara Hill\n\n"
+                     "## Payment slip\n\nThe chair promised to change the payment slip.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    return engine_over_texts(tmp_path_factory, "typos", FILES)[0]
+
+
+def test_a_swedish_typo_is_read_as_the_minutes_word_and_said(engine):
+    a = engine.ask("Vem var ordförnade på årsmötet 2023?")
+    assert a.intent == "role" and a.found and "Anna Berg" in a.answer
+    assert "Jag läste 'ordförnade' som 'ordförande'." in a.notes
+    assert a.question == "Vem var ordförnade på årsmötet 2023?"
+
+
+def test_an_english_cue_typo_is_read_as_the_cue(engine):
+    a = engine.ask("Who atended the board meeting on 2 May 2023?")
+    assert a.intent == "attendance" and a.found
+    assert set(a.facts.people) == {"Tom Reed", "Sara Hill"}
+    assert "I read 'atended' as 'attended'." in a.notes
+
+
+def test_a_corpus_word_typo_finds_its_passage(engine):
+    a = engine.ask("What did the chair promise to change on the paymnet slip?")
+    assert a.found and "payment slip" in a.passages[0].quote
+    assert any("'paymnet' as 'payment'" in n for n in a.notes)
+
+
+def test_words_the_minutes_use_and_far_words_are_left_alone(engine):
+    a = engine.ask("Vad beslutades om bastun?")
+    assert not a.notes and a.found
+    a = engine.ask("Vad beslutades om snöröjning?")
+    assert not a.notes and not a.found
