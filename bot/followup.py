@@ -17,7 +17,7 @@ from index.vocab import ROLE_CUES
 from .answer import Answer
 from .compose import human_date
 from .lexical import tokens
-from .question import Intent, Question, TimeFilter
+from .question import Intent, MeetingSpec, Question, TimeFilter
 
 # Intents that ask for people: a follow-up of this kind asks about the meeting, not about the
 # person of the question before ("did Anna attend?" -> "and who was absent?").
@@ -68,6 +68,7 @@ class Context:
             q = dict(d["question"])
             q["intent"] = Intent(q["intent"])
             q["time"] = TimeFilter(**q["time"])
+            q["meeting"] = MeetingSpec(**q.get("meeting", {}))
             return cls(question=Question(**q), meeting=d.get("meeting"))
         except (ValueError, TypeError, KeyError, AttributeError):
             return None
@@ -97,7 +98,7 @@ def is_elliptical(q: Question) -> bool:
     words = [w for w in q.words if w not in _BACK_WORDS]
     if not words:
         return True
-    return bool(_FOLLOWUP_CUE.match(q.text)) and len(words) <= _SHORT_ELLIPSIS and bool(q.time or q.person)
+    return bool(_FOLLOWUP_CUE.match(q.text)) and len(words) <= _SHORT_ELLIPSIS and bool(q.time or q.person or q.meeting)
 
 
 def _meeting_time(iso: str, lang: str) -> TimeFilter:
@@ -129,7 +130,10 @@ def merge(q: Question, context: Context | None) -> Question:
         if not _has_words_of_its_own(q):
             out.language = prev.language
     if not q.time:
-        if _OWN_MEETING.search(q.text):
+        if q.meeting.before and context.meeting:
+            # "and the one before?": the meeting before the one answered (bot/resolve.py)
+            out.meeting = replace(q.meeting, before_of=context.meeting)
+        elif _OWN_MEETING.search(q.text):
             pass  # "who attended the planning meeting?": its own meeting, any date
         elif not elliptical and out.intent == Intent.ACTIONS and out.open_only:
             pass  # "which action items are open?": open now, whatever meeting set them

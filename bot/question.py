@@ -59,6 +59,7 @@ class MeetingSpec:
     number_word: str | None = None  # the word before it ("IETF")
     ordinal: int | None = None  # "the first meeting of 2026" -> 1
     before: bool = False  # "the one before", "mötet innan"
+    before_of: str | None = None  # a follow-up's: the date of the meeting it is before
     text: str = ""  # the words it came from (left out of what is searched for)
 
     def __bool__(self) -> bool:
@@ -85,3 +86,5 @@ class Question:
     meeting: MeetingSpec = field(default_factory=MeetingSpec)  # kind, season, place... (bot/resolve.py)
     # what the resolver chose and why: {"by": "kind+year", "meetings": [sources]} (facts.resolved)
     resolved: dict | None = None
+    # why the intent was chosen, and the runner-up (bot/router.py): ask --json's intent_reasons
+    intent_reasons: dict = field(default_factory=dict)

@@ -167,6 +167,13 @@ def accepts(view, q) -> set[str]:
     return {m.source for m in candidates(view, q)}
 
 
+def before(view, q, ms: list[Meeting], today: date) -> list[Meeting]:
+    """The meeting before: the one a follow-up was answered from, or the last one held."""
+    if q.meeting.before_of:
+        return [m for m in ms if m.date and m.date < q.meeting.before_of][-1:]
+    return view.past(ms, today)[-2:-1]
+
+
 def select(view, q, today: date, pred, *, latest: bool = True) -> list[Meeting]:
     """Meetings the question is about, among those ``pred`` accepts: its time and clues first
     (:func:`candidates`), then words naming the meeting ("planeringsmötet"), then what its text
@@ -191,7 +198,7 @@ def select(view, q, today: date, pred, *, latest: bool = True) -> list[Meeting]:
         ms = ms[q.meeting.ordinal - 1:q.meeting.ordinal]
         by.append("ordinal")
     elif ms and q.meeting.before:
-        ms = view.past(ms, today)[-2:-1] or ms[:1]
+        ms = before(view, q, ms, today)
         by.append("before")
     elif ms and (q.time.last or (latest and not dated)):
         # "the last meeting", or no time given: the most recent one held by today

@@ -19,7 +19,7 @@ from index.vocab import FUNCTION_WORDS, MONTHS
 
 from .lexical import STOP, fold, stem_en, stem_sv, tokens
 
-MIN_LENGTH = 5  # shorter words have too many neighbours one edit away
+MIN_LENGTH = 6  # shorter words (and stems shorter than MIN_LENGTH - 1) have too many neighbours
 LONG = 8  # from this length two edits are allowed, below it one
 SURFACE_ROWS = 20  # passages read to find how the minutes write a corrected stem
 
@@ -65,6 +65,8 @@ class Speller:
             return got[0]
         best: tuple[int, int, str] | None = None  # (edits, -frequency, stem)
         for st in {stem_sv(w), stem_en(w)}:
+            if len(st) < MIN_LENGTH - 1:  # "bakar" -> "bak" is one edit from "back"
+                continue
             for cand, dist, _ in process.extract(st, self.bm25.vocab, scorer=OSA.distance,
                                                  score_cutoff=_max_edits(st), limit=8):
                 if len(cand) < MIN_LENGTH - 1 or cand.isdigit():

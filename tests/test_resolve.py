@@ -87,3 +87,32 @@ def test_parse_reads_each_clue_and_keeps_them_out_of_the_words():
     assert understand("Who attended the second day of the face-to-face?").meeting.ordinal is None
     assert understand("Is the HTML serialization going to be added to EPUB 3.4?").meeting.number is None
     assert understand("Who chaired the one before?").meeting.before
+
+
+def test_a_follow_up_asks_for_the_meeting_before(engine_snap):
+    engine, snap = engine_snap
+    a, ctx = engine.converse("Vem var ordförande på årsmötet 2020?", None)
+    assert [m.source for m in a.facts.meetings] == ["2020-03-18-arsmote.md"]
+    b, _ = engine.converse("och mötet innan?", ctx)
+    assert b.intent == "role" and [m.source for m in b.facts.meetings] == ["2019-10-14-hostmote.md"]
+    assert b.facts.resolved["by"].endswith("before")
+    assert_verbatim(b, snap)
+
+
+@pytest.mark.parametrize("question, intent, runner_up, topic_word", [
+    ("What was decided about the task force?", "decisions", "actions", "task"),
+    ("Beslutades något om nästa möte?", "decisions", "next_meeting", "nästa"),
+])
+def test_a_cue_inside_the_topic_is_the_topic(question, intent, runner_up, topic_word):
+    q = understand(question)
+    assert q.intent == intent and topic_word in q.words
+    assert q.intent_reasons["chosen"]["cued_in"] == "question"
+    assert q.intent_reasons["runner_up"]["intent"] == runner_up
+    assert q.intent_reasons["runner_up"]["cued_in"] == "topic"
+
+
+def test_ask_json_says_why(engine_snap):
+    engine, _ = engine_snap
+    d = engine.ask("Vad beslutades om arvodet på årsmötet 2020?").to_json_dict()
+    assert d["intent"] == "decisions" and d["intent_reasons"]["chosen"]["cues"] == ["decide"]
+    assert d["facts"]["resolved"] == {"by": "year+kind", "meetings": ["2020-03-18-arsmote.md"]}

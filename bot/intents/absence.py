@@ -9,7 +9,8 @@ from index.models import Meeting, Person
 from .. import compose as say
 from ..answer import Answer, Facts
 from ..names import names_match
-from ..question import Question
+from ..question import Intent, Question
+from ..router import Route
 from .view import SnapshotView
 
 
@@ -49,3 +50,7 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer:
     if not sentences:
         return view.answer(q, say.person_not_absent(q.person or "", q.language), found=False)
     return view.answer(q, " ".join(sentences), found=True, passages=passages, facts=facts)
+
+
+# "who was absent?", "did anyone send apologies?", "var Anna frånvarande?"
+ROUTE = Route(Intent.ABSENCE, 8, lambda s: s.absent and bool(s.who or s.person or s.anyone), ("absent", "who", "person", "anyone"))

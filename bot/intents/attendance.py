@@ -8,7 +8,9 @@ from index.models import Meeting
 
 from .. import compose as say
 from ..answer import Answer, Facts
-from ..question import Question
+from ..cues import Signals
+from ..question import Intent, Question
+from ..router import Route
 from .view import SnapshotView, is_role
 
 
@@ -101,3 +103,12 @@ def _organisations(q: Question, view: SnapshotView, today: date) -> Answer:
         facts.meetings.append(view.ref(m))
     facts.count = len(facts.people)
     return view.answer(q, " ".join(sentences), found=True, passages=passages, facts=facts)
+
+
+def _slots(q: Question, s: Signals) -> None:
+    q.count = s.count
+    q.organisations = s.orgs and not q.count
+
+
+# "who attended?", "how many were there?", "which organisations were represented?"
+ROUTE = Route(Intent.ATTENDANCE, 1, lambda s: s.attended or (s.orgs and s.who), ("attended", "orgs", "who"), _slots)

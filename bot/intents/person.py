@@ -7,9 +7,11 @@ from datetime import date
 from .. import compose as say
 from .. import resolve
 from ..answer import Answer, Facts
+from ..cues import PRESENT_VERB, Signals
 from ..highlight import highlight
 from ..names import find_in_text, names_match
-from ..question import Question
+from ..question import Intent, Question
+from ..router import Route
 from .view import SnapshotView
 
 
@@ -75,3 +77,19 @@ def _mentions(q: Question, view: SnapshotView, display: str, k: int) -> Answer |
     return view.answer(q, say.person_search_sentence(display, top.highlight, label, q.language), found=True,
                        passages=passages, facts=facts)
 
+
+def _slots(q: Question, s: Signals) -> None:
+    q.person_attended = s.attended and not PRESENT_VERB.search(q.text)
+
+
+def _unlisted(q: Question, s: Signals) -> None:
+    q.person = s.run
+    _slots(q, s)
+
+
+# a person the minutes name ("what did Anna say?"); or someone no list names, asked about as an
+# attendee ("did Björn Åkesson attend?")
+ROUTE = Route(Intent.PERSON, 3, lambda s: bool(s.person), ("person",), _slots)
+UNLISTED = Route(Intent.PERSON, 2, lambda s: s.attended and not s.orgs and not s.count and bool(s.run),
+                 ("attended", "run"), _unlisted, name="person_unlisted")
+ROUTES = (ROUTE, UNLISTED)

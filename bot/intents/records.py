@@ -81,7 +81,7 @@ def meetings_in_time(q: Question, view: SnapshotView, today: date, has, meetings
     ms = [m for m in (view.meetings if meetings is None else meetings)
           if m.source in named and has(m) and (not m.date or m.date <= iso)]
     if q.time.last or q.meeting.before:
-        ms = ms[-2:-1] if q.meeting.before else ms[-1:]
+        ms = resolve.before(view, q, ms, today) if q.meeting.before else ms[-1:]
     if q.resolved is not None and (q.time or q.meeting):
         q.resolved["meetings"] = [m.source for m in ms]
     return ms

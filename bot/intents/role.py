@@ -3,9 +3,8 @@ other role the minutes record (treasurer, vice chair, adjusters of the minutes, 
 latest minutes that name one, or those of the time asked about."""
 from __future__ import annotations
 
-from datetime import date
-
 import re
+from datetime import date
 
 from index.models import Meeting, Person
 from index.records.titles import parse_title, same_post
@@ -13,9 +12,10 @@ from index.vocab import ROLE_CUES
 
 from .. import compose as say
 from ..answer import Answer, Facts
-from ..question import Question
+from ..cues import Signals
+from ..question import Intent, Question
+from ..router import Route
 from .view import SnapshotView
-
 
 _CUE = {role: re.compile(r"(?i)\b(?:" + "|".join(cues) + r")\b") for role, cues in ROLE_CUES.items()}
 
@@ -100,3 +100,13 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | Non
             facts.people.append(name)
         facts.meetings.append(view.ref(m))
     return view.answer(q, " ".join(sentences), found=True, passages=passages, facts=facts)
+
+
+def _slots(q: Question, s: Signals) -> None:
+    q.role = s.asked_role
+
+
+# "who chaired?", "vem var sekreterare?", "who represented the division?"; not who attended,
+# entered a reservation or is doing a task
+ROUTE = Route(Intent.ROLE, 7, lambda s: s.who and bool(s.asked_role) and not s.attended and not s.reservation
+              and not s.who_doing, ("who", "asked_role"), _slots)

@@ -95,7 +95,7 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer:
         if q.meeting.ordinal:
             ms = ms[q.meeting.ordinal - 1:q.meeting.ordinal]
         elif q.time.last or q.meeting.before:
-            ms = view.past(ms, today)[-2:-1] if q.meeting.before else view.past(ms, today)[-1:]
+            ms = resolve.before(view, q, ms, today) if q.meeting.before else view.past(ms, today)[-1:]
         if not q.time and not ((q.resolved or {}).get("by") or q.meeting.ordinal or q.meeting.before):
             ms = []  # clues no meeting shows, and no time: search them all
         elif not ms and words and not q.time.year and not q.time.last:

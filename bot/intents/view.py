@@ -73,7 +73,7 @@ class SnapshotView:
             facts.resolved = q.resolved  # which meeting the question was read as naming, and why
         return Answer(question=q.text, answer=text, found=found, intent=str(intent or q.intent),
                       language=q.language, passages=list(passages), next_meeting=next_meeting,
-                      facts=facts)
+                      facts=facts, intent_reasons=q.intent_reasons)
 
     @staticmethod
     def ref(m: Meeting) -> MeetingRef:
