@@ -11,6 +11,7 @@ from datetime import date
 from typing import Callable, Optional
 
 from ..answer import Answer
+from ..phrases import PHRASES
 from ..question import Intent, Question
 from . import absence, actions, attendance, decisions, digest, next_meeting, person, role, search
 from ..router import Route
@@ -24,6 +25,13 @@ INTENTS = (next_meeting, absence, role, digest, actions, decisions, person, atte
 
 HANDLERS: dict[Intent, Handler] = {m.ROUTE.intent: m.answer for m in INTENTS}
 HANDLERS[Intent.SEARCH] = search.answer
+
+# An intent's own phrases (``PHRASES`` in its module, as in bot/phrases.py), said with ``say``
+for _m in INTENTS:
+    for _key, _table in getattr(_m, "PHRASES", {}).items():
+        if _key in PHRASES:
+            raise ValueError(f"{_m.__name__}: the phrase {_key!r} is already defined")
+        PHRASES[_key] = _table
 
 # What the router scores (bot/router.py), every intent's routes
 ROUTES: tuple[Route, ...] = tuple(r for m in INTENTS for r in getattr(m, "ROUTES", (m.ROUTE,)))
