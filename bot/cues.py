@@ -163,6 +163,7 @@ class Signals:
     person: str | None = None  # a person the minutes name
     time: bool = False  # the question gives a time
     run: str | None = None  # a capitalised run that may be a person no list names
+    text: str = ""  # the text read: an intent's own cue is matched against it (Route.cue)
 
     @classmethod
     def of(cls, text: str, *, person: str | None = None, time: bool = False, run: str | None = None) -> Signals:
@@ -177,7 +178,7 @@ class Signals:
             reservation=bool(RESERVATION.search(text)), who_doing=bool(WHO_DOING.search(text)),
             digest=bool(DIGEST.search(text)), meeting_word=bool(MEETING_WORD.search(text)),
             action=bool(ACTION.search(text)), decide=bool(DECIDE.search(text)), orgs=bool(ORGS.search(text)),
-            count=bool(COUNT.search(text)), person=person, time=time, run=run)
+            count=bool(COUNT.search(text)), person=person, time=time, run=run, text=text)
 
     def true(self, names: tuple[str, ...]) -> list[str]:
         """Which of these signals hold (for the router's reasons)."""

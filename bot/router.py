@@ -13,6 +13,7 @@ the rank decides. The runner-up and both scores are kept in ``Question.intent_re
 by ``ask --json``."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -23,18 +24,29 @@ from .question import Intent, Question
 HEAD = 100  # a cue in the question's head outweighs any rank
 
 
+def _always(s: Signals) -> bool:
+    return True
+
+
 @dataclass(frozen=True)
 class Route:
     intent: Intent
     rank: int  # among intents cued alike, the higher wins (the more specific question)
-    when: Callable[[Signals], bool]  # whether the question asks this
-    cues: tuple[str, ...]  # the signals ``when`` reads, named in the reasons
+    when: Callable[[Signals], bool] = _always  # whether the question asks this, from the shared cues
+    cues: tuple[str, ...] = ()  # the signals ``when`` reads, named in the reasons
     slots: Callable[[Question, Signals], None] | None = None  # fills the intent's fields
     name: str = ""  # a second route of one intent ("person" of someone no list names)
+    cue: re.Pattern | None = None  # the intent's own cue words, when no shared signal has them
 
     @property
     def label(self) -> str:
         return self.name or self.intent.value
+
+    def asks(self, s: Signals) -> bool:
+        return (self.cue is None or self.cue.search(s.text) is not None) and self.when(s)
+
+    def said(self, s: Signals) -> list[str]:
+        return s.true(self.cues) + (["own cue"] if self.cue is not None else [])
 
 
 @dataclass
@@ -57,15 +69,15 @@ def route(text: str, *, person: str | None = None, time: bool = False, run: str 
     head = Signals.of(text[:topic.start()], person=person, time=time, run=run) if topic else whole
     scored: list[tuple[int, Route, bool]] = []
     for r in registered():
-        if r.when(whole):
-            in_head = r.when(head)
+        if r.asks(whole):
+            in_head = r.asks(head)
             scored.append((r.rank + (HEAD if in_head else 0), r, in_head))
     scored.sort(key=lambda x: -x[0])
 
     def said(i: int) -> dict:
         score, r, in_head = scored[i]
         return {"intent": r.intent.value, "route": r.label, "score": score,
-                "cues": whole.true(r.cues), "cued_in": "question" if in_head else "topic"}
+                "cues": r.said(whole), "cued_in": "question" if in_head else "topic"}
 
     reasons: dict = {"chosen": said(0) if scored else {"intent": Intent.SEARCH.value, "score": 0, "cues": []},
                      "runner_up": said(1) if len(scored) > 1 else None}
