@@ -51,6 +51,8 @@ _NUMBER = re.compile(rf"""(?x)
 # "the 7th meeting", "det 3:e mötet", "the first meeting", "det första styrelsemötet"
 _ORDINAL = re.compile(rf"""(?ix)
     (?<!\w)(?:(?P<digits>\d{{1,3}})(?:st|nd|rd|th|:e|:a)|(?P<word>{_ORD}))\s+(?:[\w-]+\s+){{0,3}}?[\w-]*(?:{_NOUN})\b
+  | (?<!\w)(?:(?P<day_digits>\d)(?:st|nd|rd|th|:e|:a)|(?P<day_word>{_ORD}))\s+(?:day|dagen)\s+(?:of|av|på)\b
+                                   # "the second day of the face-to-face": its second meeting
 """)
 _BEFORE = re.compile(rf"(?i)(?<!\w)(?:{_stems(MEETING_BEFORE)})(?!\w)")
 
@@ -71,8 +73,9 @@ def parse_meeting(q: str, *, names=None) -> MeetingSpec:
         spec.number, spec.number_word = int(m.group("n")), m.group("word")
         said.append(m.group("n"))
     if m := _ORDINAL.search(q):
-        spec.ordinal = int(m.group("digits")) if m.group("digits") else MEETING_ORDINALS[m.group("word").lower()]
-        said.append(m.group("digits") or m.group("word"))
+        digits, word = m.group("digits") or m.group("day_digits"), m.group("word") or m.group("day_word")
+        spec.ordinal = int(digits) if digits else MEETING_ORDINALS[word.lower()]
+        said.append(digits or word)
     spec.before = bool(_BEFORE.search(q))
     names_a_meeting = bool(spec.kind or spec.number or re.search(rf"(?i)\b(?:{_NOUN})\b", q))
     # a place after a preposition first ("the HTTPbis session in Orlando"), then one before the noun

@@ -24,6 +24,7 @@ LONG = 8  # from this length two edits are allowed, below it one
 SURFACE_ROWS = 20  # passages read to find how the minutes write a corrected stem
 
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
+_PART = re.compile(r"[^\W\d_]+")  # the parts of a hyphenated word; "don't" as "don", "t"
 
 
 def _max_edits(word: str) -> int:
@@ -95,19 +96,22 @@ def correct(question: str, speller: Speller, names=None) -> tuple[str, list[tupl
              for m in re.finditer(re.escape(n), question)]
     out, fixes, last = [], [], 0
     for m in _WORD.finditer(question):
-        raw = m.group(0)
-        w = fold(raw)
         first = not re.search(r"\w", question[:m.start()])
-        if (len(w) < MIN_LENGTH or "-" in w or "'" in w or (raw[0].isupper() and not first)
-                or any(s <= m.start() < e for s, e in named) or speller.known(w)):
+        if (m.group(0)[0].isupper() and not first) or any(s <= m.start() < e for s, e in named):
             continue
-        right = speller.suggest(w)
-        if not right or right == w:
-            continue
-        if raw[0].isupper():
-            right = right[0].upper() + right[1:]
-        out.append(question[last:m.start()] + right)
-        last = m.end()
-        fixes.append((raw, right))
+        # a hyphenated word is read part by part ("two-conection", "laminas-servicemanger")
+        for p in _PART.finditer(m.group(0)):
+            raw, w = p.group(0), fold(p.group(0))
+            if len(w) < MIN_LENGTH or speller.known(w):
+                continue
+            right = speller.suggest(w)
+            if not right or right == w:
+                continue
+            if raw[0].isupper():
+                right = right[0].upper() + right[1:]
+            at = m.start() + p.start()
+            out.append(question[last:at] + right)
+            last = at + len(raw)
+            fixes.append((raw, right))
     out.append(question[last:])
     return "".join(out), fixes

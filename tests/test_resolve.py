@@ -84,7 +84,9 @@ def test_parse_reads_each_clue_and_keeps_them_out_of_the_words():
     assert understand("What was decided at the F2F?").meeting.kind == "face_to_face"
     assert understand("Vad beslutade stormötet om stadgarna?").meeting.kind == "general"
     assert understand("Who chaired the 7th meeting?").meeting.ordinal == 7
-    assert understand("Who attended the second day of the face-to-face?").meeting.ordinal is None
+    assert understand("Who attended the second day of the face-to-face?").meeting.ordinal == 2
+    assert understand("Who attended the second session on the budget?").meeting.ordinal == 2
+    assert understand("What did the second speaker say?").meeting.ordinal is None
     assert understand("Is the HTML serialization going to be added to EPUB 3.4?").meeting.number is None
     assert understand("Who chaired the one before?").meeting.before
 

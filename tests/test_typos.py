@@ -12,6 +12,7 @@ FILES = {
                      "## § 2 Bastun\n\nBeslut: bastun repareras före midsommar.\n",
     "2023-05-02.md": "# Board meeting\n\nDate: 2023-05-02\n\nAttendees: Tom Reed, Sara Hill\n\n"
                      "## Payment slip\n\nThe chair promised to change the payment slip.\n",
+    "2023-11-06.md": "# Board meeting\n\nDate: 2023-11-06\n\nAttendees: Eva Ros, Leo Falk\n\n## Budget\n\nNo changes.\n",
 }
 
 
@@ -45,3 +46,17 @@ def test_words_the_minutes_use_and_far_words_are_left_alone(engine):
     assert not a.notes and a.found
     a = engine.ask("Vad beslutades om snöröjning?")
     assert not a.notes and not a.found
+
+
+def test_a_hyphenated_word_is_read_part_by_part(engine):
+    a = engine.ask("What did the chair promise about the slip-paymnet?")
+    assert a.found and "payment slip" in a.passages[0].quote
+    assert any("'paymnet' as 'payment'" in n for n in a.notes)
+
+
+def test_a_month_typo_still_dates_the_question(engine):
+    a = engine.ask("Who attended the board meeting on 2 Mya 2023?")  # four letters: left alone
+    assert not any("Mya" in n for n in a.notes)
+    a = engine.ask("Vilka deltog på mötet den 6 novembr?")
+    assert a.intent == "attendance" and a.found and set(a.facts.people) == {"Eva Ros", "Leo Falk"}
+    assert "Jag läste 'novembr' som 'november'." in a.notes

@@ -37,11 +37,12 @@ ROLE_CUES: dict[str, tuple[str, ...]] = {
     # ("represented" asks who attended: bot/understand.py)
     "representative": (r"representatives?", r"representant\w*", r"företrädare\w*", r"företrädde"),
     # "who led/ran the board?", "vem ledde styrelsen/mötet?"
-    "chair": (r"chair(?:s|ed|man|woman|person|ing)?", r"presided",
+    "chair": (r"chair(?:s|ed|man|woman|person|ing)?", r"presided", r"facilitat(?:ed|es|or|ing)",
               r"(?:led|leads|ran|runs)\s+the\s+(?:board|committee|tsc|meetings?|group)", r"(?:mötes)?ordförande",
               r"(?:ledde|leder|leds\s+av)\s+(?:styrelsen|mötet|mötena|sammanträdet|stämman|årsmötet|nämnden|gruppen)", r"mötesledare"),
-    "secretary": (r"secretary", r"took\s+(?:the\s+)?minutes", r"wrote\s+the\s+minutes", r"(?:mötes)?sekreterare",
-                  r"förde\s+protokoll(?:et)?", r"skrev\s+protokollet"),
+    "secretary": (r"secretary", r"took\s+(?:the\s+)?(?:minutes|notes)", r"wrote\s+(?:up\s+)?the\s+minutes",
+                  r"scrib(?:e|es|ed|ing)", r"(?:mötes)?sekreterare",
+                  r"förde\s+(?:protokoll(?:et)?|anteckningar(?:na)?)", r"skrev\s+protokollet"),
 }
 
 # Open-ended role titles (index/records/titles.py): a post named by what it is responsible for
