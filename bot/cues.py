@@ -22,11 +22,12 @@ WHO = re.compile(r"\bwho\b|\bwhom\b|\bvem\b|\bvilka\b|\bvilken\b|\bname\b|\bnamn
 ATTEND = re.compile(r"""(?ix)
     \battend(?:ed|ees?|ance|ing|s)?\b | \bparticipa(?:nts?|ted|ting)\b | \brepresented\b
   | \bpresent\s+at\b | \bwere\s+present | \bwas\s+present
-  | \bwho\s+(?:was|were)\s+(?:at|there|in)\b | \bwho\s+came\b | \bwho\s+joined\b
+  | \bwho\s+(?:[\w-]+\s+){0,3}?(?:was|were)\s+(?:at|there|in)\b   # "who (from the board) was at …"
+  | \bwho\s+came\b | \bwho\s+joined\b
   | \b(?:took|take|takes|taking)\s+part\b                   # "who took part in the session?"
   | \bhow\s+many\s+(?:people|persons|participants|members|attendees)
     # Swedish
-  | \brepresenterade?\b | \btog\s+del\b | \bdeltog\b | \bdeltagare\w* | \bdeltar\b | \bnärvarande\b | \bnärvarade\b
+  | \brepresenterade?\b | \btog\s+del\b | \bdeltog\b | \bdeltagit\b | \bdeltagare\w* | \bdeltar\b | \bnärvarande\b | \bnärvarade\b
   | \bvar\s+med\s+på | \bvar\s+på\s+(?:\w+)?mötet | \bvilka\s+var\s+(?:på|med|där)
   | \bhur\s+många\s+(?:personer\s+|deltagare\s+)?(?:deltog|var)
 """)

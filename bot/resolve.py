@@ -20,7 +20,7 @@ from datetime import date
 from index.models import Meeting
 from index.vocab import MEETING_BEFORE, MEETING_KINDS, MEETING_NOUNS, MEETING_ORDINALS, MONTHS, SEASONS
 
-from .lexical import fold
+from .lexical import STOP, fold
 from .question import MeetingSpec
 
 # How much of a document's opening is read for its kind, place or number (the header).
@@ -46,7 +46,7 @@ _PLACE_BEFORE = re.compile(rf"(?<![\w-])(?P<place>(?:[A-ZÅÄÖ][\w-]*\s+){{1,2}
 _PLACE_AFTER = re.compile(r"(?<!\w)(?:in|i|at|på)\s+(?P<place>[A-ZÅÄÖ][\w-]+)")
 # "IETF 83", "Meeting 7", "möte nr 7": a number (not a year, a date or a version) from a title
 _NUMBER = re.compile(rf"""(?x)
-    (?<![\w-])(?P<word>[A-ZÅÄÖ][\w-]*|(?i:{_NOUN}))\s+(?:(?i:nr|no\.?|number|\#)\s*)?(?P<n>\d{{1,3}})(?![\d:./-]|\s*(?:st|nd|rd|th)\b)
+    (?<![\w-])(?P<word>[A-ZÅÄÖ][\w-]*|(?i:{_NOUN}))\s+(?:(?i:nr|no\.?|number|\#)\s*)?(?P<n>\d{{1,3}})(?![\d:/-]|\.\d|\s*(?:st|nd|rd|th)\b)
 """)
 # "the 7th meeting", "det 3:e mötet", "the first meeting", "det första styrelsemötet"
 _ORDINAL = re.compile(rf"""(?ix)
@@ -71,7 +71,7 @@ def parse_meeting(q: str, *, names=None) -> MeetingSpec:
         said.append(m.group("compound") or m.group("season"))
     if m := _NUMBER.search(q):
         spec.number, spec.number_word = int(m.group("n")), m.group("word")
-        said.append(m.group("n"))
+        said += [m.group("word"), m.group("n")]
     if m := _ORDINAL.search(q):
         digits, word = m.group("digits") or m.group("day_digits"), m.group("word") or m.group("day_word")
         spec.ordinal = int(digits) if digits else MEETING_ORDINALS[word.lower()]
@@ -82,7 +82,7 @@ def parse_meeting(q: str, *, names=None) -> MeetingSpec:
     places = [m.group("place") for m in _PLACE_AFTER.finditer(q)] if names_a_meeting else []
     places += [m.group("place").strip() for m in _PLACE_BEFORE.finditer(q)]
     for place in places:
-        if fold(place) in MONTHS or (names is not None and names.mentions(place)) \
+        if q.startswith(place) or all(fold(w) in STOP for w in place.split()) or fold(place) in MONTHS or (names is not None and names.mentions(place)) \
                 or (spec.number_word and fold(place) == fold(spec.number_word)):
             continue
         spec.place = place

@@ -3,14 +3,18 @@
 
 A question word is left alone when the minutes use it (itself, its stem, a compound holding it,
 or a translation of it), when it is a word questions are made of (function words, months, the
-intent cues), a name, or short. Otherwise the nearest such word by edit distance (optimal
+intent cues), a word of the language (the Swedish Hunspell word list shipped in svlang, or a
+whole word of the packaged English model's vocabulary: "sending" is no typo of "pending"), a
+name, or short. Otherwise the nearest such word by edit distance (optimal
 string alignment, so a swapped pair of letters is one edit; RapidFuzz) is read instead: first
-the question words, then the corpus vocabulary, the more frequent first. What was read is said in
+the question words, then the corpus vocabulary (the more frequent first), then the dictionary. What was read is said in
 the answer's ``notes``."""
 from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
+from pathlib import Path
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -31,6 +35,28 @@ def _max_edits(word: str) -> int:
     return 2 if len(word) >= LONG else 1
 
 
+@lru_cache(maxsize=1)
+def dictionary() -> frozenset[str]:
+    """Words of Swedish and English, lower case: svlang's Hunspell sv_SE list and the whole words
+    of the packaged English model's vocabulary (BERT's uncased word pieces without '##')."""
+    import svlang
+
+    from index.embed import packaged_model_path
+
+    words: set[str] = set()
+    for path in (Path(svlang.__file__).parent / "data" / "sv_wordlist.txt", packaged_model_path() / "vocab.txt"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            w = line.strip().casefold()
+            if w and not w.startswith(("#", "[")) and w.isalpha():
+                words.add(w)
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _dictionary_list() -> list[str]:
+    return sorted(w for w in dictionary() if len(w) >= MIN_LENGTH - 1)
+
+
 def _question_words() -> set[str]:
     from .understand import INTENT_WORDS  # the cue words questions use (not the other way round)
 
@@ -48,7 +74,7 @@ class Speller:
         self._surface: dict[str, str | None] = {}
 
     def known(self, w: str) -> bool:
-        if w in self.words or w in STOP:
+        if w in self.words or w in STOP or w in dictionary():
             return True
         bm = self.bm25
         for st in {stem_sv(w), stem_en(w), w}:
@@ -75,7 +101,11 @@ class Speller:
                 key = (int(dist), -self.bm25.df(cand), cand)
                 if best is None or key < best:
                     best = key
-        return self._surface_of(best[2]) if best else None
+        if best is not None:
+            return self._surface_of(best[2])
+        # a word of the language the minutes don't use ("paymnet" -> "payment" in Swedish minutes)
+        got = process.extractOne(w, _dictionary_list(), scorer=OSA.distance, score_cutoff=limit)
+        return got[0] if got is not None else None
 
     def _surface_of(self, stem: str) -> str | None:
         """How the minutes most often write a word of stem ``stem``."""

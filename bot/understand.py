@@ -80,6 +80,13 @@ _FULL_MONTHS = {n.lower() for names in MONTH_NAMES.values() for n in names} | {m
 _MONTH_ONLY = re.compile(r"\b(?:in|i|during|under)\s+(" + "|".join(
     sorted(_FULL_MONTHS, key=len, reverse=True)) + r")\b", re.I)
 _YEAR = re.compile(r"(?<![\d/-])((?:19|20)\d{2})(?![\d/-])")
+# A day and a month without a year ("on 2 October", "den 30 september", "November 27"): that day
+# in any year. Full month names only; "May 5" is left out ("may" is a verb too).
+_MONTH_ALT = "|".join(sorted(_FULL_MONTHS, key=len, reverse=True))
+_DAY_MONTH = re.compile(rf"""(?ix)
+    (?<![\d./-])(?P<d1>[0-3]?\d)(?:st|nd|rd|th|:e|:a)?\s+(?:of\s+)?(?P<m1>{_MONTH_ALT})\b   # "2 October", "the 3rd of May"
+  | \b(?P<m2>(?!may\b)(?:{_MONTH_ALT}))\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?![\d.:/-])        # "November 27"
+""")
 # A year that is part of a name: "Agenda 2030", "Vision 2025" (a capitalised word right before it
 # that is no month), unless a time word comes first ("i 2030", "in 2015").
 _NAMED_YEAR = re.compile(r"(?<!\w)([A-ZÅÄÖ][\w-]*)\s+((?:19|20)\d{2})(?![\d/-])")
@@ -104,6 +111,7 @@ valdes valde väljs chosen chose
 treasurer kassör justerare protokolljusterare vice
 absent absentees absence apologies regrets missing sent frånvarande kallade invited förhinder saknades
 organizations organisationer companies företag people persons personer who vem vilka vilken held hålls
+scribe scribed scribing scribes facilitated facilitator facilitating took
 """.split())
 
 
@@ -124,6 +132,11 @@ def parse_time(q: str) -> TimeFilter:
     m = next((y for y in _YEAR.finditer(q) if y.group(1) not in topic), None)
     if m:
         tf.year, tf.text = int(m.group(1)), m.group(1)
+    m = _DAY_MONTH.search(q)
+    if m and 1 <= int(m.group("d1") or m.group("d2")) <= 31:
+        tf.month, tf.day = MONTHS[(m.group("m1") or m.group("m2")).lower()], int(m.group("d1") or m.group("d2"))
+        tf.text = (m.group(0) + (" " + tf.text if tf.year else "")).strip()
+        return tf
     m = _MONTH_ONLY.search(q)
     if m:
         tf.month = MONTHS[m.group(1).lower()]

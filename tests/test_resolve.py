@@ -118,3 +118,19 @@ def test_ask_json_says_why(engine_snap):
     d = engine.ask("Vad beslutades om arvodet på årsmötet 2020?").to_json_dict()
     assert d["intent"] == "decisions" and d["intent_reasons"]["chosen"]["cues"] == ["decide"]
     assert d["facts"]["resolved"] == {"by": "year+kind", "meetings": ["2020-03-18-arsmote.md"]}
+
+
+def test_a_day_and_month_without_a_year_names_that_day():
+    q = understand("How many people took part in the reference group meeting on 2 October?")
+    assert (q.intent, q.time.year, q.time.month, q.time.day) == ("attendance", None, 10, 2)
+    q = understand("Vilka var närvarande på mötet den 30 september?")
+    assert (q.time.month, q.time.day) == (9, 30)
+    assert understand("Who was scribing at the 27 November meeting?").time.day == 27
+    assert not understand("May 5 people attend?").time.day
+
+
+def test_question_words_before_a_meeting_noun_are_no_place():
+    assert understand("Vilka möten var Sambruk med på?").meeting.place is None
+    assert understand("Which meetings did Rob attend?").meeting.place is None
+    q = understand("Sammanfatta mötet på IETF 77.")
+    assert (q.meeting.number, q.meeting.place, q.words) == (77, None, [])

@@ -60,3 +60,15 @@ def test_a_month_typo_still_dates_the_question(engine):
     a = engine.ask("Vilka deltog på mötet den 6 novembr?")
     assert a.intent == "attendance" and a.found and set(a.facts.people) == {"Eva Ros", "Leo Falk"}
     assert "Jag läste 'novembr' som 'november'." in a.notes
+
+
+def test_a_word_of_the_language_is_no_typo(engine):
+    a = engine.ask("Who is sending the invitations?")  # "sending" is English, not "pending" mistyped
+    assert not any("sending" in n for n in a.notes)
+    a = engine.ask("Vilka har deltagit i årsmötet 2023?")  # "deltagit" is Swedish
+    assert not a.notes and a.intent == "attendance" and a.found
+
+
+def test_a_typo_of_a_word_the_minutes_do_not_use_is_read_from_the_dictionary(engine):
+    a = engine.ask("Vad sades om medlemsavgiften och betalningsavin, the paymnet slip?")
+    assert "Jag läste 'paymnet' som 'payment'." in a.notes or "I read 'paymnet' as 'payment'." in a.notes
