@@ -74,7 +74,7 @@ class Speller:
         self._surface: dict[str, str | None] = {}
 
     def known(self, w: str) -> bool:
-        if w in self.words or w in STOP or w in dictionary():
+        if w in self.words or w in STOP or w in dictionary() or self.retriever.sv_en.knows(w):
             return True
         bm = self.bm25
         for st in {stem_sv(w), stem_en(w), w}:
@@ -135,8 +135,8 @@ def correct(question: str, speller: Speller, names=None) -> tuple[str, list[tupl
             if len(w) < MIN_LENGTH or speller.known(w):
                 continue
             right = speller.suggest(w)
-            if not right or right == w:
-                continue
+            if not right or right.startswith(w) or w.startswith(right):
+                continue  # an inflection ("ärendena", "ärenden") is no typo
             if raw[0].isupper():
                 right = right[0].upper() + right[1:]
             at = m.start() + p.start()

@@ -7,6 +7,7 @@ from datetime import date
 from index.models import Meeting, Person
 
 from .. import compose as say
+from .. import resolve
 from ..answer import Answer, Facts
 from ..names import names_match
 from ..question import Intent, Question
@@ -25,7 +26,8 @@ def not_present(m: Meeting) -> tuple[list[Person], list[Person]]:
 def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer:
     ms = view.select(q, today, lambda m: bool(m.absent or m.invited))
     if q.person:
-        ms = [m for m in view.meetings if (m.absent or m.invited) and q.time.accepts(m.date)]
+        named = resolve.accepts(view, q)  # every meeting the question's time and clues allow
+        ms = [m for m in view.meetings if (m.absent or m.invited) and m.source in named]
     if not ms:
         if (no_minutes := view.no_meeting_in(q)) is not None:
             return no_minutes
