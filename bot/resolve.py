@@ -18,7 +18,8 @@ import re
 from datetime import date
 
 from index.models import Meeting
-from index.vocab import MEETING_BEFORE, MEETING_KINDS, MEETING_NOUNS, MEETING_ORDINALS, MONTHS, SEASONS
+from index.vocab import (FIRST_KINDS, MEETING_BEFORE, MEETING_KINDS, MEETING_NOUNS, MEETING_ORDINALS, MONTHS,
+                         SEASONS)
 
 from .lexical import STOP, fold
 from .question import MeetingSpec
@@ -69,7 +70,7 @@ def parse_meeting(q: str, *, names=None) -> MeetingSpec:
         word = fold(m.group("compound") or m.group("season"))
         spec.season = next(s for s, (_, stems) in SEASONS.items() if any(word.startswith(st) for st in stems))
         said.append(m.group("compound") or m.group("season"))
-    if m := _NUMBER.search(q):
+    if (m := _NUMBER.search(q)) and fold(m.group("word")) not in MONTHS:  # not "April 12"
         spec.number, spec.number_word = int(m.group("n")), m.group("word")
         said += [m.group("word"), m.group("n")]
     if m := _ORDINAL.search(q):
@@ -82,7 +83,8 @@ def parse_meeting(q: str, *, names=None) -> MeetingSpec:
     places = [m.group("place") for m in _PLACE_AFTER.finditer(q)] if names_a_meeting else []
     places += [m.group("place").strip() for m in _PLACE_BEFORE.finditer(q)]
     for place in places:
-        if q.startswith(place) or all(fold(w) in STOP for w in place.split()) or fold(place) in MONTHS or (names is not None and names.mentions(place)) \
+        if q.startswith(place) or all(fold(w) in STOP for w in place.split()) or fold(place) in MONTHS \
+                or re.search(rf"(?i)(?:{_NOUN})$", place) or (names is not None and names.mentions(place)) \
                 or (spec.number_word and fold(place) == fold(spec.number_word)):
             continue
         spec.place = place
@@ -200,6 +202,9 @@ def select(view, q, today: date, pred, *, latest: bool = True) -> list[Meeting]:
     if ms and q.meeting.ordinal and "number" not in by:
         ms = ms[q.meeting.ordinal - 1:q.meeting.ordinal]
         by.append("ordinal")
+    elif ms and q.meeting.kind in FIRST_KINDS and "kind" in q.resolved.get("unmatched", ()):
+        # "uppstartsmötet", "the inaugural meeting" that no title calls so: the first one
+        ms, _ = ms[:1], by.append("first")
     elif ms and q.meeting.before:
         ms = before(view, q, ms, today)
         by.append("before")

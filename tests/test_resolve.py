@@ -134,3 +134,15 @@ def test_question_words_before_a_meeting_noun_are_no_place():
     assert understand("Which meetings did Rob attend?").meeting.place is None
     q = understand("Sammanfatta mötet på IETF 77.")
     assert (q.meeting.number, q.meeting.place, q.words) == (77, None, [])
+
+
+def test_a_kickoff_no_title_names_is_the_first_meeting(engine_snap):
+    engine, _ = engine_snap
+    a = engine.ask("Vem var ordförande på uppstartsmötet 2019?")
+    assert [m.source for m in a.facts.meetings] == ["2019-03-20-arsmote.md"]
+    assert a.facts.resolved["by"] == "year+first" and a.facts.resolved["unmatched"] == ["kind"]
+
+
+def test_a_month_and_day_is_no_title_number():
+    assert understand("How many people were at the OTC meeting on April 12, 2022?").meeting.number is None
+    assert understand("Vem förde protokollet på OTC-mötet den 3 maj 2022?").meeting.place is None

@@ -29,6 +29,9 @@ MEETING_KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "workshop": (("workshop",), ("workshop",)),
 }
 
+# Kinds that are the first meeting of a series: when no meeting is called so, the first one is meant.
+FIRST_KINDS = frozenset({"kickoff", "constituent"})
+
 # season -> (months, stems a question or a title names it by)
 SEASONS: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
     "spring": ((3, 4, 5), ("spring", "vår", "våren", "vårmöte", "vårens", "vårstämma")),
