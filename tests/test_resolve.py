@@ -101,18 +101,6 @@ def test_a_follow_up_asks_for_the_meeting_before(engine_snap):
     assert_verbatim(b, snap)
 
 
-@pytest.mark.parametrize("question, intent, runner_up, topic_word", [
-    ("What was decided about the task force?", "decisions", "actions", "task"),
-    ("Beslutades något om nästa möte?", "decisions", "next_meeting", "nästa"),
-])
-def test_a_cue_inside_the_topic_is_the_topic(question, intent, runner_up, topic_word):
-    q = understand(question)
-    assert q.intent == intent and topic_word in q.words
-    assert q.intent_reasons["chosen"]["cued_in"] == "question"
-    assert q.intent_reasons["runner_up"]["intent"] == runner_up
-    assert q.intent_reasons["runner_up"]["cued_in"] == "topic"
-
-
 def test_ask_json_says_why(engine_snap):
     engine, _ = engine_snap
     d = engine.ask("Vad beslutades om arvodet på årsmötet 2020?").to_json_dict()
