@@ -36,25 +36,27 @@ def _max_edits(word: str) -> int:
 
 
 @lru_cache(maxsize=1)
-def dictionary() -> frozenset[str]:
-    """Words of Swedish and English, lower case: svlang's Hunspell sv_SE list and the whole words
-    of the packaged English model's vocabulary (BERT's uncased word pieces without '##')."""
+def _dictionary_text() -> str:
+    """Words of Swedish and English, one a line, lower case: svlang's Hunspell sv_SE list and the
+    packaged English model's vocabulary (BERT's uncased word pieces). Kept as one string: a
+    lookup is a substring search, so a cold start does not build a set of 180,000 words."""
     import svlang
 
     from index.embed import packaged_model_path
 
-    words: set[str] = set()
-    for path in (Path(svlang.__file__).parent / "data" / "sv_wordlist.txt", packaged_model_path() / "vocab.txt"):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            w = line.strip().casefold()
-            if w and not w.startswith(("#", "[")) and w.isalpha():
-                words.add(w)
-    return frozenset(words)
+    texts = [(Path(svlang.__file__).parent / "data" / "sv_wordlist.txt").read_text(encoding="utf-8"),
+             (packaged_model_path() / "vocab.txt").read_text(encoding="utf-8")]
+    return "\n" + "\n".join(texts) + "\n"  # lower case already, but for proper nouns (not looked up)
+
+
+def is_word(w: str) -> bool:
+    """Whether ``w`` (lower case) is a Swedish or English word."""
+    return f"\n{w}\n" in _dictionary_text()
 
 
 @lru_cache(maxsize=1)
 def _dictionary_list() -> list[str]:
-    return sorted(w for w in dictionary() if len(w) >= MIN_LENGTH - 1)
+    return sorted({w for w in _dictionary_text().split("\n") if len(w) >= MIN_LENGTH - 1 and w.isalpha()})
 
 
 def _question_words() -> set[str]:
@@ -74,12 +76,16 @@ class Speller:
         self._surface: dict[str, str | None] = {}
 
     def known(self, w: str) -> bool:
-        if w in self.words or w in STOP or w in dictionary() or self.retriever.sv_en.knows(w):
+        """Whether ``w`` is a word, not a typo: cheapest test first (the dictionary is read from
+        disk on first use, only for a word the minutes don't use)."""
+        if w in self.words or w in STOP:
             return True
         bm = self.bm25
         for st in {stem_sv(w), stem_en(w), w}:
             if bm.has(st) or bm.expand(st)[:1]:
                 return True
+        if is_word(w) or self.retriever.sv_en.knows(w):
+            return True
         # a translation the minutes use ("sauna" -> bastu) makes it a word, not a typo
         return any(bm.has(a.term) for c in self.retriever.concepts([w]) for a in c.alternatives
                    if a.term not in {stem_sv(w), stem_en(w), w})
