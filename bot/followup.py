@@ -123,7 +123,8 @@ def merge(q: Question, context: Context | None) -> Question:
         for name in _INTENT_FLAGS:
             setattr(out, name, getattr(prev, name))
         new_words = [w for w in q.words if w not in _BACK_WORDS]
-        out.words = new_words or list(prev.words)
+        # the question before's words, not the meeting it named ("årsmötet" of "… på årsmötet 2020?")
+        out.words = new_words or [w for w in prev.words if w not in set(tokens(prev.meeting.text))]
         out.entities = list(q.entities) or list(prev.entities)
         # Retrieval and a fall-back search read the text: the question before, not "och 2016?".
         out.text = prev.text

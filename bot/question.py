@@ -60,7 +60,8 @@ class MeetingSpec:
     ordinal: int | None = None  # "the first meeting of 2026" -> 1
     before: bool = False  # "the one before", "mötet innan"
     before_of: str | None = None  # a follow-up's: the date of the meeting it is before
-    text: str = ""  # the words it came from (left out of what is searched for)
+    text: str = ""  # the words it came from
+    said: dict = field(default_factory=dict)  # clue -> its words: left out of the search once a meeting shows it
 
     def __bool__(self) -> bool:
         return bool(self.kind or self.season or self.place or self.number or self.ordinal or self.before)

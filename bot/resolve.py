@@ -21,7 +21,7 @@ from index.models import Meeting
 from index.vocab import (FIRST_KINDS, MEETING_BEFORE, MEETING_KINDS, MEETING_NOUNS, MEETING_ORDINALS, MONTHS,
                          SEASONS)
 
-from .lexical import STOP, fold
+from .lexical import STOP, fold, tokens
 from .question import MeetingSpec
 
 # How much of a document's opening is read for its kind, place or number (the header).
@@ -64,19 +64,19 @@ def parse_meeting(q: str, *, names=None) -> MeetingSpec:
     for kind, pat in _KIND_ASKED.items():
         if m := pat.search(q):
             spec.kind = kind
-            said.append(m.group(0))
+            said.append(("kind", m.group(0)))
             break
     if m := _SEASON_ASKED.search(q):
         word = fold(m.group("compound") or m.group("season"))
         spec.season = next(s for s, (_, stems) in SEASONS.items() if any(word.startswith(st) for st in stems))
-        said.append(m.group("compound") or m.group("season"))
+        said.append(("season", m.group("compound") or m.group("season")))
     if (m := _NUMBER.search(q)) and fold(m.group("word")) not in MONTHS:  # not "April 12"
         spec.number, spec.number_word = int(m.group("n")), m.group("word")
-        said += [m.group("word"), m.group("n")]
+        said.append(("number", f"{m.group('word')} {m.group('n')}"))
     if m := _ORDINAL.search(q):
         digits, word = m.group("digits") or m.group("day_digits"), m.group("word") or m.group("day_word")
         spec.ordinal = int(digits) if digits else MEETING_ORDINALS[word.lower()]
-        said.append(digits or word)
+        said.append(("ordinal", digits or word))
     spec.before = bool(_BEFORE.search(q))
     names_a_meeting = bool(spec.kind or spec.number or re.search(rf"(?i)\b(?:{_NOUN})\b", q))
     # a place after a preposition first ("the HTTPbis session in Orlando"), then one before the noun
@@ -88,43 +88,60 @@ def parse_meeting(q: str, *, names=None) -> MeetingSpec:
                 or (spec.number_word and fold(place) == fold(spec.number_word)):
             continue
         spec.place = place
-        said.append(place)
+        said.append(("place", place))
         break
-    spec.text = " ".join(said)
+    spec.said = dict(said)
+    spec.text = " ".join(spec.said.values())
     return spec
 
 
 # -- against the meetings ----------------------------------------------------------------------
-def head(view, m: Meeting) -> str:
-    """A meeting's title, file name and opening lines, folded: what its kind, place and number
-    are read from."""
+def _ascii(text: str) -> str:
+    """Folded text with å, ä, ö as a, a, o: file names write "stormote" for "stormöte"."""
+    return text.translate(_ASCII)
+
+
+_ASCII = str.maketrans("åäöéü", "aaoeu")
+
+
+def head(view, m: Meeting, *, deep: bool) -> str:
+    """A meeting's title and file name, folded (with ASCII spellings); ``deep`` adds its opening
+    lines: what its kind, place and number are read from."""
     cache = view.__dict__.setdefault("_heads", {})
-    if m.source not in cache:
-        doc = view.documents.get(m.source, "") if hasattr(view.documents, "get") else view.documents[m.source]
-        text = " ".join((m.title or "", m.source.replace("_", " ").replace("-", " "), doc[:HEAD_CHARS]))
-        cache[m.source] = fold(text)
-    return cache[m.source]
+    key = (m.source, deep)
+    if key not in cache:
+        text = " ".join((m.title or "", m.source.replace("_", " ").replace("-", " ")))
+        if deep:
+            docs = view.documents
+            text += " " + (docs.get(m.source, "") if hasattr(docs, "get") else docs[m.source])[:HEAD_CHARS]
+        folded = fold(text)
+        cache[key] = folded + " " + _ascii(folded)
+    return cache[key]
 
 
-def _shows_kind(view, m: Meeting, kind: str) -> bool:
-    h = head(view, m)
-    return any(re.search(rf"(?<!\w){re.escape(st)}", h) for st in MEETING_KINDS[kind][1])
+def _has(text: str, stem: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(stem)}", text) is not None
 
 
-def _in_season(view, m: Meeting, season: str) -> bool:
+def _shows_kind(view, m: Meeting, kind: str, deep: bool = False) -> bool:
+    h = head(view, m, deep=deep)
+    return any(_has(h, st) or _has(h, _ascii(st)) for st in MEETING_KINDS[kind][1])
+
+
+def _in_season(view, m: Meeting, season: str, deep: bool = False) -> bool:
     months, stems = SEASONS[season]
-    title = fold((m.title or "") + " " + m.source)
-    if any(re.search(rf"(?<!\w){re.escape(st)}", title) for st in stems[2:] if "möte" in st or "stämma" in st):
+    title = head(view, m, deep=False)
+    if any(_has(title, st) or _has(title, _ascii(st)) for st in stems[2:] if "möte" in st or "stämma" in st):
         return True
     return bool(m.date) and int(m.date[5:7]) in months
 
 
-def _at_place(view, m: Meeting, place: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(fold(place))}(?!\w)", head(view, m)) is not None
+def _at_place(view, m: Meeting, place: str, deep: bool = False) -> bool:
+    return re.search(rf"(?<!\w){re.escape(fold(place))}(?!\w)", head(view, m, deep=deep)) is not None
 
 
-def _numbered(view, m: Meeting, spec: MeetingSpec) -> bool:
-    h, n = head(view, m), spec.number
+def _numbered(view, m: Meeting, spec: MeetingSpec, deep: bool = False) -> bool:
+    h, n = head(view, m, deep=deep), spec.number
     word = fold(spec.number_word or "")
     if word and word not in MEETING_NOUNS and re.search(rf"(?<!\w){re.escape(word)}[\s#-]*0*{n}(?![\d.])", h):
         return True
@@ -132,11 +149,13 @@ def _numbered(view, m: Meeting, spec: MeetingSpec) -> bool:
 
 
 # (name in `by`, whether the spec has it, whether a meeting shows it): each narrows the meetings
+# (a title or file name first; the opening lines when no title shows it: a telco whose agenda
+# plans "the face-to-face" is not one)
 _FILTERS = (
-    ("kind", lambda s: s.kind, lambda v, m, s: _shows_kind(v, m, s.kind)),
-    ("season", lambda s: s.season, lambda v, m, s: _in_season(v, m, s.season)),
-    ("place", lambda s: s.place, lambda v, m, s: _at_place(v, m, s.place)),
-    ("number", lambda s: s.number is not None, lambda v, m, s: _numbered(v, m, s)),
+    ("kind", lambda s: s.kind, lambda v, m, s, d: _shows_kind(v, m, s.kind, d)),
+    ("season", lambda s: s.season, lambda v, m, s, d: _in_season(v, m, s.season, d)),
+    ("place", lambda s: s.place, lambda v, m, s, d: _at_place(v, m, s.place, d)),
+    ("number", lambda s: s.number is not None, lambda v, m, s, d: _numbered(v, m, s, d)),
 )
 
 
@@ -151,7 +170,7 @@ def candidates(view, q) -> list[Meeting]:
     for name, wanted, shows in _FILTERS:
         if not wanted(spec):
             continue
-        kept = [m for m in ms if shows(view, m, spec)]
+        kept = [m for m in ms if shows(view, m, spec, False)] or [m for m in ms if shows(view, m, spec, True)]
         if name == "kind" and kept:
             # "årsmötet" is the plain annual meeting, not the extra one: fewest other kinds shown
             others = {m.source: sum(_shows_kind(view, m, k) for k in MEETING_KINDS if k != spec.kind) for m in kept}
@@ -160,6 +179,9 @@ def candidates(view, q) -> list[Meeting]:
             ms, _ = kept, by.append(name)
         elif not kept:
             unmatched.append(name)
+        if kept and name in spec.said:  # the meeting it names, not what is searched for in it
+            said = set(tokens(spec.said[name]))
+            q.words = [w for w in q.words if w not in said]
     resolved = {"by": "+".join(by), "meetings": [m.source for m in ms] if by else []}
     if unmatched:
         resolved["unmatched"] = unmatched

@@ -7,7 +7,9 @@ intent cues), a word of the language (the Swedish Hunspell word list shipped in 
 whole word of the packaged English model's vocabulary: "sending" is no typo of "pending"), a
 name, or short. Otherwise the nearest such word by edit distance (optimal
 string alignment, so a swapped pair of letters is one edit; RapidFuzz) is read instead: first
-the question words, then the corpus vocabulary (the more frequent first), then the dictionary. What was read is said in
+the question words, then the corpus vocabulary (the more frequent first). A word of the
+language the minutes don't use is left as asked (BERT's vocabulary lacks "outage": read against
+a dictionary, it would become "outrage"). What was read is said in
 the answer's ``notes``."""
 from __future__ import annotations
 
@@ -54,11 +56,6 @@ def is_word(w: str) -> bool:
     return f"\n{w}\n" in _dictionary_text()
 
 
-@lru_cache(maxsize=1)
-def _dictionary_list() -> list[str]:
-    return sorted({w for w in _dictionary_text().split("\n") if len(w) >= MIN_LENGTH - 1 and w.isalpha()})
-
-
 def _question_words() -> set[str]:
     from .understand import INTENT_WORDS  # the cue words questions use (not the other way round)
 
@@ -84,7 +81,7 @@ class Speller:
         for st in {stem_sv(w), stem_en(w), w}:
             if bm.has(st) or bm.expand(st)[:1]:
                 return True
-        if is_word(w) or self.retriever.sv_en.knows(w):
+        if is_word(w) or self.retriever.sv_en.knows(w) or self.retriever.lexicon.lookup((stem_en(w),)):
             return True
         # a translation the minutes use ("sauna" -> bastu) makes it a word, not a typo
         return any(bm.has(a.term) for c in self.retriever.concepts([w]) for a in c.alternatives
@@ -107,11 +104,7 @@ class Speller:
                 key = (int(dist), -self.bm25.df(cand), cand)
                 if best is None or key < best:
                     best = key
-        if best is not None:
-            return self._surface_of(best[2])
-        # a word of the language the minutes don't use ("paymnet" -> "payment" in Swedish minutes)
-        got = process.extractOne(w, _dictionary_list(), scorer=OSA.distance, score_cutoff=limit)
-        return got[0] if got is not None else None
+        return self._surface_of(best[2]) if best is not None else None
 
     def _surface_of(self, stem: str) -> str | None:
         """How the minutes most often write a word of stem ``stem``."""

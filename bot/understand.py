@@ -208,10 +208,9 @@ def understand(question: str, names=None) -> Question:
     if intent == DECISIONS and (m := DECIDER.search(q)):
         drop = {fold(next(g for g in m.groups() if g))} | ({"fram"} if m.group("came") else set())
         words = [w for w in words if w not in drop]
-    qq.meeting = parse_meeting(q, names=names)
-    if qq.meeting:  # "årsmötet", "IETF 83": the meeting, not what is searched for in it
-        said = set(tokens(qq.meeting.text))
-        words = [w for w in words if w not in said]
+    qq.meeting = parse_meeting(q, names=names)  # its words leave q.words once a meeting shows them (resolve.py)
+    if qq.meeting.ordinal:
+        words = [w for w in words if w not in set(tokens(qq.meeting.said["ordinal"]))]
     qq.words = words
     qq.entities = [w for w in entities(q) if w not in set(tokens(person or ""))]
     return qq

@@ -76,7 +76,7 @@ def test_a_clue_no_meeting_shows_is_left_out_and_said(engine_snap):
 
 def test_parse_reads_each_clue_and_keeps_them_out_of_the_words():
     q = understand("Vad beslöts om arvodet på årsmötet 2023?")
-    assert q.meeting.kind == "annual" and q.time.year == 2023 and "årsmötet" not in q.words
+    assert q.meeting.kind == "annual" and q.time.year == 2023 and q.meeting.said == {"kind": "årsmötet"}
     q = understand("Who took part in the HTTPbis session at IETF 86 in Orlando?")
     assert (q.meeting.number, q.meeting.number_word, q.meeting.place) == (86, "IETF", "Orlando")
     assert understand("the spring meeting in 2019").meeting.season == "spring"
@@ -121,7 +121,7 @@ def test_question_words_before_a_meeting_noun_are_no_place():
     assert understand("Vilka möten var Sambruk med på?").meeting.place is None
     assert understand("Which meetings did Rob attend?").meeting.place is None
     q = understand("Sammanfatta mötet på IETF 77.")
-    assert (q.meeting.number, q.meeting.place, q.words) == (77, None, [])
+    assert (q.meeting.number, q.meeting.place, q.meeting.said["number"]) == (77, None, "IETF 77")
 
 
 def test_a_kickoff_no_title_names_is_the_first_meeting(engine_snap):
@@ -134,3 +134,29 @@ def test_a_kickoff_no_title_names_is_the_first_meeting(engine_snap):
 def test_a_month_and_day_is_no_title_number():
     assert understand("How many people were at the OTC meeting on April 12, 2022?").meeting.number is None
     assert understand("Vem förde protokollet på OTC-mötet den 3 maj 2022?").meeting.place is None
+
+
+def test_clue_words_stay_searched_when_no_meeting_shows_them(engine_snap):
+    engine, _ = engine_snap
+    q = understand("Vad beslutades på höstmötet om bastun?")
+    assert "höstmötet" in q.words  # until a meeting shows it
+    a = engine.ask("Vad beslutades på höstmötet om bastun?")
+    assert a.facts.resolved["by"] == "season" and "bastun" in a.passages[0].quote
+    a = engine.ask("Who chaired the Berlin meeting in 2012?")
+    assert a.facts.resolved["unmatched"] == ["place"]
+
+
+def test_a_kind_in_a_title_beats_one_in_opening_lines(tmp_path_factory):
+    files = {
+        "2025-10-30-telco.md": "# Telco\n\nDate: 2025-10-30\n\nAgenda: planning the face-to-face in Kobe.\n\n"
+                               "Present: Ann Lee, Bo Ek\n\nChair: Ann Lee\n",
+        "2025-11-10-f2f-day1.md": "# F2F, 1st day\n\nDate: 2025-11-10\n\nPresent: Ann Lee, Cy Dahl\n\nChair: Cy Dahl\n",
+        "2025-11-11-f2f-day2.md": "# F2F, 2nd day\n\nDate: 2025-11-11\n\nPresent: Ann Lee, Di Berg\n\nChair: Di Berg\n",
+        "2020-11-24-stormote.md": "# LiTHe höstmöte\n\nDatum: 2020-11-24\n\nNärvarande: Eva Ros, Leo Falk\n",
+    }
+    engine, _ = engine_over_texts(tmp_path_factory, "kinds", files)
+    a = engine.ask("Who attended the second day of the face-to-face?")
+    assert [m.source for m in a.facts.meetings] == ["2025-11-11-f2f-day2.md"]
+    a = engine.ask("Vilka var på stormötet 2020?")  # "stormote" in the file name
+    assert a.facts.resolved["by"] == "year" or "kind" in a.facts.resolved["by"]
+    assert [m.source for m in a.facts.meetings] == ["2020-11-24-stormote.md"]

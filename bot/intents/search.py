@@ -92,6 +92,7 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer:
     ms: list[Meeting] = []
     if q.time or q.meeting:
         ms = resolve.candidates(view, q)  # the time and the meeting the question names
+        words = list(q.words)  # without the clues a meeting showed ("årsmötet", "IETF 83")
         if q.meeting.ordinal:
             ms = ms[q.meeting.ordinal - 1:q.meeting.ordinal]
         elif q.time.last or q.meeting.before:
