@@ -97,10 +97,10 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer:
             ms = ms[q.meeting.ordinal - 1:q.meeting.ordinal]
         elif q.time.last or q.meeting.before:
             ms = resolve.before(view, q, ms, today) if q.meeting.before else view.past(ms, today)[-1:]
-        if not q.time and not ((q.resolved or {}).get("by") or q.meeting.ordinal or q.meeting.before):
-            ms = []  # clues no meeting shows, and no time: search them all
         if q.resolved is not None:
             q.resolved["meetings"] = [m.source for m in ms]
+        if not q.time and not ((q.resolved or {}).get("by") or q.meeting.ordinal or q.meeting.before):
+            ms = []  # clues no meeting shows, and no time: search them all
         elif not ms and words and not q.time.year and not q.time.last:
             # "the conference in January": no minutes from January, but minutes may speak of
             # January; search them all with the month as one more word
