@@ -56,6 +56,9 @@ class Facts(BaseModel):
     # "passage" when a structured intent's records held nothing and a passage of the minutes,
     # found by a search within the meeting asked about, answers instead (bot/intents/fallback.py)
     fallback: str | None = None
+    # which meeting the question named and how it was read (bot/resolve.py): {"by": "kind+year",
+    # "meetings": [sources], "unmatched": [clues no meeting showed]}; None when it named none
+    resolved: dict | None = None
 
 
 class Answer(BaseModel):
@@ -71,6 +74,8 @@ class Answer(BaseModel):
     # unsupported_language (bot/intents/not_found.py).
     reason: str | None = None
     notes: list[str] = Field(default_factory=list)  # about how the question was read (e.g. cut short)
+    # why this intent: the router's choice and runner-up with their scores and cues (bot/router.py)
+    intent_reasons: dict = Field(default_factory=dict)
     # About the index it came from, set by the interface (bot/service.py, bot/cli.py): the corpus
     # folder gone. In the JSON only when there are some.
     warnings: list[str] = Field(default_factory=list)

@@ -27,6 +27,7 @@ from .orgtitles import Titles, apply as apply_titles
 from .phrases import say as say_phrase
 from .question import Intent, Question, TimeFilter
 from index.translate import lexicons
+from .typos import correct
 from .understand import as_search, understand
 
 
@@ -175,12 +176,14 @@ class Engine:
             a.reason = "unsupported_language"
             return a, None
         view = self.view_for(today, scope)
-        q = merge(apply_titles(understand(question, view.names), self.titles), context)
+        asked_as, typos = correct(question, view.speller, view.names)  # "ordförnade" read as "ordförande"
+        q = merge(apply_titles(understand(asked_as, view.names), self.titles), context)
         asked = copy.deepcopy(q)  # handlers and as_search may change q; the context keeps it as asked
         handler = HANDLERS.get(q.intent, FALLBACK)
         a = handler(q, view, today, k)
         if a is None:  # no structured data for it: search the text instead
             a = fallback.mark(asked, FALLBACK(as_search(q), view, today, k), view)
-        if context is not None:
-            a.question = question.strip()  # the follow-up as asked, not the question it re-asks
+        if context is not None or typos:
+            a.question = question.strip()  # as asked: not the question a follow-up re-asks, nor typos read
+        a.notes.extend(say_phrase("typo_read_as", a.language, typo=t, word=w) for t, w in typos)
         return a, asked

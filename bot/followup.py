@@ -17,7 +17,8 @@ from index.vocab import ROLE_CUES
 from .answer import Answer
 from .compose import human_date
 from index.lexical import tokens
-from .question import Intent, Question, TimeFilter
+
+from .question import Intent, MeetingSpec, Question, TimeFilter
 
 # Intents that ask for people: a follow-up of this kind asks about the meeting, not about the
 # person of the question before ("did Anna attend?" -> "and who was absent?").
@@ -75,6 +76,7 @@ class Context:
             named = d.get("collections") or []
             if not all(isinstance(c, str) for c in named):
                 return None
+            q["meeting"] = MeetingSpec(**q.get("meeting", {}))
             return cls(question=Question(**q), meeting=d.get("meeting"), collections=list(named))
         except (ValueError, TypeError, KeyError, AttributeError):
             return None
@@ -105,7 +107,7 @@ def is_elliptical(q: Question) -> bool:
     words = [w for w in q.words if w not in _BACK_WORDS]
     if not words:
         return True
-    return bool(_FOLLOWUP_CUE.match(q.text)) and len(words) <= _SHORT_ELLIPSIS and bool(q.time or q.person)
+    return bool(_FOLLOWUP_CUE.match(q.text)) and len(words) <= _SHORT_ELLIPSIS and bool(q.time or q.person or q.meeting)
 
 
 def _meeting_time(iso: str, lang: str) -> TimeFilter:
@@ -130,14 +132,18 @@ def merge(q: Question, context: Context | None) -> Question:
         for name in _INTENT_FLAGS:
             setattr(out, name, getattr(prev, name))
         new_words = [w for w in q.words if w not in _BACK_WORDS]
-        out.words = new_words or list(prev.words)
+        # the question before's words, not the meeting it named ("årsmötet" of "… på årsmötet 2020?")
+        out.words = new_words or [w for w in prev.words if w not in set(tokens(prev.meeting.text))]
         out.entities = list(q.entities) or list(prev.entities)
         # Retrieval and a fall-back search read the text: the question before, not "och 2016?".
         out.text = prev.text
         if not _has_words_of_its_own(q):
             out.language = prev.language
     if not q.time:
-        if _OWN_MEETING.search(q.text):
+        if q.meeting.before and context.meeting:
+            # "and the one before?": the meeting before the one answered (bot/resolve.py)
+            out.meeting = replace(q.meeting, before_of=context.meeting)
+        elif _OWN_MEETING.search(q.text):
             pass  # "who attended the planning meeting?": its own meeting, any date
         elif not elliptical and out.intent == Intent.ACTIONS and out.open_only:
             pass  # "which action items are open?": open now, whatever meeting set them

@@ -77,6 +77,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": "There are no minutes I can answer from here.",
         "sv": "Det finns inga protokoll jag kan svara ur här.",
     },
+    "typo_read_as": {"en": "I read '{typo}' as '{word}'.", "sv": "Jag läste '{typo}' som '{word}'."},
     # -- why nothing was found: bot.intents.not_found, bot.engine ----------------------------------
     "skipped_file": {
         "en": "The minutes that may hold this, {file}{more}, could not be read ({reason}).",

@@ -49,6 +49,25 @@ class TimeFilter:
 
 
 @dataclass
+class MeetingSpec:
+    """What a question says about its meeting beyond a date (which is ``Question.time``)."""
+
+    kind: str | None = None  # a key of MEETING_KINDS
+    season: str | None = None  # a key of SEASONS
+    place: str | None = None  # as written ("Berlin", "Orlando")
+    number: int | None = None  # from the title ("IETF 83" -> 83)
+    number_word: str | None = None  # the word before it ("IETF")
+    ordinal: int | None = None  # "the first meeting of 2026" -> 1
+    before: bool = False  # "the one before", "mötet innan"
+    before_of: str | None = None  # a follow-up's: the date of the meeting it is before
+    text: str = ""  # the words it came from
+    said: dict = field(default_factory=dict)  # clue -> its words: left out of the search once a meeting shows it
+
+    def __bool__(self) -> bool:
+        return bool(self.kind or self.season or self.place or self.number or self.ordinal or self.before)
+
+
+@dataclass
 class Question:
     text: str
     language: str  # "sv" | "en"
@@ -65,3 +84,8 @@ class Question:
     asks_owner: bool = False  # "who will remind Myles?": the owner is asked for; names in it are the task's
     words: list[str] = field(default_factory=list)  # content words, lower case, for retrieval
     entities: list[str] = field(default_factory=list)  # capitalised words: names of things, as written
+    meeting: MeetingSpec = field(default_factory=MeetingSpec)  # kind, season, place... (bot/resolve.py)
+    # what the resolver chose and why: {"by": "kind+year", "meetings": [sources]} (facts.resolved)
+    resolved: dict | None = None
+    # why the intent was chosen, and the runner-up (bot/router.py): ask --json's intent_reasons
+    intent_reasons: dict = field(default_factory=dict)

@@ -250,6 +250,11 @@ class SvEnLexicon:
                 return c
         return None
 
+    def knows(self, word: str) -> bool:
+        """Whether ``word`` is a Swedish word: a headword, inflected, or a compound of two."""
+        parts = self.parts(word)
+        return len(parts) >= 2 or bool(self._bases(word.casefold()))
+
     def parts(self, word: str) -> list[str]:
         """The headwords ``word`` is made of: itself (inflected), or a compound's first part and
         head, longest head first ("säkerhetsteamet" -> ["säkerhet", "team"])."""

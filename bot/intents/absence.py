@@ -7,9 +7,12 @@ from datetime import date
 from index.models import Meeting, Person
 
 from .. import compose as say
+from .. import resolve
 from ..answer import Answer, Facts
 from index.names import names_match
-from ..question import Question
+
+from ..question import Intent, Question
+from ..router import Route
 from .view import SnapshotView
 
 
@@ -24,7 +27,8 @@ def not_present(m: Meeting) -> tuple[list[Person], list[Person]]:
 def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer:
     ms = view.select(q, today, lambda m: bool(m.absent or m.invited))
     if q.person:
-        ms = [m for m in view.meetings if (m.absent or m.invited) and q.time.accepts(m.date)]
+        named = resolve.accepts(view, q)  # every meeting the question's time and clues allow
+        ms = [m for m in view.meetings if (m.absent or m.invited) and m.source in named]
     if not ms:
         if (no_minutes := view.no_meeting_in(q)) is not None:
             return no_minutes
@@ -49,3 +53,7 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer:
     if not sentences:
         return view.answer(q, say.person_not_absent(q.person or "", q.language), found=False)
     return view.answer(q, " ".join(sentences), found=True, passages=passages, facts=facts)
+
+
+# "who was absent?", "did anyone send apologies?", "var Anna frånvarande?"
+ROUTE = Route(Intent.ABSENCE, 8, lambda s: s.absent and bool(s.who or s.person or s.anyone), ("absent", "who", "person", "anyone"))

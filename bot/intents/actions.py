@@ -8,10 +8,22 @@ from datetime import date
 
 from .. import compose as say
 from ..answer import Answer, Facts
+from ..cues import DUE, OPEN, WHO_DOES, WHO_DOING, WHO_FIRST, Signals
 from ..registers import owned_by
-from ..question import Question
-from .records import (MIN_ACTION_SHARE, action_passage, action_row, action_status, action_text, is_open,
-                      meetings_in_time, points_back, records_in_search, topic_share)
+from ..question import Intent, Question
+from ..router import Route
+from .records import (
+    MIN_ACTION_SHARE,
+    action_passage,
+    action_row,
+    action_status,
+    action_text,
+    is_open,
+    meetings_in_time,
+    points_back,
+    records_in_search,
+    topic_share,
+)
 from .view import SnapshotView
 
 MAX_ACTIONS = 8
@@ -72,3 +84,16 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | Non
     facts = Facts(actions=[action_row(m, a, today) for _, m, a in found], meetings=view.refs(passages),
                   people=list(dict.fromkeys(o for _, _, a in found for o in a.owners)))
     return view.answer(q, say.actions_sentence(lines, label, q.language, open_only=q.open_only), found=True, passages=passages, facts=facts)
+
+
+def _slots(q: Question, s: Signals) -> None:
+    text = q.text
+    q.asks_owner = bool(WHO_DOES.search(text) or WHO_DOING.search(text) or WHO_FIRST.match(text))
+    if q.asks_owner:
+        q.person = None  # a name in it is the task's object: searched for among the tasks
+    q.open_only = bool(OPEN.search(text))
+    q.due = bool(DUE.search(text))
+
+
+# "who will do X?", "which actions are open?", "vem ska kontakta kommunen?"
+ROUTE = Route(Intent.ACTIONS, 5, lambda s: s.action or (s.who_doing and not s.attended), ("action", "who_doing"), _slots)

@@ -9,7 +9,9 @@ from index.models import Meeting
 
 from .. import compose as say
 from ..answer import Answer, Facts
-from ..question import Question
+from ..cues import Signals
+from ..question import Intent, Question
+from ..router import Route
 from .view import SnapshotView, is_role
 
 
@@ -94,7 +96,7 @@ def _organisations(q: Question, view: SnapshotView, today: date) -> Answer:
     def has_list(m: Meeting) -> bool:
         return bool(m.attendees)
 
-    named = bool(q.time) or (q.words and any(view.title_score(m, q.words) > 0 for m in view.meetings))
+    named = bool(q.time) or bool(q.meeting) or (q.words and any(view.title_score(m, q.words) > 0 for m in view.meetings))
     ms = view.select(q, today, has_list, latest=False) if named else [m for m in view.meetings if m.attendees]
     if not ms:
         if (no_minutes := view.no_meeting_in(q)) is not None:
@@ -112,3 +114,12 @@ def _organisations(q: Question, view: SnapshotView, today: date) -> Answer:
         facts.meetings.append(view.ref(m))
     facts.count = len(facts.people)
     return view.answer(q, " ".join(sentences), found=True, passages=passages, facts=facts)
+
+
+def _slots(q: Question, s: Signals) -> None:
+    q.count = s.count
+    q.organisations = s.orgs and not q.count
+
+
+# "who attended?", "how many were there?", "which organisations were represented?"
+ROUTE = Route(Intent.ATTENDANCE, 1, lambda s: s.attended or (s.orgs and s.who), ("attended", "orgs", "who"), _slots)

@@ -7,9 +7,18 @@ from datetime import date
 
 from .. import compose as say
 from ..answer import Answer, Facts
-from ..question import Question
-from .records import (MIN_TOPIC_SHARE, decision_passage, decision_row, decision_text, meetings_in_time,
-                      records_in_search, topic_share)
+from ..cues import REJECTED, RESERVATION, TABLED, Signals
+from ..question import Intent, Question
+from ..router import Route
+from .records import (
+    MIN_TOPIC_SHARE,
+    decision_passage,
+    decision_row,
+    decision_text,
+    meetings_in_time,
+    records_in_search,
+    topic_share,
+)
 from .view import SnapshotView
 
 MAX_DECISIONS = 5
@@ -72,3 +81,13 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | Non
     return view.answer(q, say.decisions_sentence(
         [(say.meeting_label(m.title, m.date, q.language), d.outcome, d.text, d.vote.reservations if d.vote else [])
          for _, m, d in found], q.outcome, q.language), found=True, passages=passages, facts=facts)
+
+
+def _slots(q: Question, s: Signals) -> None:
+    text = q.text
+    q.outcome = ("reservation" if RESERVATION.search(text) else "tabled" if TABLED.search(text)
+                 else "rejected" if REJECTED.search(text) else None)
+
+
+# "what was decided about X?", "vad beslutades om …?", "was the motion tabled?"
+ROUTE = Route(Intent.DECISIONS, 4, lambda s: s.decide, ("decide",), _slots)

@@ -17,7 +17,8 @@ from index.models import Meeting
 from .. import compose as say
 from ..answer import Answer, Facts, Passage
 from ..phrases import say as phrase
-from ..question import Question
+from ..question import Intent, Question
+from ..router import Route
 from .digest_parts import Statement, item_statements
 from .digest_text import text_statements
 from .view import SnapshotView
@@ -87,3 +88,8 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | Non
             elif st.kind == "action":
                 facts.actions.append(st.row)
     return view.answer(q, " ".join(parts), found=True, passages=passages, facts=facts)
+
+
+# "what happened at the last meeting?", "sammanfatta mötet den 3 mars"; not "what happened at the
+# summer party?" (a search): a time or a meeting is named
+ROUTE = Route(Intent.DIGEST, 6, lambda s: s.digest and (s.time or s.meeting_word), ("digest", "time", "meeting_word"))

@@ -10,7 +10,8 @@ from datetime import date
 
 from .. import compose as say
 from ..answer import Answer, Facts, NextMeetingInfo
-from ..question import Question, TimeFilter
+from ..question import Intent, Question, TimeFilter
+from ..router import Route
 from .view import SnapshotView
 
 
@@ -37,3 +38,7 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer:
     text = say.next_meeting_sentence(nm.date, is_upcoming, m.date, passage.quote, q.language)
     return view.answer(q, text, found=True, passages=[passage], next_meeting=info,
                        facts=Facts(meetings=[view.ref(m)], date=nm.date))
+
+
+# "when is the next meeting?", "när ses vi nästa gång?": not about a person ("when does Anna meet next")
+ROUTE = Route(Intent.NEXT_MEETING, 9, lambda s: s.next and not s.person, ("next",))

@@ -5,10 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 from .. import compose as say
+from .. import resolve
 from ..answer import Answer, Facts
+from ..cues import PRESENT_VERB, Signals
 from ..highlight import highlight
 from index.names import find_in_text
-from ..question import Question
+
+from ..question import Intent, Question
+from ..router import Route
 from .view import SnapshotView
 
 
@@ -17,8 +21,9 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | Non
     known = view.names.find(person)  # by any of their names: "mnot" finds Mark Nottingham
     display = view.names.full_name(known[0].name if known else person)
     attended = []
+    named = resolve.accepts(view, q)  # the time and the meetings the question names (bot/resolve.py)
     for m in view.meetings:
-        if not q.time.accepts(m.date):
+        if m.source not in named:
             continue
         for p in m.attendees:
             if view.names.same(person, p.name):
@@ -42,8 +47,9 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | Non
 def _mentions(q: Question, view: SnapshotView, display: str, k: int) -> Answer | None:
     """What the person said or presented: passages that name them, best match first."""
     mentions: dict[int, list[tuple[int, int]]] = {}
+    named = resolve.accepts(view, q)
     for row, c in enumerate(view.chunks):
-        if not q.time.accepts(c.meeting_date):
+        if c.source not in named:
             continue
         spans = sorted({sp for n in view.names.names_for(q.person) for sp in find_in_text(c.text, n)})
         spans = [(s, e) for s, e in spans if not view.in_attendee_list(c, s)]
@@ -72,3 +78,19 @@ def _mentions(q: Question, view: SnapshotView, display: str, k: int) -> Answer |
     return view.answer(q, say.person_search_sentence(display, top.highlight, label, q.language), found=True,
                        passages=passages, facts=facts)
 
+
+def _slots(q: Question, s: Signals) -> None:
+    q.person_attended = s.attended and not PRESENT_VERB.search(q.text)
+
+
+def _unlisted(q: Question, s: Signals) -> None:
+    q.person = s.run
+    _slots(q, s)
+
+
+# a person the minutes name ("what did Anna say?"); or someone no list names, asked about as an
+# attendee ("did Björn Åkesson attend?")
+ROUTE = Route(Intent.PERSON, 3, lambda s: bool(s.person), ("person",), _slots)
+UNLISTED = Route(Intent.PERSON, 2, lambda s: s.attended and not s.orgs and not s.count and bool(s.run),
+                 ("attended", "run"), _unlisted, name="person_unlisted")
+ROUTES = (ROUTE, UNLISTED)

@@ -12,6 +12,7 @@ from datetime import date
 from index.models import ActionItem, Decision, Meeting
 from index.vocab import ANAPHORS
 
+from .. import resolve
 from ..answer import Passage
 from ..highlight import term_match
 from index.lexical import doc_terms
@@ -73,9 +74,16 @@ def meetings_in_time(q: Question, view: SnapshotView, today: date, has, meetings
     """Meetings the question's time allows (held by ``today``), among those ``has`` accepts;
     "the last meeting" is the latest of them."""
     iso = today.isoformat()
-    ms = [m for m in (view.meetings if meetings is None else meetings) if has(m) and q.time.accepts(m.date) and (not m.date or m.date <= iso)]
-    if q.time.last:
-        ms = ms[-1:]
+    named = resolve.accepts(view, q)  # the time and the meeting the question names (bot/resolve.py)
+    if q.meeting.ordinal:  # "the first meeting of 2026": counted among all meetings, not only those with records
+        nth = [m for m in view.meetings if m.source in named][q.meeting.ordinal - 1:q.meeting.ordinal]
+        named = {m.source for m in nth}
+    ms = [m for m in (view.meetings if meetings is None else meetings)
+          if m.source in named and has(m) and (not m.date or m.date <= iso)]
+    if q.time.last or q.meeting.before:
+        ms = resolve.before(view, q, ms, today) if q.meeting.before else ms[-1:]
+    if q.resolved is not None and (q.time or q.meeting):
+        q.resolved["meetings"] = [m.source for m in ms]
     return ms
 
 

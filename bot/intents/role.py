@@ -3,9 +3,8 @@ other role the minutes record (treasurer, vice chair, adjusters of the minutes, 
 latest minutes that name one, or those of the time asked about."""
 from __future__ import annotations
 
-from datetime import date
-
 import re
+from datetime import date
 
 from index.models import Meeting, Person
 from index.vocab import ROLE_CUES
@@ -13,9 +12,11 @@ from index.vocab import ROLE_CUES
 from .. import compose as say
 from ..answer import Answer, Facts
 from index.lexical import fold
-from ..question import Question
-from .view import SnapshotView
 
+from ..cues import Signals
+from ..question import Intent, Question
+from ..router import Route
+from .view import SnapshotView
 
 _CUE = {role: re.compile(r"(?i)\b(?:" + "|".join(cues) + r")\b") for role, cues in ROLE_CUES.items()}
 
@@ -119,3 +120,13 @@ def same_post(a, b) -> bool:
     from index.records.titles import same_post
 
     return same_post(a, b)
+
+
+def _slots(q: Question, s: Signals) -> None:
+    q.role = s.asked_role
+
+
+# "who chaired?", "vem var sekreterare?", "who represented the division?"; not who attended,
+# entered a reservation or is doing a task
+ROUTE = Route(Intent.ROLE, 7, lambda s: s.who and bool(s.asked_role) and not s.attended and not s.reservation
+              and not s.who_doing, ("who", "asked_role"), _slots)

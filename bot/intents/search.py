@@ -10,6 +10,7 @@ from datetime import date
 from index.models import Meeting
 
 from .. import compose as say
+from .. import resolve
 from ..answer import Answer, Facts, Passage
 from ..highlight import first_body_sentence, highlight
 from index.lexical import tokens
@@ -89,16 +90,24 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer:
     allowed = None
     words = list(q.words)
     ms: list[Meeting] = []
-    if q.time:
-        ms = [m for m in view.meetings if q.time.accepts(m.date)]
-        if q.time.last:
-            ms = view.past(ms, today)[-1:]
-        if not ms and words and not q.time.year and not q.time.last:
+    if q.time or q.meeting:
+        ms = resolve.candidates(view, q)  # the time and the meeting the question names
+        words = list(q.words)  # without the clues a meeting showed ("årsmötet", "IETF 83")
+        if q.meeting.ordinal:
+            ms = ms[q.meeting.ordinal - 1:q.meeting.ordinal]
+        elif q.time.last or q.meeting.before:
+            ms = resolve.before(view, q, ms, today) if q.meeting.before else view.past(ms, today)[-1:]
+        if q.resolved is not None:
+            q.resolved["meetings"] = [m.source for m in ms]
+        if not q.time and not ((q.resolved or {}).get("by") or q.meeting.ordinal or q.meeting.before):
+            ms = []  # clues no meeting shows, and no time: search them all
+        elif not ms and words and not q.time.year and not q.time.last:
             # "the conference in January": no minutes from January, but minutes may speak of
             # January; search them all with the month as one more word
             words += [w for w in tokens(q.time.text) if w not in words]
         elif not ms:
-            return view.no_meeting_in(q, intent=Intent.SEARCH)
+            return view.no_meeting_in(q, intent=Intent.SEARCH) or view.answer(
+                q, say.no_meeting_in(q.meeting.text or q.time.text, q.language), found=False, intent=Intent.SEARCH)
         else:
             allowed = view.rows(ms)
     retriever = view.retriever

@@ -5,6 +5,7 @@ passages cut verbatim from the documents.
 Built once per snapshot (by :class:`bot.engine.Engine`); handlers never change it."""
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 from index.models import Chunk, Meeting
@@ -17,8 +18,10 @@ from index.lexical import stem_en, stem_sv
 from index.names import NameIndex
 from ..orgtitles import Titles
 from ..question import Question
+from .. import resolve
 from ..registers import linked
 from ..retrieve import Retriever
+from ..typos import Speller
 
 # A title word matched only through translation counts half: a title in the question's own
 # language wins over one in the other.
@@ -48,6 +51,11 @@ class SnapshotView:
         self._forms: dict[str, list[tuple[str, float]]] = {}
         self._linked: dict[str, list[Meeting]] = {}
 
+    @functools.cached_property
+    def speller(self) -> Speller:
+        """Typos in questions read against this snapshot's words (bot/typos.py)."""
+        return Speller(self.retriever)
+
     def linked(self, today: date) -> list[Meeting]:
         """The meetings held by ``today`` with their actions' statuses as later minutes report
         them (computed once per day asked about)."""
@@ -62,9 +70,12 @@ class SnapshotView:
     @staticmethod
     def answer(q: Question, text: str, *, found: bool, passages=(), intent=None,
                next_meeting: NextMeetingInfo | None = None, facts: Facts | None = None) -> Answer:
+        facts = facts or Facts()
+        if q.resolved is not None and facts.resolved is None:
+            facts.resolved = q.resolved  # which meeting the question was read as naming, and why
         return Answer(question=q.text, answer=text, found=found, intent=str(intent or q.intent),
                       language=q.language, passages=list(passages), next_meeting=next_meeting,
-                      facts=facts or Facts())
+                      facts=facts, intent_reasons=q.intent_reasons)
 
     @staticmethod
     def ref(m: Meeting) -> MeetingRef:
@@ -181,23 +192,5 @@ class SnapshotView:
         return {r for m in ms for r in self.snapshot.chunk_rows(m.source)}
 
     def select(self, q: Question, today: date, pred, *, latest: bool = True) -> list[Meeting]:
-        """Meetings the question is about, among those ``pred`` accepts: the time filter first,
-        then words naming the meeting ("planeringsmötet"), then what its text is about."""
-        # the time first: it reads only the date, pred may read a whole meeting
-        ms = [m for m in self.meetings if q.time.accepts(m.date) and pred(m)]
-        if not ms:
-            return []
-        if q.words:
-            scores = {m.source: self.title_score(m, q.words) for m in ms}
-            best = max(scores.values())
-            if best > 0:
-                ms = [m for m in ms if scores[m.source] == best]
-            elif len(ms) > 1:
-                got = self.retriever.search(q.text, q.words, allowed=self.rows(ms), k=1, language=q.language)
-                if got.hits and got.hits[0].matched:
-                    src = self.chunks[got.hits[0].row].source
-                    ms = [m for m in ms if m.source == src]
-        if q.time.last or (latest and not (q.time.year or q.time.month or q.time.day)):
-            # "the last meeting", or no time given: the most recent one held by today
-            ms = self.past(ms, today)[-1:]
-        return ms
+        """Meetings the question is about, among those ``pred`` accepts (bot/resolve.py)."""
+        return resolve.select(self, q, today, pred, latest=latest)

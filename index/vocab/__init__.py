@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from .calendar import *  # noqa: F401,F403
 from .labels import *  # noqa: F401,F403
+from .meetings import *  # noqa: F401,F403
 from .records import *  # noqa: F401,F403
 from .roles import *  # noqa: F401,F403
 from .words import *  # noqa: F401,F403

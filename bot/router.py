@@ -1,0 +1,90 @@
+"""The intent router: every registered intent scores the question, the best one answers it.
+
+An intent declares its :class:`Route` in its own module (bot/intents/<name>.py): when it applies
+(a test over the question's :class:`~bot.cues.Signals`), which cues it reads, its rank among
+intents cued alike, and how it fills its slots on the :class:`~bot.question.Question`. The
+routes are registered in one place, ``bot/intents/__init__.py`` ``INTENTS``.
+
+Scoring: an intent whose cues stand in the question's head (the words before its topic:
+"what was decided | about the task force?") scores ``HEAD`` more than one cued only inside the
+topic, so "the task force" or "nästa möte" after "about"/"om" is what the question is about,
+not what it asks; the topic's cue words stay in what is searched for. Among intents cued alike
+the rank decides. The runner-up and both scores are kept in ``Question.intent_reasons``, shown
+by ``ask --json``."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from .cues import TOPIC, TOPIC_CUES, Signals
+from index.lexical import tokens
+from .question import Intent, Question
+
+HEAD = 100  # a cue in the question's head outweighs any rank
+
+
+def _always(s: Signals) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class Route:
+    intent: Intent
+    rank: int  # among intents cued alike, the higher wins (the more specific question)
+    when: Callable[[Signals], bool] = _always  # whether the question asks this, from the shared cues
+    cues: tuple[str, ...] = ()  # the signals ``when`` reads, named in the reasons
+    slots: Callable[[Question, Signals], None] | None = None  # fills the intent's fields
+    name: str = ""  # a second route of one intent ("person" of someone no list names)
+    cue: re.Pattern | None = None  # the intent's own cue words, when no shared signal has them
+
+    @property
+    def label(self) -> str:
+        return self.name or self.intent.value
+
+    def asks(self, s: Signals) -> bool:
+        return (self.cue is None or self.cue.search(s.text) is not None) and self.when(s)
+
+    def said(self, s: Signals) -> list[str]:
+        return s.true(self.cues) + (["own cue"] if self.cue is not None else [])
+
+
+@dataclass
+class Routing:
+    route: Route | None  # None: a search
+    signals: Signals  # of the whole question
+    reasons: dict
+    topic_words: set[str]  # cue words inside the topic: searched for, not dropped
+
+
+def registered() -> tuple[Route, ...]:
+    from .intents import ROUTES  # the registry imports the handlers, which import the router
+
+    return ROUTES
+
+
+def route(text: str, *, person: str | None = None, time: bool = False, run: str | None = None) -> Routing:
+    whole = Signals.of(text, person=person, time=time, run=run)
+    topic = TOPIC.search(text)
+    head = Signals.of(text[:topic.start()], person=person, time=time, run=run) if topic else whole
+    scored: list[tuple[int, Route, bool]] = []
+    for r in registered():
+        if r.asks(whole):
+            in_head = r.asks(head)
+            scored.append((r.rank + (HEAD if in_head else 0), r, in_head))
+    scored.sort(key=lambda x: -x[0])
+
+    def said(i: int) -> dict:
+        score, r, in_head = scored[i]
+        return {"intent": r.intent.value, "route": r.label, "score": score,
+                "cues": r.said(whole), "cued_in": "question" if in_head else "topic"}
+
+    reasons: dict = {"chosen": said(0) if scored else {"intent": Intent.SEARCH.value, "score": 0, "cues": []},
+                     "runner_up": said(1) if len(scored) > 1 else None}
+    if topic:
+        reasons["topic"] = text[topic.start():].strip(" ?!.")
+    words: set[str] = set()
+    if scored and scored[0][2] and topic:
+        tail = text[topic.end():]
+        words = {w for pat in TOPIC_CUES for m in pat.finditer(tail) for w in tokens(m.group(0))}
+    return Routing(scored[0][1] if scored else None, whole, reasons, words)
