@@ -77,17 +77,22 @@ def corpus_copy(tmp_path: Path) -> Path:
     return dst
 
 
-@pytest.fixture
-def cli_env(monkeypatch, corpus_copy, tmp_path) -> Path:
-    """``minutes`` run in-process over ``corpus_copy``: index in tmp_path/ix, the fake embedder,
-    from tmp_path (no stray .env)."""
-    monkeypatch.setenv("MINUTES_CORPUS_DIR", str(corpus_copy))
+def use_cli(monkeypatch, corpus: Path, tmp_path: Path) -> Path:
+    """``minutes`` run in-process over ``corpus``: index in tmp_path/ix, the fake embedder, from
+    tmp_path (no stray .env)."""
+    monkeypatch.setenv("MINUTES_CORPUS_DIR", str(corpus))
     monkeypatch.setenv("MINUTES_INDEX_DIR", str(tmp_path / "ix"))
     # An empty export cache: the fake model, named as the packaged one, is not exported
     monkeypatch.setenv("MINUTES_ENCODER_CACHE", str(tmp_path / "encoders"))
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr("index.embed.load_embedder", lambda name: FakeEmbedder(name=name))
-    return corpus_copy
+    return corpus
+
+
+@pytest.fixture
+def cli_env(monkeypatch, corpus_copy, tmp_path) -> Path:
+    """``minutes`` run in-process over ``corpus_copy`` (see :func:`use_cli`)."""
+    return use_cli(monkeypatch, corpus_copy, tmp_path)
 
 
 @pytest.fixture

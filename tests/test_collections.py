@@ -18,13 +18,10 @@ from tests.helpers import run_cli as run
 
 @pytest.fixture
 def env(monkeypatch, tmp_path):
-    from tests.conftest import FakeEmbedder
+    from tests.conftest import use_cli
 
     corpus = write_corpus(tmp_path / "corpus")
-    monkeypatch.setenv("MINUTES_CORPUS_DIR", str(corpus))
-    monkeypatch.setenv("MINUTES_INDEX_DIR", str(tmp_path / "ix"))
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr("index.embed.load_embedder", lambda name: FakeEmbedder(name=name))
+    use_cli(monkeypatch, corpus, tmp_path)
     return corpus
 
 

@@ -98,17 +98,14 @@ def test_commented_rows_and_prose_macros_are_not_people():
 
 
 def test_a_changed_macro_profile_reparses_and_status_names_the_profile(tmp_path, monkeypatch, capsys):
-    from tests.conftest import FakeEmbedder
+    from tests.conftest import use_cli
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "2024-03-01-styrelsemote.tex").write_text(
         "\\title{Styrelsemöte 2024-03-01}\n\\person{Ja}{Anna Berg}{Kassör}\n\\person{Ja}{Erik Ek}{Ledamot}\n",
         encoding="utf-8")
-    monkeypatch.setenv("MINUTES_CORPUS_DIR", str(corpus))
-    monkeypatch.setenv("MINUTES_INDEX_DIR", str(tmp_path / "ix"))
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr("index.embed.load_embedder", lambda name: FakeEmbedder(name=name))
+    use_cli(monkeypatch, corpus, tmp_path)
     assert run(capsys, "index")[0] == 0
     code, out, _ = run(capsys, "status")
     assert "organisation profile" not in out  # none read: nothing to say
@@ -187,7 +184,7 @@ def test_an_abbreviation_of_the_profile_asks_for_its_holder():
 
 
 def test_who_is_samo_end_to_end(tmp_path, monkeypatch, capsys):
-    from tests.conftest import FakeEmbedder
+    from tests.conftest import use_cli
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -196,10 +193,7 @@ def test_who_is_samo_end_to_end(tmp_path, monkeypatch, capsys):
     (corpus / "2024-04-01-fika.md").write_text("# Fika 2024-04-01\n\nSAMO bjuder på fika i köket.\n",
                                                encoding="utf-8")
     (corpus / "minutes.toml").write_text(PROFILE, encoding="utf-8")
-    monkeypatch.setenv("MINUTES_CORPUS_DIR", str(corpus))
-    monkeypatch.setenv("MINUTES_INDEX_DIR", str(tmp_path / "ix"))
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr("index.embed.load_embedder", lambda name: FakeEmbedder(name=name))
+    use_cli(monkeypatch, corpus, tmp_path)
     assert run(capsys, "index")[0] == 0
     code, out, err = run(capsys, "ask", "--json", "--today", "2024-05-01", "vem är SAMO?")
     d = json.loads(out)
@@ -236,7 +230,7 @@ def test_attendance_leaves_out_the_bodys_abbreviation_as_an_organisation():
 
 
 def test_a_handle_finds_the_full_name_in_a_view_held_by_date(tmp_path, monkeypatch, capsys):
-    from tests.conftest import FakeEmbedder
+    from tests.conftest import use_cli
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -246,10 +240,7 @@ def test_a_handle_finds_the_full_name_in_a_view_held_by_date(tmp_path, monkeypat
                                              encoding="utf-8")
     (corpus / "2024-04-01-wg.md").write_text("# WG call 2024-04-01\n\nPresent:\n- Mark Nottingham\n- Erik Ek\n",
                                              encoding="utf-8")
-    monkeypatch.setenv("MINUTES_CORPUS_DIR", str(corpus))
-    monkeypatch.setenv("MINUTES_INDEX_DIR", str(tmp_path / "ix"))
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr("index.embed.load_embedder", lambda name: FakeEmbedder(name=name))
+    use_cli(monkeypatch, corpus, tmp_path)
     assert run(capsys, "index")[0] == 0
     d = json.loads(run(capsys, "ask", "--json", "--today", "2024-05-01", "which meetings did mnot attend?")[1])
     assert {m["source"] for m in d["facts"]["meetings"]} == {"2024-03-01-wg.md", "2024-04-01-wg.md"}, d["answer"]
