@@ -35,13 +35,25 @@ class _Extractor(HTMLParser):
     def _text(self) -> str:
         return "".join(self.out)
 
+    def _tail(self, n: int = 3) -> str:
+        """The last ``n`` characters written (joining all of them for every tag would make a long
+        page cost the square of its length)."""
+        tail = ""
+        for piece in reversed(self.out):
+            tail = piece + tail
+            if len(tail) >= n:
+                break
+        return tail[-n:]
+
     def newline(self) -> None:
-        if self.out and not self._text().endswith("\n"):
+        tail = self._tail()
+        if tail and not tail.endswith("\n"):
             self.out.append("\n")
 
     def blank_line(self) -> None:
         self.newline()
-        if self.out and not self._text().endswith("\n\n"):
+        tail = self._tail()
+        if tail and not tail.endswith("\n\n"):
             self.out.append("\n")
 
     # -- parser callbacks
@@ -67,7 +79,7 @@ class _Extractor(HTMLParser):
         elif tag == "dt":
             self.newline()
         elif tag == "dd":
-            text = self._text()
+            text = self._tail()
             if text.endswith("\n") or not text:
                 self.out.append("  ")
             else:
@@ -115,7 +127,7 @@ class _Extractor(HTMLParser):
         if self.pre:
             self.out.append(data)
             return
-        text = self._text()
+        text = self._tail()
         at_line_start = not text or text.endswith("\n") or text.endswith(("- ", ": ", "# ", "| "))
         if not data.strip():  # blanks between tags: a paragraph break, a line break, or a space
             if data.count("\n") >= 2:
