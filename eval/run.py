@@ -37,8 +37,10 @@ RECORDS_FRESH = ROOT / "eval" / "questions_records_fresh.json"
 # the minutes alone; the set-aside ones are run only at the end of the work (not by default).
 FIRST_CONTACT = ROOT / "eval" / "questions_first_contact.json"
 SET_ASIDE = ROOT / "eval" / "questions_set_aside.json"
+SET_ASIDE2 = ROOT / "eval" / "questions_set_aside2.json"
 SPLITS = {"dev": QUESTIONS, "heldout": HELDOUT, "records": RECORDS, "records_heldout": RECORDS_HELDOUT,
-          "records_fresh": RECORDS_FRESH, "first_contact": FIRST_CONTACT, "set_aside": SET_ASIDE}
+          "records_fresh": RECORDS_FRESH, "first_contact": FIRST_CONTACT, "set_aside": SET_ASIDE,
+          "set_aside2": SET_ASIDE2}
 SHARED = ROOT.parent / "shared" / "corpora"
 TYPES = ("attendance", "person", "next_meeting", "role", "search", "offtopic")
 RECORD_TYPES = ("decision", "action", "role_holder", "digest")
@@ -231,7 +233,7 @@ def main(argv=None) -> int:
     ap.add_argument("--questions", type=Path, help="one questions file instead of the splits")
     ap.add_argument("--splits", default="dev,heldout,records,records_heldout,records_fresh",
                     help="which splits to run (dev, heldout, records, records_heldout, records_fresh, "
-                         "first_contact; set_aside only at the end of a round)")
+                         "first_contact; set_aside and set_aside2 only at the end of a round)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every miss")
     ap.add_argument("--json", type=Path, help="also write every outcome here")
     args = ap.parse_args(argv)
