@@ -200,7 +200,8 @@ def understand(question: str, names=None) -> Question:
     qq = Question(text=q, language=lang, intent=r.intent if r else SEARCH, time=time, person=person)
     qq.intent_reasons = routing.reasons
     if r is not None and r.slots is not None:
-        r.slots(qq, routing.signals)  # the intent's own fields (bot/intents/<name>.py ROUTE)
+        # the intent's fields (bot/intents/<name>.py ROUTE), or its own typed slots
+        qq.slots = r.slots(qq, routing.signals)
     intent, person = qq.intent, qq.person
     words = content_words(q, time, drop_intent=intent not in (SEARCH, PERSON), keep=routing.topic_words)
     if person:
