@@ -13,7 +13,7 @@ from typing import Callable
 
 from index.records.titles import asked_role as asked_post
 from index.vocab import ROLE_CUES
-from index.vocab.cues import QUESTION_CUES, QUESTION_SHAPES
+from index.vocab import QUESTION_CUES, QUESTION_SHAPES
 
 
 def cue_pattern(words: dict[str, tuple[str, ...]] | tuple[str, ...]) -> re.Pattern:

@@ -83,3 +83,12 @@ def test_cue_words_are_data_in_both_languages():
 def test_the_absence_cue_reads_the_parsers_roll_labels(question):
     assert {"återbud", "excused"} <= set(ABSENT_LABELS)  # the labels a roll of absentees is read by
     assert Signals.of(question).absent and understand(question).intent == "absence"
+
+
+@pytest.mark.parametrize("question, intent, role", [
+    ("Vem var ordf. på mötet?", "role", "chair"),  # the parser's chair label "Ordf." (CHAIR_LABELS)
+    ("Who were the members present in 2021?", "attendance", None),  # its roll words (ATTENDANCE_WORDS)
+])
+def test_the_role_and_attendance_cues_read_the_parsers_labels(question, intent, role):
+    q = understand(question)
+    assert q.intent == intent and q.role == role

@@ -5,15 +5,19 @@ boundaries; blanks are written ``\\s+``, never a bare space).
 
 Read by the question side (bot/cues.py builds one pattern per concept, ``Signals`` names them,
 an intent's route declares which it reads). Where the parser has the same concept its table is
-taken in here, so minutes and questions cannot drift apart: absence (``ABSENT_LABELS``), decisions
+taken in here, so minutes and questions cannot drift apart: attendance (``ATTENDANCE_WORDS``),
+absence (``ABSENT_LABELS``), decisions
 (the record grammar's decision verbs and labels), outcomes (``OUTCOME_WORDS``), requests
-(``REQUEST_PASSIVES``); roles are ``ROLE_CUES`` (index/vocab/roles.py)."""
+(``REQUEST_PASSIVES``); roles are ``ROLE_CUES`` (index/vocab/roles.py, the chair's with the parser's
+``CHAIR_LABELS``)."""
 from __future__ import annotations
 
-from .labels import ABSENT_LABELS
+from .labels import ABSENT_LABELS, ATTENDANCE_WORDS
 from .records import (
     DECIDE_VERBS_SV, DECIDED_PASSIVE_SV, DECISION_LABELS, DECISION_NOUNS, OUTCOME_WORDS, REQUEST_PASSIVES,
 )
+
+__all__ = ["INTENT_WORDS", "QUESTION_CUES", "QUESTION_SHAPES", "as_words"]
 
 
 def as_words(table) -> tuple[str, ...]:
@@ -47,6 +51,7 @@ QUESTION_CUES: dict[str, dict[str, tuple[str, ...]]] = {
                r"\bdeltar\b", r"\bnärvarande\b", r"\bnärvarade\b",
                r"\bvar\s+med\s+på", r"\bvar\s+på\s+(?:\w+)?mötet", r"\bvilka\s+var\s+(?:på|med|där)",
                r"\bhur\s+många\s+(?:personer\s+|deltagare\s+)?(?:deltog|var)"),
+        "labels": as_words(ATTENDANCE_WORDS),  # the parser's roll words ("Närvaro", "Members present")
     },
     # absence: the parser's roll labels ("Regrets", "Anmält förhinder") and the questions' forms
     "absent": {
@@ -219,3 +224,24 @@ QUESTION_SHAPES: dict[str, str] = {
     # A capitalised run followed by a meeting word names a meeting ("the Life Science meeting")
     "meeting_after": r"^\s*(?:meeting|möte|mötet|sammanträde\w*|workshop|session)\b",
 }
+
+# Words that only carry a question's intent or time (the cue words above, as plain words): left
+# out of what is searched for once an intent is chosen (bot/understand.py content_words), unless
+# they stand in the question's topic; known to be written right (bot/typos.py).
+INTENT_WORDS: frozenset[str] = frozenset("""attend attended attendees attendance attending participants participant participated
+present represented representerade representerad deltog deltagare deltar närvarande närvarade chair chaired
+chairman chairperson ordförande mötesordförande secretary sekreterare mötessekreterare next nästa kommande
+upcoming last latest previous recent förra senaste sista many många number antal organisations
+decide decided decision decisions agreed approved resolved beslut beslutade beslutades beslöt beslöts beslutet besluten
+beslutat beslutats bestämt bestämde bestämdes godkänt godkände godkändes conclude concluded conclusion
+action actions task tasks todo todos assigned due deadline uppdrag uppdraget uppgift uppgifter ansvarig ansvar
+open still outstanding pending öppna kvar fortfarande happened hände summary summarise summarize sammanfatta
+tabled postponed deferred rejected bordlades bordlagt bordlagd bordläggs bordlagda avslogs avslagen avslaget
+reservation reservations reserverade reserverat dissented enter entered lodge lodged anyone anybody
+item items ärende ärenden ärendet punkt punkter punkten
+valdes valde väljs chosen chose
+treasurer kassör justerare protokolljusterare vice
+absent absentees absence apologies regrets missing sent frånvarande kallade invited förhinder saknades
+organizations organisationer companies företag people persons personer who vem vilka vilken held hålls
+scribe scribed scribing scribes facilitated facilitator facilitating took
+""".split())
