@@ -15,7 +15,7 @@ by ``ask --json``."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
 from .cues import TOPIC, TOPIC_CUES, Signals, cue_pattern
@@ -36,8 +36,9 @@ class Route:
     # fills the intent's fields of Question, or returns the intent's own typed slots (Question.slots)
     slots: Callable[[Question, Signals], object] | None = None
     name: str = ""  # a second route of one intent ("person" of someone no list names)
-    cue: re.Pattern | None = None  # the intent's own cue words, when no shared concept has them
-    words: dict[str, tuple[str, ...]] | None = None  # ...or as data, {"en": (…), "sv": (…)}: cue built from them
+    # the intent's own cue words, when no shared concept has them: {"en": (…), "sv": (…)}, regex fragments
+    words: dict[str, tuple[str, ...]] | None = None
+    cue: re.Pattern | None = field(default=None, init=False)  # built from ``words``
 
     def __post_init__(self):
         object.__setattr__(self, "intent", Intent.named(self.intent))
