@@ -1,5 +1,6 @@
-"""Checks shared by the parser-variant tests (tests/test_parse_variants*.py): the span invariant
-(each span quotes exactly what it names) and one variant's expectations."""
+"""Checks shared by the parser tests (tests/test_parse_variants.py, test_parse_labels.py,
+test_parse_robustness.py): the span invariant (each span quotes exactly what it names) and one
+variant's expectations."""
 from __future__ import annotations
 
 from index.dates import find_dates

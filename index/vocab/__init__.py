@@ -11,8 +11,8 @@ built from them live beside the code that uses them.
 
 Where the words come from: the sample minutes in ``corpus/``, the third-party minutes in
 ``../shared/corpora`` (lithekod-sv, dvd-goteborg-sv, nodejs-tsc-en), the variants written for
-``tests/test_parse_variants.py``, and the Swedish and English Snowball stop lists (trimmed and
-extended with the words questions are made of)."""
+``tests/test_parse_variants.py`` and ``tests/test_parse_labels.py``, and the Swedish and English
+Snowball stop lists (trimmed and extended with the words questions are made of)."""
 from __future__ import annotations
 
 from .calendar import *  # noqa: F401,F403
