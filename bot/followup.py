@@ -62,6 +62,7 @@ class Context:
     def to_json(self) -> str:
         d = asdict(self.question)
         d["intent"] = self.question.intent.value
+        d.pop("slots", None)  # an intent's own slots are read again from the question, not stored
         return json.dumps({"question": d, "meeting": self.meeting, "collections": self.collections},
                           ensure_ascii=False)
 

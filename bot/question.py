@@ -4,26 +4,8 @@ The output of :mod:`bot.understand` and the input of every intent handler."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
 
-
-class Intent(str, Enum):
-    """What a question asks. The values are the ``intent`` of ``ask --json``; a str Enum, so
-    ``Intent.SEARCH == "search"`` and it serialises as its value."""
-
-    ATTENDANCE = "attendance"  # who attended / how many / which organisations
-    ABSENCE = "absence"  # who was absent, sent apologies, was invited but not present
-    PERSON = "person"  # a person the minutes name: their meetings, or what they said
-    NEXT_MEETING = "next_meeting"  # when the next meeting is
-    ROLE = "role"  # who chaired / took the minutes
-    DECISIONS = "decisions"  # what was decided (about a topic, at a meeting), tabled, voted down
-    ACTIONS = "actions"  # who must do what by when; open action items
-    DIGEST = "digest"  # what happened at a meeting: its items, decisions and actions
-    SEARCH = "search"  # anything else: retrieval
-    OFFTOPIC = "offtopic"  # a search that found nothing to go on
-
-    def __str__(self) -> str:
-        return self.value
+from .registry import Intent  # an intent's name, derived from the registry (bot/registry.py)
 
 
 @dataclass
@@ -89,3 +71,6 @@ class Question:
     resolved: dict | None = None
     # why the intent was chosen, and the runner-up (bot/router.py): ask --json's intent_reasons
     intent_reasons: dict = field(default_factory=dict)
+    # an intent's own typed slots: what its route's ``slots`` returned (an instance of a class its
+    # module declares), for fields no other intent has; None for the intents that fill those above
+    slots: object | None = None

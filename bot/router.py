@@ -1,9 +1,10 @@
 """The intent router: every registered intent scores the question, the best one answers it.
 
-An intent declares its :class:`Route` in its own module (bot/intents/<name>.py): when it applies
-(a test over the question's :class:`~bot.cues.Signals`), which cues it reads, its rank among
-intents cued alike, and how it fills its slots on the :class:`~bot.question.Question`. The
-routes are registered in one place, ``bot/intents/__init__.py`` ``INTENTS``.
+An intent declares its :class:`Route` in its own module (bot/intents/<name>.py): its name, which
+cues of the shared vocabulary it reads (:class:`~bot.cues.Signals`, words in index/vocab/cues.py)
+and when it applies, its own cue words if it has any, its rank among intents cued alike, and how
+it fills its slots. The intents are registered in one place, ``bot/intents/__init__.py``
+``INTENTS`` (bot/registry.py: ``register``), and the router scores every registered route.
 
 Scoring: an intent whose cues stand in the question's head (the words before its topic:
 "what was decided | about the task force?") scores ``HEAD`` more than one cued only inside the
@@ -14,29 +15,38 @@ by ``ask --json``."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
-from .cues import TOPIC, TOPIC_CUES, Signals
+from .cues import TOPIC, TOPIC_CUES, Signals, cue_pattern
 from index.lexical import tokens
 from .question import Intent, Question
+from . import registry
 
 HEAD = 100  # a cue in the question's head outweighs any rank
 
 
-def _always(s: Signals) -> bool:
-    return True
-
-
 @dataclass(frozen=True)
 class Route:
-    intent: Intent
+    intent: Intent | str  # the intent's name: ``Intent.ROLE``, or "meeting_count" for a new one
     rank: int  # among intents cued alike, the higher wins (the more specific question)
-    when: Callable[[Signals], bool] = _always  # whether the question asks this, from the shared cues
-    cues: tuple[str, ...] = ()  # the signals ``when`` reads, named in the reasons
-    slots: Callable[[Question, Signals], None] | None = None  # fills the intent's fields
+    # whether the question asks this, from the shared cues; None: every cue in ``cues`` holds
+    when: Callable[[Signals], bool] | None = None
+    cues: tuple[str, ...] = ()  # the signals ``when`` reads (Signals.names()), named in the reasons
+    # fills the intent's fields of Question, or returns the intent's own typed slots (Question.slots)
+    slots: Callable[[Question, Signals], object] | None = None
     name: str = ""  # a second route of one intent ("person" of someone no list names)
-    cue: re.Pattern | None = None  # the intent's own cue words, when no shared signal has them
+    # the intent's own cue words, when no shared concept has them: {"en": (…), "sv": (…)}, regex fragments
+    words: dict[str, tuple[str, ...]] | None = None
+    cue: re.Pattern | None = field(default=None, init=False)  # built from ``words``
+
+    def __post_init__(self):
+        object.__setattr__(self, "intent", Intent.named(self.intent))
+        if self.words is not None:
+            object.__setattr__(self, "cue", cue_pattern(self.words))
+        if self.when is None:
+            cues = self.cues
+            object.__setattr__(self, "when", lambda s: all(getattr(s, c) for c in cues))
 
     @property
     def label(self) -> str:
@@ -58,9 +68,7 @@ class Routing:
 
 
 def registered() -> tuple[Route, ...]:
-    from .intents import ROUTES  # the registry imports the handlers, which import the router
-
-    return ROUTES
+    return registry.routes()  # every registered intent's, the built-in ones first
 
 
 def route(text: str, *, person: str | None = None, time: bool = False, run: str | None = None) -> Routing:

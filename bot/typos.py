@@ -21,7 +21,7 @@ from pathlib import Path
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from index.vocab import FUNCTION_WORDS, MONTHS
+from index.vocab import FUNCTION_WORDS, INTENT_WORDS, MONTHS
 
 from index.lexical import STOP, fold, stem_en, stem_sv, tokens
 
@@ -57,8 +57,6 @@ def is_word(w: str) -> bool:
 
 
 def _question_words() -> set[str]:
-    from .understand import INTENT_WORDS  # the cue words questions use (not the other way round)
-
     months = {m for m in MONTHS if len(m) > 3}
     return set(INTENT_WORDS) | months | FUNCTION_WORDS["sv"] | FUNCTION_WORDS["en"] | set(STOP)
 

@@ -11,7 +11,7 @@ import re
 
 from index.dates import find_dates
 from index.language import detect_language as _detect
-from index.vocab import FUNCTION_WORDS, MONTH_NAMES, MONTHS
+from index.vocab import FUNCTION_WORDS, INTENT_WORDS, MONTH_NAMES, MONTHS
 
 from index.lexical import STOP, fold, tokens
 from index.names import capitalised_runs
@@ -95,25 +95,6 @@ _NAMED_YEAR = re.compile(r"(?<!\w)([A-ZÅÄÖ][\w-]*)\s+((?:19|20)\d{2})(?![\d/-
 # 2024"): a term, often decided the year before; searched for, not the time of the meeting.
 _FOR_YEAR = re.compile(r"(?i)\b(?:för|for|inför)\s+(?:(?:verksamhetsåret|räkenskapsåret|året|the\s+year|year)\s+)?"
                        r"((?:19|20)\d{2})(?![\d/-])")
-
-# Words that only carry intent or time: left out of what is searched for.
-INTENT_WORDS = set("""attend attended attendees attendance attending participants participant participated
-present represented representerade representerad deltog deltagare deltar närvarande närvarade chair chaired
-chairman chairperson ordförande mötesordförande secretary sekreterare mötessekreterare next nästa kommande
-upcoming last latest previous recent förra senaste sista many många number antal organisations
-decide decided decision decisions agreed approved resolved beslut beslutade beslutades beslöt beslöts beslutet besluten
-beslutat beslutats bestämt bestämde bestämdes godkänt godkände godkändes conclude concluded conclusion
-action actions task tasks todo todos assigned due deadline uppdrag uppdraget uppgift uppgifter ansvarig ansvar
-open still outstanding pending öppna kvar fortfarande happened hände summary summarise summarize sammanfatta
-tabled postponed deferred rejected bordlades bordlagt bordlagd bordläggs bordlagda avslogs avslagen avslaget
-reservation reservations reserverade reserverat dissented enter entered lodge lodged anyone anybody
-item items ärende ärenden ärendet punkt punkter punkten
-valdes valde väljs chosen chose
-treasurer kassör justerare protokolljusterare vice
-absent absentees absence apologies regrets missing sent frånvarande kallade invited förhinder saknades
-organizations organisationer companies företag people persons personer who vem vilka vilken held hålls
-scribe scribed scribing scribes facilitated facilitator facilitating took
-""".split())
 
 
 def parse_time(q: str) -> TimeFilter:
@@ -200,7 +181,8 @@ def understand(question: str, names=None) -> Question:
     qq = Question(text=q, language=lang, intent=r.intent if r else SEARCH, time=time, person=person)
     qq.intent_reasons = routing.reasons
     if r is not None and r.slots is not None:
-        r.slots(qq, routing.signals)  # the intent's own fields (bot/intents/<name>.py ROUTE)
+        # the intent's fields (bot/intents/<name>.py ROUTE), or its own typed slots
+        qq.slots = r.slots(qq, routing.signals)
     intent, person = qq.intent, qq.person
     words = content_words(q, time, drop_intent=intent not in (SEARCH, PERSON), keep=routing.topic_words)
     if person:

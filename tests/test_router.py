@@ -2,13 +2,12 @@
 the question's topic ("about the task force", "om nästa möte") is what it is about, not what it asks."""
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
 from bot.cues import Signals
-from bot.intents import HANDLERS, INTENTS, ROUTES
+from bot.intents import HANDLERS, INTENTS
 from bot.question import Intent
+from bot.registry import routes
 from bot.understand import understand
 
 
@@ -35,10 +34,9 @@ def test_questions_without_a_competing_cue_keep_their_intent(question, intent):
 
 
 def test_every_intent_but_search_is_registered_with_a_route_and_a_handler():
-    assert {r.intent for r in ROUTES} == set(Intent) - {Intent.SEARCH, Intent.OFFTOPIC}
+    assert {r.intent for r in routes()} == set(Intent) - {Intent.SEARCH, Intent.OFFTOPIC}
     assert all(m.ROUTE.intent in HANDLERS for m in INTENTS)
-    fields = {f.name for f in dataclasses.fields(Signals)}
-    assert all(set(r.cues) <= fields for r in ROUTES)
+    assert all(set(r.cues) <= Signals.names() for r in routes())
 
 
 def test_a_question_without_cues_is_a_search_with_reasons():

@@ -7,36 +7,19 @@ searched as text). Its module also declares its ``ROUTE`` (bot/router.py): when 
 it and the slots it fills. To add an intent: see docs/architecture.md, "Adding an intent"."""
 from __future__ import annotations
 
-from datetime import date
-from typing import Callable, Optional
-
-from ..answer import Answer
-from ..phrases import PHRASES
-from ..question import Intent, Question
+from ..registry import HANDLERS, Handler, register
 from . import absence, actions, attendance, decisions, digest, next_meeting, person, role, search
-from ..router import Route
 from .view import SnapshotView
 
-Handler = Callable[[Question, SnapshotView, date, int], Optional[Answer]]
-
-# The intents, each one module with its handler (``answer``) and its route (``ROUTE``, or
-# ``ROUTES`` when it has more than one way in): registering an intent is adding it here.
+# The intents, each one module with its handler (``answer``), its route (``ROUTE``, or ``ROUTES``
+# when it has more than one way in) and its ``PHRASES``: registering an intent is adding it here
+# (bot/registry.py ``register``: its routes are scored, its handler answers, its phrases are said).
 INTENTS = (next_meeting, absence, role, digest, actions, decisions, person, attendance)
-
-HANDLERS: dict[Intent, Handler] = {m.ROUTE.intent: m.answer for m in INTENTS}
-HANDLERS[Intent.SEARCH] = search.answer
-
-# An intent's own phrases (``PHRASES`` in its module, as in bot/phrases.py), said with ``say``
 for _m in INTENTS:
-    for _key, _table in getattr(_m, "PHRASES", {}).items():
-        if _key in PHRASES:
-            raise ValueError(f"{_m.__name__}: the phrase {_key!r} is already defined")
-        PHRASES[_key] = _table
-
-# What the router scores (bot/router.py), every intent's routes
-ROUTES: tuple[Route, ...] = tuple(r for m in INTENTS for r in getattr(m, "ROUTES", (m.ROUTE,)))
+    register(_m)
 
 # What every question falls back on when its handler has nothing (and what SEARCH is).
 FALLBACK: Handler = search.answer
+HANDLERS["search"] = search.answer
 
-__all__ = ["FALLBACK", "HANDLERS", "INTENTS", "ROUTES", "Handler", "SnapshotView"]
+__all__ = ["FALLBACK", "HANDLERS", "INTENTS", "Handler", "SnapshotView"]

@@ -4,11 +4,14 @@ from __future__ import annotations
 # Regex fragments (matched case-insensitively against a normalised label or heading). Each
 # list is one kind of field; ``alternation`` joins one into a group.
 
+# The words that name attendance itself (a roll's label, and a question's cue: index/vocab/cues.py).
+ATTENDANCE_WORDS: tuple[str, ...] = (
+    "närvarande", "deltagare", "närvaro", "attendees", "attendance", "in attendance", "attending",
+    "participants", "members present", "also present", "övriga närvarande", "övriga deltagare",
+)
 # Lists of people present: "Närvarande", "Deltagare (5)", "Present", "Members present".
-PRESENT_LABELS: tuple[str, ...] = (
-    "närvarande", "deltagare", "närvaro", "present", "attendees", "attendance", "in attendance",
-    "attending", "participants", "members present", "also present", "övriga närvarande",
-    "övriga deltagare", r"adjungerade?", "guests", "gäster",
+PRESENT_LABELS: tuple[str, ...] = ATTENDANCE_WORDS + (
+    "present", r"adjungerade?", "guests", "gäster",
     # municipal protokoll: deciding members, serving substitutes, substitutes present
     "beslutande", "tjänstgörande", "ledamöter", "ersättare", "närvarande ersättare",
     # people from outside, observers, organisations represented ("Representerade: Digg, Sambruk")

@@ -1,6 +1,8 @@
 """Role words: details that name a role, words before a name, the roles a question may ask about."""
 from __future__ import annotations
 
+from .labels import CHAIR_LABELS
+
 # Attendee details that name a role, not an organisation ("Anna Berg, ledamot"): "which
 # organisations were represented" leaves these out. A detail word ending in one of the longer
 # ones ("styrelseledamot", "vice ordförande") is a role too.
@@ -47,7 +49,8 @@ ROLE_CUES: dict[str, tuple[str, ...]] = {
               # "who led the board / the TSC?": a body's own abbreviation is read case-sensitively
               r"(?:led|leads|ran|runs)\s+the\s+(?:board|committee|(?-i:[A-Z][A-Z0-9]{1,5})|meetings?|group)",
               r"(?:mötes)?ordförande",
-              r"(?:ledde|leder|leds\s+av)\s+(?:styrelsen|mötet|mötena|sammanträdet|stämman|årsmötet|nämnden|gruppen)", r"mötesledare"),
+              r"(?:ledde|leder|leds\s+av)\s+(?:styrelsen|mötet|mötena|sammanträdet|stämman|årsmötet|nämnden|gruppen)", r"mötesledare",
+              *CHAIR_LABELS),  # the parser's labels of the chair ("Ordf.", "Chaired by")
     "secretary": (r"secretary", r"took\s+(?:the\s+)?(?:minutes|notes)", r"wrote\s+(?:up\s+)?the\s+minutes", r"(?:mötes)?sekreterare",
                   r"förde\s+(?:protokoll(?:et)?|anteckningar(?:na)?)", r"skrev\s+(?:protokollet|anteckningarna)",
                   r"scrib(?:e|es|ed|ing)", r"antecknade"),
