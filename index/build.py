@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import onnx_encoder, prepared, translate, vectors as vector_index
+from . import onnx_encoder, prepared, segments, translate, vectors as vector_index
 from .chunk import chunk_document
 from .errors import CorpusMissing, DocumentError, IndexBusy, IndexCorrupt, IndexMissing
 from .guard import check_drop
@@ -281,13 +281,18 @@ def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress
         new_vectors[reused] = old.vectors_of([known[keys[i]] for i in reused])
     report.chunks_embedded = len(todo)
 
+    # The previous generation's segments whose files are all or mostly kept are linked, not
+    # rewritten (index/segments.py): their rows come first, in the order they have there.
+    layout = segments.plan(old, keep)
     snapshot = IndexSnapshot.empty(embedder.name, dim)
     vectors: list[np.ndarray] = []
-    for source in sorted(keep):
+    linked = layout.linked_sources
+    for source in [*linked, *layout.rewrite]:
         snapshot.meetings[source] = old.meetings[source]
         snapshot.documents[source] = old.documents[source]
         snapshot.hashes[source] = keep[source]
-        rows = old.chunk_rows(source)
+    groups = [sorted(r for s in linked for r in old.chunk_rows(s))] + [old.chunk_rows(s) for s in layout.rewrite]
+    for rows in groups if old is not None else []:
         snapshot.chunks.extend(old.chunks[i] for i in rows)
         vectors.append(old.vectors_of(rows))
     offset = 0
@@ -310,7 +315,7 @@ def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress
     snapshot.index_rows()
     _beside(index_dir, embedder)
     arrays = prepared.for_generation(snapshot, old, keep)
-    write_index(index_dir, snapshot, parts=lambda folder: prepared.fill(folder / prepared.FOLDER, arrays))
+    write_index(index_dir, snapshot, parts=lambda folder: prepared.fill(folder / prepared.FOLDER, arrays), layout=layout)
     report.meetings, report.chunks = len(snapshot.meetings), len(snapshot.chunks)
     return report
 
