@@ -4,7 +4,7 @@
       params.json    ... "segments": [{"name": "s000003", "sources": [...], "rows": 812}, ...]
       s000003/       meetings.jsonl, documents.jsonl, chunks.jsonl, heads.json, columns.npz,
       s000007/       vectors.npy: the files one build parsed, in the order written
-      search-v2/     the search arrays of the whole generation (index/prepared.py)
+      search-v3/     the search arrays of the whole generation (index/prepared.py)
       vectors.faiss  the IVF index, above index/vectors.py's FLAT_MAX only
 
 A segment is written once, by the build that parsed its files, and every later generation that

@@ -14,7 +14,7 @@ Layout (one generation per complete build; readers follow ``CURRENT``)::
                            index/lazy.py), vectors.npy (normalised embeddings, row i <-> chunk i,
                            memory-mapped when read); a segment an older generation wrote is
                            hard-linked, not rewritten, and params.json lists its live files
-        search-v2/         the search arrays (index/prepared.py)
+        search-v3/         the search arrays (index/prepared.py)
         vectors.faiss      the FAISS IVF index, above index/vectors.py's FLAT_MAX only
 
 The generation's rows are its segments' live rows, segment after segment. Generations of format

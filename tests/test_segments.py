@@ -251,3 +251,29 @@ def test_a_failure_at_any_write_leaves_the_previous_generation_whole(grown, tmp_
         assert {n: _inodes(gen / n) for n in files} == files, k
     build(corpus, ix)
     assert contents(ix) == after
+
+
+def test_stored_aliases_include_those_the_texts_state(tmp_path):
+    """The arrays a build stores learn handles from the minutes' text ("mnot (Mark
+    Nottingham)"), as arrays built at load do; an update adds a new meeting's without rereading
+    the others'."""
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "2023-03-03-minutes.txt").write_text(
+        "Minutes of the meeting 3 March 2023\n\nPresent:\n- mnot (Mark Nottingham)\n- Anna Berg\n\n"
+        "1 Budget\nThe budget was approved.\n", encoding="utf-8")
+    ix = tmp_path / "ix"
+    build(corpus, ix)
+    snap = load_index(ix)
+    stored = prepared.read(snap.path / prepared.FOLDER, len(snap.chunks), snap.meetings.keys())
+    assert stored.names.learned.canonical("mnot") == "Mark Nottingham"
+    assert stored.names.learned.rows() == prepared.build(snap).names.learned.rows()
+    (corpus / "2023-04-03-minutes.txt").write_text(
+        "Minutes of the meeting 3 April 2023\n\nPresent:\n- ab (Anna Berg)\n- Mark Nottingham\n\n"
+        "1 Budget\nNothing new.\n", encoding="utf-8")
+    build(corpus, ix)
+    snap = load_index(ix)
+    stored = prepared.read(snap.path / prepared.FOLDER, len(snap.chunks), snap.meetings.keys())
+    assert stored.names.learned.canonical("ab") == "Anna Berg"
+    assert stored.names.learned.canonical("mnot") == "Mark Nottingham"
+    assert_as_full_rebuild(corpus, ix, tmp_path)
