@@ -146,6 +146,16 @@ class ChunkTable:
         sources = self._t["sources"]
         return {sources[int(src[g[0]])]: g.tolist() for g in groups}
 
+    def texts(self) -> list[str]:
+        """Every chunk's text, in row order, without making the chunks."""
+        sources, docs = self._t["sources"], self._documents
+        return [docs[sources[s]][a:b] for s, a, b in zip(self._c["source"], self._c["start"], self._c["end"], strict=True)]
+
+    def sources(self) -> list[str]:
+        """Every chunk's source, in row order, without making the chunks."""
+        names = self._t["sources"]
+        return [names[s] for s in self._c["source"]]
+
     def rows_of(self, sources: set[str]) -> np.ndarray:
         """The rows of the chunks of ``sources``, ascending."""
         wanted = np.asarray([s in sources for s in self._t["sources"]] or [False], dtype=bool)
@@ -187,10 +197,9 @@ def _chunk_number(c: Chunk) -> int | None:
     return int(tail) if sep and head == c.source and tail.isdigit() else None
 
 
-def encode(meetings, chunks, documents: dict[str, str]) -> tuple[bytes, dict[str, np.ndarray]] | None:
-    """``heads.json``'s bytes and the chunk columns, or None when a chunk breaks what the
-    columns assume (an id not ``source#n``, a text not cut from its document): then the
-    generation is written without them and read the old way."""
+def columns_of(chunks, documents: dict[str, str]) -> tuple[dict[str, list], dict[str, list]] | None:
+    """The string tables and the columns of ``chunks``, or None when a chunk breaks what the
+    columns assume (an id not ``source#n``, a text not cut from its document)."""
     numbers = []
     for c in chunks:
         n = _chunk_number(c)
@@ -201,11 +210,30 @@ def encode(meetings, chunks, documents: dict[str, str]) -> tuple[bytes, dict[str
     section, sections = _table([c.section for c in chunks])
     title, titles = _table([c.title for c in chunks])
     date, dates = _table([c.meeting_date for c in chunks])
-    heads = {"meetings": [[m.source, m.date, m.title, m.language] for m in meetings],
-             "sources": sources, "sections": sections, "titles": titles, "dates": dates}
-    cols = {"source": source, "n": numbers, "start": [c.start for c in chunks], "end": [c.end for c in chunks],
-            "section": section, "title": title, "date": date}
+    tables = {"sources": sources, "sections": sections, "titles": titles, "dates": dates}
+    return tables, {"source": source, "n": numbers, "start": [c.start for c in chunks], "end": [c.end for c in chunks],
+                    "section": section, "title": title, "date": date}
+
+
+def encode(meetings, chunks, documents: dict[str, str]) -> tuple[bytes, dict[str, np.ndarray]] | None:
+    """``heads.json``'s bytes and the chunk columns, or None when a chunk breaks what the
+    columns assume: then the generation is written without them and read the old way."""
+    got = columns_of(chunks, documents)
+    if got is None:
+        return None
+    tables, cols = got
+    heads = {"meetings": [[m.source, m.date, m.title, m.language] for m in meetings], **tables}
     return json.dumps(heads, ensure_ascii=False).encode("utf-8"), {k: np.asarray(v, dtype=np.int64) for k, v in cols.items()}
+
+
+def table_of(chunks: list[Chunk], documents: dict[str, str]) -> ChunkTable | None:
+    """``chunks`` as a table (holding them as made), or None when the columns cannot describe them."""
+    got = columns_of(chunks, documents)
+    if got is None:
+        return None
+    table = ChunkTable(got[1], got[0], documents)
+    table._made = list(chunks)
+    return table
 
 
 def meeting_line(m) -> str:

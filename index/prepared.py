@@ -103,7 +103,8 @@ def _by_date(snapshot: IndexSnapshot) -> list:
 
 
 def chunk_languages(snapshot: IndexSnapshot) -> list[str]:
-    return [snapshot.meetings[c.source].language if c.source in snapshot.meetings else "sv" for c in snapshot.chunks]
+    meetings = snapshot.meetings
+    return [meetings[s].language if s in meetings else "sv" for s in snapshot.chunk_sources()]
 
 
 def chunk_terms(chunk, language: str) -> list[str]:
@@ -116,7 +117,7 @@ def chunk_terms(chunk, language: str) -> list[str]:
 def build(snapshot: IndexSnapshot, *, generation: bool = False) -> Prepared:
     languages = chunk_languages(snapshot)
     docs = [chunk_terms(c, lang) for c, lang in zip(snapshot.chunks, languages, strict=True)]
-    thin = np.array([is_thin(c.text) for c in snapshot.chunks], dtype=bool)
+    thin = np.array([is_thin(t) for t in snapshot.chunk_texts()], dtype=bool)
     meetings = _by_date(snapshot)
     # A generation's own arrays learn the aliases (``generation``: one about to be written, not
     # yet with a path); a view held by date or scope (path None) takes its generation's, narrowed

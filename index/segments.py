@@ -79,6 +79,25 @@ def plan(old, keep) -> Layout:
     return Layout(linked, sorted(rewrite))
 
 
+def kept_rows(old, layout: Layout) -> list[int]:
+    """The rows of ``old`` a generation of ``layout`` keeps, in its order: the linked segments'
+    (as they are there), then the files written again."""
+    if old is None:
+        return []
+    linked = sorted(r for s in layout.linked_sources for r in old.chunk_rows(s))
+    return [*linked, *(r for s in layout.rewrite for r in old.chunk_rows(s))]
+
+
+def chunks_of(old, rows: list[int], new: list[Chunk], documents: dict[str, str]):
+    """The chunks of a new generation: ``old``'s ``rows`` then ``new``, as one table of columns
+    when both can be (no Chunk made for the rows kept), else as a list."""
+    kept = None if old is None else old.chunks.take(rows) if isinstance(old.chunks, lazy.ChunkTable) else [old.chunks[i] for i in rows]
+    table = lazy.table_of(new, documents)
+    if table is not None and (kept is None or isinstance(kept, lazy.ChunkTable)):
+        return lazy.ChunkTable.join([t for t in (kept, table) if t is not None], documents)
+    return [*(kept or []), *new]
+
+
 def link(src: Path, dst: Path) -> None:
     """``dst``, a new folder, with the files of segment ``src``: hard links (a copy, fsynced,
     where the file system makes none). Files a segment was written without stay absent."""

@@ -106,6 +106,13 @@ class IndexSnapshot:
             self.index_rows()
         return self._by_source.get(source, [])
 
+    def chunk_texts(self) -> list[str]:
+        """Every chunk's text in row order (from the columns, making no Chunk, when read so)."""
+        return self.chunks.texts() if isinstance(self.chunks, lazy.ChunkTable) else [c.text for c in self.chunks]
+
+    def chunk_sources(self) -> list[str]:
+        return self.chunks.sources() if isinstance(self.chunks, lazy.ChunkTable) else [c.source for c in self.chunks]
+
     def vectors_of(self, rows: list[int]) -> np.ndarray:
         return self.vectors.vectors_of(rows)
 
