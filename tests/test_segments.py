@@ -233,6 +233,7 @@ def test_a_failure_at_any_write_leaves_the_previous_generation_whole(grown, tmp_
     total = len(calls)
     after = contents(ix)
     assert total > 10
+    print(f"\n{total} fsyncs in one update, each failed in turn")
     for k in range(1, total + 1):
         monkeypatch.undo()
         (ix / "CURRENT").write_text(gen.name + "\n")
