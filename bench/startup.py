@@ -59,7 +59,8 @@ def as_before(index: Path, work: Path) -> Path:
     shutil.copytree(index, copy, copy_function=os.link)
     gen = current_generation(copy)
     for name in (lazy.HEADS, lazy.COLUMNS):
-        (gen / name).unlink(missing_ok=True)
+        for path in [gen / name, *gen.glob(f"s*/{name}")]:  # format 1, or each segment (index/segments.py)
+            path.unlink(missing_ok=True)
     return copy
 
 

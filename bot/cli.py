@@ -15,7 +15,6 @@ from index.collections import DEFAULT
 from index.errors import ConfigError, MinutesError
 
 from .cli_registers import cmd_actions, cmd_decisions, parse_today
-from .render_text import render_text
 from .settings import Settings, load_settings
 
 EXIT_ERROR = 2
@@ -90,6 +89,7 @@ def _confirm_drop(e, args) -> bool:
 def cmd_ask(args, settings: Settings) -> int:
     from .cli_input import from_argument, from_stdin
     from .redact import for_people
+    from .render_text import render_text  # not on `minutes index`'s path
 
     today = parse_today(args.today)
     if not args.question.strip():

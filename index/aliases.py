@@ -25,11 +25,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from index.people import looks_like_name
 from index.vocab import NAME_PREFIX_WORDS, ROLE_WORDS
 
 
+@lru_cache(maxsize=65536)  # the same names are folded once per meeting that names them
 def fold(s: str) -> str:
     """Case, diacritics and punctuation folded away ("Östlund" ~ "ostlund", "O'Neil" ~ "o neil")."""
     s = unicodedata.normalize("NFKD", s.casefold())
@@ -176,18 +178,23 @@ class Aliases:
 def learn(texts: Iterable[str], names: Iterable[str]) -> Aliases:
     """The aliases the corpus's ``texts`` state and its ``names`` (the people its minutes name)
     imply. A handle stated for two different people is left out: it names neither for sure."""
+    return learn_pairs((p for text in texts for p in pairs_in(text)), names)
+
+
+def learn_pairs(pairs: Iterable[tuple[str, str, bool]], names: Iterable[str]) -> Aliases:
+    """As :func:`learn`, from what :func:`pairs_in` found in the texts (index/prepared.py keeps
+    them per meeting, so an update reads only the new meetings' texts)."""
     fulls: dict[str, str] = {}  # the full names of the people the lists name
-    for name in names:
+    for name in dict.fromkeys(names):  # each name once (the first of a key wins, as before)
         bare = strip_title(name)
         if _full(bare):
             fulls.setdefault(key(bare), bare)
     claims: dict[str, dict[str, str]] = {}  # handle key -> full-name key -> full name
     handles: dict[str, str] = {}  # handle key -> handle as written
-    for text in texts:
-        for handle, full, sure in pairs_in(text):
-            if sure or key(full) in fulls:
-                claims.setdefault(key(handle), {}).setdefault(key(full), full)
-                handles.setdefault(key(handle), handle)
+    for handle, full, sure in pairs:
+        if sure or key(full) in fulls:
+            claims.setdefault(key(handle), {}).setdefault(key(full), full)
+            handles.setdefault(key(handle), handle)
     groups: dict[str, list[str]] = {}
     for hk, by in claims.items():
         if len(by) == 1:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import onnx_encoder, prepared, translate, vectors as vector_index
+from . import onnx_encoder, prepared, segments, translate, vectors as vector_index
 from .chunk import chunk_document
 from .errors import CorpusMissing, DocumentError, IndexBusy, IndexCorrupt, IndexMissing
 from .guard import check_drop
@@ -264,7 +264,7 @@ def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress
 
     new_chunks = [c for p in fresh for c in p.chunks]
     # A chunk whose text is already in the index keeps its vector: only new text is embedded.
-    known = {text_key(c.text): i for i, c in enumerate(old.chunks)} if old is not None and old.chunks else {}
+    known = {text_key(t): i for i, t in enumerate(old.chunk_texts())} if old is not None and old.chunks else {}
     keys = [text_key(c.text) for c in new_chunks]
     todo = [i for i, key in enumerate(keys) if key not in known]
     if todo:
@@ -281,24 +281,22 @@ def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress
         new_vectors[reused] = old.vectors_of([known[keys[i]] for i in reused])
     report.chunks_embedded = len(todo)
 
+    # The previous generation's segments whose files are all or mostly kept are linked, not
+    # rewritten (index/segments.py): their rows come first, in the order they have there.
+    layout = segments.plan(old, keep)
     snapshot = IndexSnapshot.empty(embedder.name, dim)
-    vectors: list[np.ndarray] = []
-    for source in sorted(keep):
+    for source in [*layout.linked_sources, *layout.rewrite]:
         snapshot.meetings[source] = old.meetings[source]
         snapshot.documents[source] = old.documents[source]
         snapshot.hashes[source] = keep[source]
-        rows = old.chunk_rows(source)
-        snapshot.chunks.extend(old.chunks[i] for i in rows)
-        vectors.append(old.vectors_of(rows))
-    offset = 0
     for p in fresh:
         snapshot.meetings[p.source] = p.meeting
         snapshot.documents[p.source] = p.text
         snapshot.hashes[p.source] = p.sha
-        snapshot.chunks.extend(p.chunks)
-        vectors.append(new_vectors[offset: offset + len(p.chunks)])
-        offset += len(p.chunks)
-    matrix = np.concatenate([v for v in vectors if len(v)] or [np.zeros((0, max(dim, 1)), np.float32)])
+    rows = segments.kept_rows(old, layout)
+    snapshot.chunks = segments.chunks_of(old, rows, new_chunks, snapshot.documents)
+    kept_vectors = [old.vectors_of(rows)] if old is not None else []
+    matrix = np.concatenate([v for v in [*kept_vectors, new_vectors] if len(v)] or [np.zeros((0, max(dim, 1)), np.float32)])
     # exact while small, IVF above vectors.FLAT_MAX (reusing the old index's centroids)
     snapshot.vectors = vector_index.build(matrix, dim, previous=old.vectors if old is not None else None)
     snapshot.params.update(
@@ -310,7 +308,7 @@ def _update(corpus_dir, index_dir, embedder, old: IndexSnapshot | None, progress
     snapshot.index_rows()
     _beside(index_dir, embedder)
     arrays = prepared.for_generation(snapshot, old, keep)
-    write_index(index_dir, snapshot, parts=lambda folder: prepared.fill(folder / prepared.FOLDER, arrays))
+    write_index(index_dir, snapshot, parts=lambda folder: prepared.fill(folder / prepared.FOLDER, arrays), layout=layout)
     report.meetings, report.chunks = len(snapshot.meetings), len(snapshot.chunks)
     return report
 

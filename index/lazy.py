@@ -27,6 +27,7 @@ from .models import Chunk, Meeting
 HEADS = "heads.json"
 COLUMNS = "columns.npz"
 _COLUMNS = ("source", "n", "start", "end", "section", "title", "date")
+_TABLES = {"source": "sources", "section": "sections", "title": "titles", "date": "dates"}  # column -> its strings
 
 
 class LazyMeeting:
@@ -145,6 +146,44 @@ class ChunkTable:
         sources = self._t["sources"]
         return {sources[int(src[g[0]])]: g.tolist() for g in groups}
 
+    def texts(self) -> list[str]:
+        """Every chunk's text, in row order, without making the chunks."""
+        sources, docs = self._t["sources"], self._documents
+        return [docs[sources[s]][a:b] for s, a, b in zip(self._c["source"], self._c["start"], self._c["end"], strict=True)]
+
+    def sources(self) -> list[str]:
+        """Every chunk's source, in row order, without making the chunks."""
+        names = self._t["sources"]
+        return [names[s] for s in self._c["source"]]
+
+    def rows_of(self, sources: set[str]) -> np.ndarray:
+        """The rows of the chunks of ``sources``, ascending."""
+        wanted = np.asarray([s in sources for s in self._t["sources"]] or [False], dtype=bool)
+        return np.flatnonzero(wanted[np.asarray(self._c["source"], dtype=np.int64)])
+
+    def take(self, rows) -> "ChunkTable":
+        """A table of these rows only (in this order)."""
+        rows = np.asarray(rows, dtype=np.int64)
+        return ChunkTable({k: np.asarray(v, dtype=np.int64)[rows].tolist() for k, v in self._c.items()},
+                          self._t, self._documents)
+
+    @classmethod
+    def join(cls, tables: list["ChunkTable"], documents: dict[str, str]) -> "ChunkTable":
+        """The rows of ``tables`` one after another (a generation's segments: index/segments.py)."""
+        if len(tables) == 1:
+            return cls(tables[0]._c, tables[0]._t, documents)
+        columns: dict[str, list] = {k: [] for k in _COLUMNS}
+        names: dict[str, list] = {t: [] for t in _TABLES.values()}
+        for table in tables:
+            for k in _COLUMNS:
+                col = np.asarray(table._c[k], dtype=np.int64)
+                if k in _TABLES:  # indexes into the table's strings, moved past those before it
+                    col = np.where(col >= 0, col + len(names[_TABLES[k]]), col)
+                columns[k].extend(col.tolist())
+            for t in names:
+                names[t].extend(table._t[t])
+        return cls(columns, names, documents)
+
 
 # ------------------------------------------------------------------------------ writing
 def _table(values: list, none=-1) -> tuple[list[int], list]:
@@ -158,10 +197,9 @@ def _chunk_number(c: Chunk) -> int | None:
     return int(tail) if sep and head == c.source and tail.isdigit() else None
 
 
-def encode(meetings, chunks, documents: dict[str, str]) -> tuple[bytes, dict[str, np.ndarray]] | None:
-    """``heads.json``'s bytes and the chunk columns, or None when a chunk breaks what the
-    columns assume (an id not ``source#n``, a text not cut from its document): then the
-    generation is written without them and read the old way."""
+def columns_of(chunks, documents: dict[str, str]) -> tuple[dict[str, list], dict[str, list]] | None:
+    """The string tables and the columns of ``chunks``, or None when a chunk breaks what the
+    columns assume (an id not ``source#n``, a text not cut from its document)."""
     numbers = []
     for c in chunks:
         n = _chunk_number(c)
@@ -172,11 +210,30 @@ def encode(meetings, chunks, documents: dict[str, str]) -> tuple[bytes, dict[str
     section, sections = _table([c.section for c in chunks])
     title, titles = _table([c.title for c in chunks])
     date, dates = _table([c.meeting_date for c in chunks])
-    heads = {"meetings": [[m.source, m.date, m.title, m.language] for m in meetings],
-             "sources": sources, "sections": sections, "titles": titles, "dates": dates}
-    cols = {"source": source, "n": numbers, "start": [c.start for c in chunks], "end": [c.end for c in chunks],
-            "section": section, "title": title, "date": date}
+    tables = {"sources": sources, "sections": sections, "titles": titles, "dates": dates}
+    return tables, {"source": source, "n": numbers, "start": [c.start for c in chunks], "end": [c.end for c in chunks],
+                    "section": section, "title": title, "date": date}
+
+
+def encode(meetings, chunks, documents: dict[str, str]) -> tuple[bytes, dict[str, np.ndarray]] | None:
+    """``heads.json``'s bytes and the chunk columns, or None when a chunk breaks what the
+    columns assume: then the generation is written without them and read the old way."""
+    got = columns_of(chunks, documents)
+    if got is None:
+        return None
+    tables, cols = got
+    heads = {"meetings": [[m.source, m.date, m.title, m.language] for m in meetings], **tables}
     return json.dumps(heads, ensure_ascii=False).encode("utf-8"), {k: np.asarray(v, dtype=np.int64) for k, v in cols.items()}
+
+
+def table_of(chunks: list[Chunk], documents: dict[str, str]) -> ChunkTable | None:
+    """``chunks`` as a table (holding them as made), or None when the columns cannot describe them."""
+    got = columns_of(chunks, documents)
+    if got is None:
+        return None
+    table = ChunkTable(got[1], got[0], documents)
+    table._made = list(chunks)
+    return table
 
 
 def meeting_line(m) -> str:
@@ -187,8 +244,10 @@ def meeting_line(m) -> str:
 
 
 # ------------------------------------------------------------------------------ reading
-def read(gen: Path, documents: dict[str, str]) -> tuple[dict[str, LazyMeeting], ChunkTable] | None:
-    """The generation's meetings and chunks, lazily; None when it has no heads or columns."""
+def read(gen: Path, documents: dict[str, str], where: Path | None = None,
+         ) -> tuple[dict[str, LazyMeeting], ChunkTable] | None:
+    """The meetings and chunks of a generation (or of a segment of one: index/segments.py),
+    lazily; None when it has no heads or columns. ``where``: the index folder, for messages."""
     try:
         heads = json.loads((gen / HEADS).read_text(encoding="utf-8"))
         with np.load(gen / COLUMNS) as z:
@@ -200,7 +259,7 @@ def read(gen: Path, documents: dict[str, str]) -> tuple[dict[str, LazyMeeting], 
         raise ValueError("meetings.jsonl and heads.json differ")
     if len({len(v) for v in columns.values()}) > 1:
         raise ValueError("chunk columns differ in length")
-    where = gen.parent
+    where = where or gen.parent
     meetings = {h[0]: LazyMeeting(h, line, where) for h, line in zip(heads["meetings"], lines, strict=True)}
     if any(heads["sources"][s] not in documents for s in set(columns["source"])):
         raise ValueError("a chunk's document is missing")

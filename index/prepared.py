@@ -2,19 +2,22 @@
 meetings, stored in the generation so a start-up reads it instead of re-tokenising every chunk
 and folding every name.
 
-    gen-NNNNNN/search-v2/
+    gen-NNNNNN/search-v3/
       vocab.txt      the BM25 vocabulary, sorted, one term a line
       bm25.npz       CSR postings (indptr, rows, tf) and passage lengths in terms
       chunks.npz     per chunk: language (1 = English), thin (a heading alone)
       view.json      {"code": hash of the code it comes from, "sources": the meetings, "people":
                      the name index (index/names.py NameIndex.stored), "titles": per meeting, the
                      terms of its title and file name}
+      people.json    per meeting, what the name index is made of: the names its lists give and
+                     the (handle, full name) pairs its text states (index/aliases.py); read by
+                     the next update only, so it decodes no kept meeting and reads no kept text
 
 Building it costs about 0.25 s per 1,000 chunks (tokenising and stemming each one); reading it
 back is a few milliseconds at the sample's size and about 0.1 s at 100,000 chunks. Every
 generation is written with it (index/build.py ``build_generation``, before CURRENT moves), and
 an update computes it from the previous generation's arrays: only the chunks of the files added
-or changed are tokenised (``update``). A generation without it (written by an older version)
+or changed are tokenised, and only their meetings' names and texts read (``update``). A generation without it (written by an older version)
 gets it from the first process that loads it, added beside its files atomically; a read-only
 index folder just goes without. A change to what is stored bumps ``VERSION``; a change to the
 code it is computed by changes its version (index/pipeline.py ``version("search")``, recorded in
@@ -33,15 +36,16 @@ import numpy as np
 
 from .atomic import write_bytes, write_folder
 from .lexical import BM25, doc_terms, tokens
-from .aliases import Aliases, learn
+from .aliases import Aliases, learn_pairs, pairs_in
 from .names import NameIndex
 from .pipeline import version
 from .store import IndexSnapshot
 
 log = logging.getLogger(__name__)
 
-VERSION = 2
+VERSION = 3
 FOLDER = f"search-v{VERSION}"
+PARTS = "people.json"
 
 # A passage that is only a heading: see retrieve.THIN_FACTOR.
 THIN_MAX_WORDS = 8
@@ -59,6 +63,9 @@ class Prepared:
     thin: np.ndarray  # per chunk: bool
     names: NameIndex = field(default_factory=lambda: NameIndex([]))  # people the meetings name
     titles: dict[str, set[str]] = field(default_factory=dict)  # source -> title and file-name terms
+    # source -> (the names its lists give, the alias pairs its text states): what ``names`` is
+    # made of, kept for the next update (None when read for a start-up)
+    parts: dict[str, tuple[list[str], list]] | None = None
 
 
 def code_hash() -> str:
@@ -73,17 +80,21 @@ def meeting_terms(m) -> set[str]:
     return set(doc_terms(words, "sv")) | set(doc_terms(words, "en"))
 
 
-def name_index(meetings, documents=None) -> NameIndex:
-    """Every person the meetings name: attendees, invited, absent, chair, secretary; with the
-    aliases the minutes state or imply (index/aliases.py), learned here once per generation
-    (``documents``: source -> text; without them only the names' own aliases)."""
-    people = []
-    for m in meetings:
-        for p in [*m.attendees, *m.invited, *m.absent, m.chair, m.secretary]:
-            if p is not None:
-                people.append((p.name, m.source))
-    texts = (documents[m.source] for m in meetings if m.source in documents) if documents else ()
-    return NameIndex(people, learn(texts, [n for n, _ in people]))
+def name_parts(m, documents=None) -> tuple[list[str], list]:
+    """What one meeting adds to the name index: the names of everyone its lists name
+    (attendees, invited, absent, chair, secretary) and the alias pairs its text states
+    (``documents``: source -> text; without them, none)."""
+    names = [p.name for p in [*m.attendees, *m.invited, *m.absent, m.chair, m.secretary] if p is not None]
+    text = documents.get(m.source) if documents else None
+    return names, [list(p) for p in pairs_in(text)] if text is not None else []
+
+
+def name_index(meetings, parts: dict[str, tuple[list[str], list]]) -> NameIndex:
+    """Every person the meetings name, with the aliases the minutes state or imply
+    (index/aliases.py), learned here once per generation from each meeting's ``parts``."""
+    people = [(n, m.source) for m in meetings for n in parts[m.source][0]]
+    pairs = (tuple(p) for m in meetings for p in parts[m.source][1])
+    return NameIndex(people, learn_pairs(pairs, [n for n, _ in people]))
 
 
 def _by_date(snapshot: IndexSnapshot) -> list:
@@ -92,7 +103,8 @@ def _by_date(snapshot: IndexSnapshot) -> list:
 
 
 def chunk_languages(snapshot: IndexSnapshot) -> list[str]:
-    return [snapshot.meetings[c.source].language if c.source in snapshot.meetings else "sv" for c in snapshot.chunks]
+    meetings = snapshot.meetings
+    return [meetings[s].language if s in meetings else "sv" for s in snapshot.chunk_sources()]
 
 
 def chunk_terms(chunk, language: str) -> list[str]:
@@ -102,19 +114,21 @@ def chunk_terms(chunk, language: str) -> list[str]:
     return doc_terms(head + chunk.text, language)
 
 
-def build(snapshot: IndexSnapshot) -> Prepared:
+def build(snapshot: IndexSnapshot, *, generation: bool = False) -> Prepared:
     languages = chunk_languages(snapshot)
     docs = [chunk_terms(c, lang) for c, lang in zip(snapshot.chunks, languages, strict=True)]
-    thin = np.array([is_thin(c.text) for c in snapshot.chunks], dtype=bool)
+    thin = np.array([is_thin(t) for t in snapshot.chunk_texts()], dtype=bool)
     meetings = _by_date(snapshot)
-    # A generation's own arrays learn the aliases; a view held by date or scope (path None)
-    # takes its generation's, narrowed to its people (bot/engine.py), rather than reread it all.
-    documents = snapshot.documents if snapshot.path is not None else None
-    return Prepared(BM25(docs), languages, thin, name_index(meetings, documents),
-                    {m.source: meeting_terms(m) for m in meetings})
+    # A generation's own arrays learn the aliases (``generation``: one about to be written, not
+    # yet with a path); a view held by date or scope (path None) takes its generation's, narrowed
+    # to its people (bot/engine.py), rather than reread it all.
+    documents = snapshot.documents if generation or snapshot.path is not None else None
+    parts = {m.source: name_parts(m, documents) for m in meetings}
+    return Prepared(BM25(docs), languages, thin, name_index(meetings, parts),
+                    {m.source: meeting_terms(m) for m in meetings}, parts)
 
 
-def update(old: Prepared, old_snapshot: IndexSnapshot, snapshot: IndexSnapshot, kept) -> Prepared:
+def update(old: Prepared, old_snapshot: IndexSnapshot, snapshot: IndexSnapshot, kept, *, generation: bool = False) -> Prepared:
     """The arrays of ``snapshot`` from ``old`` (those of ``old_snapshot``): the rows of the
     meetings ``kept`` as they were are moved to where ``snapshot`` has them, only the other
     chunks are tokenised. Equal to ``build(snapshot)`` (tests/test_prepared.py checks it)."""
@@ -172,8 +186,11 @@ def update(old: Prepared, old_snapshot: IndexSnapshot, snapshot: IndexSnapshot, 
     meetings = _by_date(snapshot)
     titles = {m.source: old.titles[m.source] if m.source in old_rows and m.source in old.titles else meeting_terms(m)
               for m in meetings}
-    documents = snapshot.documents if snapshot.path is not None else None
-    return Prepared(bm25, languages, thin, name_index(meetings, documents), titles)
+    documents = snapshot.documents if generation or snapshot.path is not None else None
+    known = old.parts or {}  # a kept meeting's parts as stored, else read from it again
+    parts = {m.source: known[m.source] if m.source in old_rows and m.source in known else name_parts(m, documents)
+             for m in meetings}
+    return Prepared(bm25, languages, thin, name_index(meetings, parts), titles, parts)
 
 
 def write(folder: Path, prepared: Prepared) -> None:
@@ -193,6 +210,17 @@ def fill(tmp: Path, prepared: Prepared) -> None:
             "aliases": prepared.names.learned.rows(),
             "titles": [sorted(prepared.titles[s]) for s in sources]}
     write_bytes(tmp / "view.json", json.dumps(view, ensure_ascii=False).encode("utf-8"))
+    if prepared.parts is not None:
+        write_bytes(tmp / PARTS, json.dumps(prepared.parts, ensure_ascii=False).encode("utf-8"))
+
+
+def read_parts(folder: Path, sources) -> dict[str, tuple[list[str], list]] | None:
+    """The stored name parts of every one of ``sources``, or None (absent, damaged, other)."""
+    try:
+        parts = json.loads((folder / PARTS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return parts if isinstance(parts, dict) and set(parts) == set(sources) else None
 
 
 def _npz(arrays: dict) -> bytes:
@@ -257,5 +285,6 @@ def for_generation(snapshot: IndexSnapshot, old: IndexSnapshot | None = None, ke
     if old is not None and old.path is not None and kept:
         got = read(old.path / FOLDER, len(old.chunks), old.meetings.keys())
         if got is not None:
-            return update(got, old, snapshot, kept)
-    return build(snapshot)
+            got.parts = read_parts(old.path / FOLDER, old.meetings.keys())
+            return update(got, old, snapshot, kept, generation=True)
+    return build(snapshot, generation=True)

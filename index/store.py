@@ -5,23 +5,26 @@ Layout (one generation per complete build; readers follow ``CURRENT``)::
     INDEX_DIR/
       CURRENT              name of the live generation, replaced atomically
       gen-000007/
-        params.json        format, model, dim, built_at, files {source: sha256}
-        meetings.jsonl     one Meeting per line
-        documents.jsonl    {"source", "sha256", "text"}: the text every quote comes from
-        chunks.jsonl       one Chunk per line, row i <-> vector i
-        heads.json         meeting heads and the chunk columns' strings (index/lazy.py)
-        columns.npz        the chunks as columns: a start-up reads these instead of validating
-                           every meeting and chunk (both files optional: older generations
-                           load from the JSON lines)
-        vectors.npy        normalised embeddings, row i <-> chunk i (memory-mapped when read)
-        vectors.faiss      the FAISS index: IVF above index/vectors.py's FLAT_MAX, else flat
-                           (kept for readers of generations before vectors.npy)
+        params.json        format, model, dim, built_at, files {source: sha256}, segments
+        s000003/, s000007/ the segments (index/segments.py), each the files one build parsed:
+                           meetings.jsonl (one Meeting per line), documents.jsonl ({"source",
+                           "sha256", "text"}: the text every quote comes from), chunks.jsonl (one
+                           Chunk per line), heads.json + columns.npz (the chunks as columns: a
+                           start-up reads these instead of validating every meeting and chunk,
+                           index/lazy.py), vectors.npy (normalised embeddings, row i <-> chunk i,
+                           memory-mapped when read); a segment an older generation wrote is
+                           hard-linked, not rewritten, and params.json lists its live files
+        search-v3/         the search arrays (index/prepared.py)
+        vectors.faiss      the FAISS IVF index, above index/vectors.py's FLAT_MAX only
+
+The generation's rows are its segments' live rows, segment after segment. Generations of format
+1 (every file above at the top of the generation, no segments) are still read.
 
 A build writes a new generation in a temporary folder, renames it into place and only then
-swaps CURRENT, so a crash or kill at any point leaves the previous index usable."""
+swaps CURRENT, so a crash or kill at any point leaves the previous index usable; pruning an old
+generation unlinks its files, and a segment a live generation links keeps its data."""
 from __future__ import annotations
 
-import io
 import json
 import shutil
 import zipfile
@@ -31,14 +34,15 @@ from pathlib import Path
 
 import numpy as np
 
-from . import lazy
+from . import lazy, segments
 from .atomic import write_bytes, write_file, write_folder
 from .collections import in_collections
 from .errors import IndexCorrupt, IndexMissing, ModelMismatch
 from .models import Chunk, Meeting
 from .vectors import VectorIndex
 
-FORMAT = 1
+FORMAT = 2  # segments (index/segments.py); 1: every file at the top of the generation
+READABLE = (1, 2)
 CURRENT = "CURRENT"
 LOAD_ATTEMPTS = 5  # loads retried while CURRENT moves under them (a writer updating in a loop)
 SAMPLE_ROWS = 1000  # vectors checked for unit length when a generation is loaded
@@ -102,6 +106,13 @@ class IndexSnapshot:
             self.index_rows()
         return self._by_source.get(source, [])
 
+    def chunk_texts(self) -> list[str]:
+        """Every chunk's text in row order (from the columns, making no Chunk, when read so)."""
+        return self.chunks.texts() if isinstance(self.chunks, lazy.ChunkTable) else [c.text for c in self.chunks]
+
+    def chunk_sources(self) -> list[str]:
+        return self.chunks.sources() if isinstance(self.chunks, lazy.ChunkTable) else [c.source for c in self.chunks]
+
     def vectors_of(self, rows: list[int]) -> np.ndarray:
         return self.vectors.vectors_of(rows)
 
@@ -139,13 +150,6 @@ class IndexSnapshot:
         )
 
 
-def _jsonl(path: Path):
-    with path.open(encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                yield json.loads(line)
-
-
 def current_generation(index_dir: Path) -> Path | None:
     pointer = index_dir / CURRENT
     try:
@@ -174,17 +178,17 @@ def _load_generation(index_dir: Path, gen: Path | None) -> IndexSnapshot:
         raise IndexMissing(f"no index in {index_dir}: run `minutes index` first")
     try:
         params = json.loads((gen / "params.json").read_text(encoding="utf-8"))
-        if params.get("format") != FORMAT:
+        if params.get("format") not in READABLE:
             raise IndexCorrupt(f"index in {index_dir} has format {params.get('format')}; run `minutes index --rebuild`")
-        docs = list(_jsonl(gen / "documents.jsonl"))
+        if "segments" in params:
+            docs, meetings, chunks, matrix = segments.read(gen, params["segments"])
+            if matrix is None:  # no files at all
+                matrix = np.zeros((0, max(int(params.get("dim") or 1), 1)), dtype=np.float32)
+        else:  # format 1
+            docs, meetings, chunks = _read_flat(gen)
+            matrix = None
         documents = {d["source"]: d["text"] for d in docs}
-        got = lazy.read(gen, documents)
-        if got is not None:
-            meetings, chunks = got
-        else:  # a generation written before heads.json and columns.npz
-            meetings = {d["source"]: Meeting.model_validate(d) for d in _jsonl(gen / "meetings.jsonl")}
-            chunks = [Chunk.model_validate(d) for d in _jsonl(gen / "chunks.jsonl")]
-        vectors = VectorIndex.load(gen, params)
+        vectors = VectorIndex.load(gen, params, matrix)
     except (OSError, ValueError, KeyError, TypeError, RuntimeError, EOFError, zipfile.BadZipFile) as e:
         # BadZipFile/EOFError: columns.npz cut short
         raise IndexCorrupt(f"index in {index_dir} is damaged ({e.__class__.__name__}); run `minutes index --rebuild`") from None
@@ -201,6 +205,17 @@ def _load_generation(index_dir: Path, gen: Path | None) -> IndexSnapshot:
     )
     snapshot.index_rows()
     return snapshot
+
+
+def _read_flat(gen: Path):
+    """(documents as stored, meetings, chunks) of a generation of format 1."""
+    docs = list(segments.jsonl(gen / "documents.jsonl"))
+    got = lazy.read(gen, {d["source"]: d["text"] for d in docs})
+    if got is not None:
+        return (docs, *got)
+    # a generation written before heads.json and columns.npz
+    meetings = {d["source"]: Meeting.model_validate(d) for d in segments.jsonl(gen / "meetings.jsonl")}
+    return docs, meetings, [Chunk.model_validate(d) for d in segments.jsonl(gen / "chunks.jsonl")]
 
 
 def _inconsistency(params: dict, meetings: dict, docs: list[dict], chunks: list[Chunk], vectors) -> str | None:
@@ -244,18 +259,14 @@ def _inconsistency(params: dict, meetings: dict, docs: list[dict], chunks: list[
     return None
 
 
-def _write_jsonl(path: Path, rows) -> None:
-    write_bytes(path, "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows).encode("utf-8"))
-
-
-def _write_lines(path: Path, lines) -> None:
-    write_bytes(path, "".join(line + "\n" for line in lines).encode("utf-8"))
-
-
-def write_index(index_dir: Path, snapshot: IndexSnapshot, parts: Callable[[Path], None] | None = None) -> Path:
-    """Write ``snapshot`` as a new generation and make it current, atomically. ``parts(folder)``
-    writes what else the generation holds (index/build.py: its search arrays) into its folder
-    before it is renamed into place, so no reader ever sees the generation without them."""
+def write_index(index_dir: Path, snapshot: IndexSnapshot, parts: Callable[[Path], None] | None = None,
+                layout: segments.Layout | None = None) -> Path:
+    """Write ``snapshot`` as a new generation and make it current, atomically. ``layout``: the
+    previous generation's segments it links (their files' rows first in ``snapshot``, in their
+    order; index/segments.py ``plan``); the rest of its files are written as one new segment.
+    ``parts(folder)`` writes what else the generation holds (index/build.py: its search arrays)
+    into its folder before it is renamed into place, so no reader ever sees it without them."""
+    layout = layout or segments.Layout()
     index_dir.mkdir(parents=True, exist_ok=True)
     current = current_generation(index_dir)
     n = int(current.name.split("-")[1]) + 1 if current and current.name.startswith("gen-") else 1
@@ -266,23 +277,26 @@ def write_index(index_dir: Path, snapshot: IndexSnapshot, parts: Callable[[Path]
 
     def fill(tmp: Path) -> None:
         # Every file is fsynced before the rename, so after a power cut CURRENT never points at a
-        # generation whose files are still empty.
-        _write_lines(tmp / "meetings.jsonl", (lazy.meeting_line(m) for m in snapshot.meetings.values()))
-        _write_jsonl(tmp / "documents.jsonl", (
-            {"source": s, "sha256": snapshot.hashes[s], "text": t} for s, t in snapshot.documents.items()
-        ))
-        _write_jsonl(tmp / "chunks.jsonl", (c.model_dump(mode="json") for c in snapshot.chunks))
-        columns = lazy.encode(snapshot.meetings.values(), snapshot.chunks, snapshot.documents)
-        if columns is not None:
-            heads, arrays = columns
-            write_bytes(tmp / lazy.HEADS, heads)
-            buf = io.BytesIO()
-            np.savez(buf, **arrays)
-            write_bytes(tmp / lazy.COLUMNS, buf.getvalue())
+        # generation whose files are still empty; linked files were fsynced when first written.
+        entries = []
+        for folder, seg in layout.linked:
+            segments.link(folder, tmp / seg["name"])
+            entries.append(seg)
+        linked = set(layout.linked_sources)
+        start = sum(len(snapshot.chunk_rows(s)) for s in linked)
+        new = [s for s in snapshot.documents if s not in linked]
+        if new:
+            chunks = snapshot.chunks[start:]
+            if any(c.source in linked for c in chunks):
+                raise ValueError("the linked segments' rows must come first in the snapshot")
+            segments.write(tmp / segments.name_for(n), [snapshot.meetings[s] for s in new],
+                           [(s, snapshot.hashes[s], snapshot.documents[s]) for s in new], chunks,
+                           snapshot.vectors_of(list(range(start, len(snapshot.chunks)))))
+            entries.append({"name": segments.name_for(n), "sources": new, "rows": len(chunks)})
         if parts is not None:
             parts(tmp)
         # Last: it records the vector index type.
-        params = {**snapshot.params, **snapshot.vectors.write(tmp, write_bytes)}
+        params = {**snapshot.params, "format": FORMAT, "segments": entries, **snapshot.vectors.write(tmp, write_bytes)}
         write_bytes(tmp / "params.json", json.dumps(params, ensure_ascii=False, indent=1).encode("utf-8"))
 
     write_folder(gen, fill, replace=False)

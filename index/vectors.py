@@ -12,8 +12,10 @@ second per 100,000 vectors), which handles deletions and additions alike; HNSW c
 costs minutes to rebuild at that size. Centroids are trained again when the corpus has grown or
 shrunk by more than a factor of two since they were.
 
-``vectors.npy`` is always written (row i is chunk i): it is what updates copy vectors from and
-what searches restricted to a few meetings score exactly."""
+The vectors themselves are stored by segment (index/segments.py: each segment's ``vectors.npy``,
+its row i is its chunk i) and read as one matrix (``Stacked``), memory-mapped: what updates copy
+vectors from and what searches restricted to a few meetings score exactly. Only an IVF index is
+a file of the generation (``vectors.faiss``)."""
 from __future__ import annotations
 
 import math
@@ -58,6 +60,36 @@ def nprobe_for(nlist: int) -> int:
 
 def kind_for(n: int) -> str:
     return "flat" if n <= FLAT_MAX else "ivf"
+
+
+class Stacked:
+    """Row matrices one after another, read as one (n, dim) matrix without copying them: the
+    memory-mapped vectors of a generation's segments (index/segments.py)."""
+
+    ndim = 2
+
+    def __init__(self, parts: list[np.ndarray]):
+        self.parts = parts
+        self.starts = np.cumsum([0] + [len(p) for p in parts])
+        self.shape = (int(self.starts[-1]), int(parts[0].shape[1]))
+
+    def __len__(self) -> int:
+        return self.shape[0]
+
+    def __matmul__(self, q: np.ndarray) -> np.ndarray:
+        return np.concatenate([p @ q for p in self.parts])
+
+    def __getitem__(self, rows) -> np.ndarray:
+        rows = np.asarray(rows, dtype=np.int64)
+        part = np.searchsorted(self.starts, rows, side="right") - 1
+        out = np.empty((len(rows), self.shape[1]), dtype=np.float32)
+        for i in np.unique(part):
+            at = part == i
+            out[at] = self.parts[i][rows[at] - self.starts[i]]
+        return out
+
+    def __array__(self, dtype=None, copy=None) -> np.ndarray:
+        return np.concatenate([np.asarray(p, dtype=np.float32) for p in self.parts]).astype(dtype or np.float32, copy=False)
 
 
 class VectorIndex:
@@ -118,33 +150,26 @@ class VectorIndex:
 
     # -- on disk ----------------------------------------------------------------------------
     def write(self, folder: Path, write_bytes) -> dict:
-        """Write the files of this index into ``folder`` with ``write_bytes(path, data)``
-        (which fsyncs); returns what params.json records about it."""
-        import io
+        """Write what the generation holds beside its segments' vectors (index/segments.py) into
+        ``folder`` with ``write_bytes(path, data)`` (which fsyncs): the IVF index when there is
+        one; returns what params.json records about it. A flat index is the segments' rows."""
+        if self.ann is not None:
+            import faiss  # only writers of large indexes pay for it
 
-        buf = io.BytesIO()
-        np.save(buf, np.ascontiguousarray(self.matrix, dtype=np.float32))
-        write_bytes(folder / NPY, buf.getvalue())
-        import faiss  # only writers pay for it
-
-        ann = self.ann
-        if ann is None:
-            # Generations before vectors.npy read vectors.faiss: a flat one is still written so
-            # such readers, and tools, find the vectors there.
-            ann = faiss.IndexFlatIP(self.d)
-            if self.ntotal:
-                ann.add(np.ascontiguousarray(self.matrix, dtype=np.float32))
-        write_bytes(folder / FAISS, faiss.serialize_index(ann).tobytes())
+            write_bytes(folder / FAISS, faiss.serialize_index(self.ann).tobytes())
         return {"vector_index": self.kind, "vector_trained_on": self.trained_on}
 
     @classmethod
-    def load(cls, folder: Path, params: dict) -> "VectorIndex":
+    def load(cls, folder: Path, params: dict, matrix=None) -> "VectorIndex":
+        """The generation's vectors: ``matrix`` read from its segments (index/segments.py), or,
+        in a generation written before segments, its own ``vectors.npy`` (or ``vectors.faiss``)."""
         kind = params.get("vector_index")
-        if kind is None or not (folder / NPY).is_file():
-            return cls._from_faiss(folder)  # a generation written before vectors.npy
-        matrix = np.load(folder / NPY, mmap_mode="r")
+        if matrix is None:
+            if kind is None or not (folder / NPY).is_file():
+                return cls._from_faiss(folder)  # a generation written before vectors.npy
+            matrix = np.load(folder / NPY, mmap_mode="r")
         dim = int(matrix.shape[1]) if matrix.ndim == 2 else int(params.get("dim") or 1)
-        if kind == "flat":
+        if kind != "ivf":
             return cls(matrix, dim=dim)
         import faiss
 

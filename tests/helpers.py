@@ -73,3 +73,34 @@ def minutes_text(path: Path) -> str:
     from index.loaders import load_document
 
     return load_document(path.read_bytes(), path.name).text
+
+
+def segment_of(gen: Path) -> Path:
+    """The one segment (index/segments.py) of a generation a first build wrote."""
+    import json
+
+    names = [s["name"] for s in json.loads((gen / "params.json").read_text(encoding="utf-8"))["segments"]]
+    assert len(names) == 1, names
+    return gen / names[0]
+
+
+def to_format_1(gen: Path) -> None:
+    """Turn a generation of one segment into one as written before segments (format 1): every
+    file at the top of the generation, a flat vectors.faiss beside vectors.npy."""
+    import json
+
+    import faiss
+    import numpy as np
+
+    seg = segment_of(gen)
+    for f in seg.iterdir():
+        f.rename(gen / f.name)
+    seg.rmdir()
+    matrix = np.load(gen / "vectors.npy")
+    ann = faiss.IndexFlatIP(matrix.shape[1])
+    ann.add(np.ascontiguousarray(matrix, dtype=np.float32))
+    (gen / "vectors.faiss").write_bytes(faiss.serialize_index(ann).tobytes())
+    params = json.loads((gen / "params.json").read_text(encoding="utf-8"))
+    params.pop("segments")
+    params["format"] = 1
+    (gen / "params.json").write_text(json.dumps(params), encoding="utf-8")

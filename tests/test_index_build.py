@@ -17,7 +17,7 @@ from index.build import build_generation
 from index.errors import CorpusMissing, IndexBusy, IndexMissing, ModelMismatch
 from index.store import load_index
 from tests.conftest import ROOT, FakeEmbedder
-from tests.helpers import make_docx, make_pdf
+from tests.helpers import make_docx, make_pdf, segment_of
 
 EXTRA = """Protokoll styrelsemöte den 3 mars 2023
 
@@ -239,7 +239,7 @@ def test_damaged_index_is_reported(corpus_copy, tmp_path, damaged):
     from index.errors import IndexCorrupt
 
     build(corpus_copy, tmp_path / "ix")
-    gen = store.current_generation(tmp_path / "ix")
+    gen = segment_of(store.current_generation(tmp_path / "ix"))
     if damaged == "chunks.jsonl":  # read only by generations without the columns (index/lazy.py)
         (gen / "heads.json").unlink()
         (gen / "columns.npz").unlink()
@@ -275,7 +275,7 @@ def test_every_index_file_is_fsynced_before_the_swap(corpus_copy, tmp_path, monk
     monkeypatch.setattr(atomic.os, "fsync", spy)
     build(corpus_copy, tmp_path / "ix")
     names = {Path(p).name for p in synced}
-    assert {"params.json", "meetings.jsonl", "documents.jsonl", "chunks.jsonl", "vectors.faiss"} <= names
+    assert {"params.json", "meetings.jsonl", "documents.jsonl", "chunks.jsonl", "vectors.npy", "bm25.npz"} <= names
 
 
 def test_pruning_keeps_the_previous_generation_and_drops_crash_leftovers(corpus_copy, tmp_path):

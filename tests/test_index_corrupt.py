@@ -11,6 +11,7 @@ from index.errors import IndexCorrupt
 from index import store, vectors
 from index.store import current_generation, load_index
 from tests.conftest import FakeEmbedder
+from tests.helpers import segment_of
 
 
 @pytest.fixture
@@ -42,15 +43,15 @@ def _scale_vectors(path, factor, rows=slice(None)):
 
 
 @pytest.mark.parametrize("damage", [
-    lambda g: (g / "vectors.npy").write_bytes((g / "vectors.npy").read_bytes()[:300]),
-    lambda g: (g / "vectors.npy").write_bytes((g / "vectors.npy").read_bytes()[:-64]),
-    lambda g: _scale_vectors(g / "vectors.npy", 3.0, slice(-1, None)),   # the last row only
-    lambda g: _scale_vectors(g / "vectors.npy", np.nan, slice(0, 1)),
-    lambda g: (g / "columns.npz").write_bytes((g / "columns.npz").read_bytes()[:-40]),
-    lambda g: _cut_lines(g / "documents.jsonl", 1),   # cut at a line boundary: still parses
-    lambda g: _cut_lines(g / "meetings.jsonl", 1),
+    lambda g: (segment_of(g) / "vectors.npy").write_bytes((segment_of(g) / "vectors.npy").read_bytes()[:300]),
+    lambda g: (segment_of(g) / "vectors.npy").write_bytes((segment_of(g) / "vectors.npy").read_bytes()[:-64]),
+    lambda g: _scale_vectors(segment_of(g) / "vectors.npy", 3.0, slice(-1, None)),   # the last row only
+    lambda g: _scale_vectors(segment_of(g) / "vectors.npy", np.nan, slice(0, 1)),
+    lambda g: (segment_of(g) / "columns.npz").write_bytes((segment_of(g) / "columns.npz").read_bytes()[:-40]),
+    lambda g: _cut_lines(segment_of(g) / "documents.jsonl", 1),   # cut at a line boundary: still parses
+    lambda g: _cut_lines(segment_of(g) / "meetings.jsonl", 1),
     lambda g: (g / "params.json").write_text("{", encoding="utf-8"),
-    lambda g: _cut_document_text(g / "documents.jsonl"),   # a chunk's offsets now fall outside it
+    lambda g: _cut_document_text(segment_of(g) / "documents.jsonl"),   # a chunk's offsets now fall outside it
 ])
 def test_damage_is_detected_at_load_and_says_rebuild(gen, damage):
     damage(gen)

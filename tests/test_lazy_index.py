@@ -16,6 +16,7 @@ from index.errors import IndexCorrupt
 from index.models import Chunk, Meeting
 from index.store import current_generation, load_index, write_index
 from tests.conftest import FakeEmbedder
+from tests.helpers import segment_of
 
 QUESTIONS = ("vad sades om finansiering?", "who attended the last meeting?", "when is the next meeting?",
              "which meetings did Anna Sandström attend?", "who chaired the meeting?", "vilka deltog på planeringsmötet?")
@@ -34,7 +35,7 @@ def from_lines(gen):
 
 
 def test_columns_hold_the_same_meetings_and_chunks(indexed):
-    gen = current_generation(indexed)
+    gen = segment_of(current_generation(indexed))
     assert (gen / lazy.HEADS).is_file() and (gen / lazy.COLUMNS).is_file()
     snap = load_index(indexed)
     assert isinstance(snap.chunks, lazy.ChunkTable)
@@ -62,7 +63,7 @@ def test_start_up_decodes_no_meeting(indexed):
 def test_answers_equal_those_from_the_json_lines(indexed):
     emb = FakeEmbedder()
     lazy_engine = Engine(load_index(indexed), emb)
-    gen = current_generation(indexed)
+    gen = segment_of(current_generation(indexed))
     (gen / lazy.HEADS).unlink()  # as a generation written before the columns
     (gen / lazy.COLUMNS).unlink()
     old = load_index(indexed)
@@ -73,11 +74,11 @@ def test_answers_equal_those_from_the_json_lines(indexed):
 
 
 def test_an_undecoded_meeting_is_written_as_it_was_read(indexed):
-    gen = current_generation(indexed)
+    gen = segment_of(current_generation(indexed))
     lines = (gen / "meetings.jsonl").read_text().splitlines()
     snap = load_index(indexed)
     write_index(indexed, snap)
-    assert (current_generation(indexed) / "meetings.jsonl").read_text().splitlines() == lines
+    assert (segment_of(current_generation(indexed)) / "meetings.jsonl").read_text().splitlines() == lines
     again = load_index(indexed)
     assert [m.full() for m in again.meetings.values()] == [m.full() for m in snap.meetings.values()]
 
@@ -89,14 +90,14 @@ def test_chunks_not_cut_from_their_document_are_stored_as_lines_only(indexed):
     assert lazy.encode(snap.meetings.values(), chunks, snap.documents) is None
     snap.chunks = chunks
     gen = write_index(indexed, snap)
-    assert not (gen / lazy.COLUMNS).exists()
+    assert not (segment_of(gen) / lazy.COLUMNS).exists()
     # Read as lines, and caught there: a quote must be its document's text at its offsets.
     with pytest.raises(IndexCorrupt, match="is not its document's text"):
         load_index(indexed)
 
 
 def test_a_damaged_meeting_line_names_the_index(indexed):
-    gen = current_generation(indexed)
+    gen = segment_of(current_generation(indexed))
     lines = (gen / "meetings.jsonl").read_text().splitlines()
     lines[0] = '{"source": 1}'
     (gen / "meetings.jsonl").write_text("\n".join(lines) + "\n")
