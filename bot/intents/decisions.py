@@ -37,13 +37,12 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | Non
     if not ms:
         return None  # no decisions recorded (then): the search answers, or says there are no such minutes
     concepts = view.retriever.concepts(q.words, q.language)
-    idf = view.retriever.bm25.idf
     found = []  # (score, meeting, decision)
     if concepts:
         for m in ms:
             for d in m.decisions:
                 if _wanted(q, d):
-                    share = topic_share(decision_text(view, m, d), concepts, m.language, idf, view.retriever.bm25.has)
+                    share = topic_share(decision_text(view, m, d), concepts, m.language, view.retriever.bm25)
                     # one meeting named ("on 7 February 2023"): the topic orders its decisions
                     if share >= MIN_TOPIC_SHARE or (q.time.day and share > 0):
                         found.append((share, m, d))
@@ -51,7 +50,7 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | Non
             # the topic in other words than the decision's ("e-post" for "maildomän"): the
             # decisions within the passages a search finds
             found = records_in_search(q, view, ms, concepts, lambda m: [d for d in m.decisions if _wanted(q, d)],
-                                      lambda m, d: decision_text(view, m, d))
+                                      lambda m, d: decision_text(view, m, d), strict=True)
         if not found and q.time.day:
             # one meeting named and none of its decisions names the topic in so many words
             # ("which requests for money were approved on 7 February?"): all of that meeting's
