@@ -38,13 +38,14 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | Non
         return None  # no decisions recorded (then): the search answers, or says there are no such minutes
     concepts = view.retriever.concepts(q.words, q.language)
     found = []  # (score, meeting, decision)
+    # one meeting named ("on 7 February 2023", "at its very first meeting"): the topic orders its decisions
+    one = bool(q.time.day or (q.time or q.meeting) and not q.time.last and len(ms) == 1)
     if concepts:
         for m in ms:
             for d in m.decisions:
                 if _wanted(q, d):
                     share = topic_share(decision_text(view, m, d), concepts, m.language, view.retriever.bm25)
-                    # one meeting named ("on 7 February 2023"): the topic orders its decisions
-                    if share >= MIN_TOPIC_SHARE or (q.time.day and share > 0):
+                    if share >= MIN_TOPIC_SHARE or (one and share > 0):
                         found.append((share, m, d))
         if not found:
             # the topic in other words than the decision's ("e-post" for "maildomän"): the

@@ -10,6 +10,7 @@ import re
 from datetime import date
 
 from index.models import ActionItem, Decision, Meeting
+from index.records.prose import outer_entry
 from index.vocab import ANAPHORS
 
 from .. import resolve
@@ -114,9 +115,13 @@ def meetings_in_time(q: Question, view: SnapshotView, today: date, has, meetings
 
 
 def decision_text(view: SnapshotView, m: Meeting, d: Decision) -> str:
-    """What a decision is about, for matching: the decided text, its item and its statement."""
+    """What a decision is about, for matching: the decided text, its item, its statement, and
+    the list entry it is nested under ("- Social media: Expand to mastodon?" above "  - No
+    objections. **Decision:** Mara will help coordinate.")."""
     doc = view.documents[m.source]
-    return " ".join(x for x in (d.text, d.item or "", doc[d.span[0]:d.span[1]]) if x)
+    outer = outer_entry(doc, d.span[0])
+    return " ".join(x for x in (d.text, d.item or "", doc[d.span[0]:d.span[1]],
+                                doc[outer[0]:outer[1]] if outer else "") if x)
 
 
 def action_text(a: ActionItem) -> str:

@@ -16,15 +16,16 @@ from index.dates import find_dates, slash_month_first
 from index.models import ActionItem, Decision, Meeting, RoleHolder
 from index.person_names import UP, name_regex
 from index.records.agenda import ItemIndex
-from index.vocab import (ACTION_LABELS, ANAPHORS, CLAUSE_BREAKS, DUE_CUES, LINE_JOINERS, OWNER_BODIES,
-                         PERFECT_AUXILIARIES, REVIEW_HEADINGS, TASK_VERBS_EN, TASK_VERBS_SV)
+from index.vocab import (ACTION_LABELS, ANAPHORS, CLAUSE_BREAKS, DUE_CUES, FUNCTION_WORDS, LINE_JOINERS, NOT_OWNERS,
+                         OWNER_BODIES, PERFECT_AUXILIARIES, REVIEW_HEADINGS, TASK_VERBS_EN, TASK_VERBS_SV)
 from index.records.owners import MeetingPeople, split_owners
 from index.records.ownerless import after_modal, passive_task, we_task
 from index.records.requests import request
 from index.records.status import tail_status, with_statuses
 from index.records.tables import read_tables
 from index.records.section_owner import OwnerFinder, scope_at, scopes, subjectless
-from index.records.text import Unit, norm, trim_end
+from index.records.action_lists import list_spans
+from index.records.text import Unit, norm, trim, trim_end
 from index.sections import Heading, Line, norm_heading, strip_span
 
 
@@ -51,11 +52,14 @@ _OWNER_VERB = re.compile(rf"""(?x)
     {_OWNERS}\s*(?:[:,]\s*(?:(?i:I|I'll|I’ll)\s+)?)?\s+
     (?P<v>(?i:{_VERBS}))(?!\w)\s*(?P<task>[\s\S]+)
 """)
+# "mnot to run some tests", "ivan will check" after a label: scribe minutes name owners by
+# their handles, in lower case (never a function word: "we to", "all to").
+_HANDLE_VERB = re.compile(r"(?P<o>[^\W\d_][\w.-]{1,30})\s+(?P<v>to|will|ska)\s+(?P<task>\S[\s\S]*)")
 # "Anna Berg: book the room" after a label.
 _OWNER_COLON = re.compile(rf"{_OWNERS}\s*[:–—]\s+(?P<task>[\s\S]+)")
-# "book the room (Anna)", "book the room [owner: Anna]"
+# "book the room (Anna)", "book the room [owner: Anna]", "book the room - (Anna)"
 _OWNER_PAREN = re.compile(rf"""(?x)
-    (?P<task>[\s\S]+?)\s*[(\[](?i:ansvarig|owner|ansvar|who|vem|assigned\s+to)?\s*:?\s*{_OWNERS}[)\]]\s*[.;]?
+    (?P<task>[\s\S]+?)\s*(?:[–—-]\s*)?[(\[](?i:ansvarig|owner|ansvar|who|vem|assigned\s+to)?\s*:?\s*{_OWNERS}[)\]]{{1,2}}\s*[.;]?
 """)
 # "book the room – Anna"
 _OWNER_DASH = re.compile(rf"(?P<task>[\s\S]+?)\s[–—-]\s+{_OWNERS}\s*[.;]?")
@@ -108,6 +112,7 @@ _NAME_AND = re.compile(rf"(?<![\w'’-])(?P<n>[{UP}][\w'’-]{{1,30}}(?:[ \t]+[{
 # A comma and a word that opens a clause of its own: where a task ends
 _CLAUSE_BREAK = re.compile(rf"(?i),\s+(?:{_alt(CLAUSE_BREAKS)})(?![\wåäö])")
 _REVIEW = {norm(h) for h in REVIEW_HEADINGS}
+_NOT_HANDLES = FUNCTION_WORDS["en"] | FUNCTION_WORDS["sv"] | NOT_OWNERS
 _DUE_LEAD = re.compile(r"(?i)(?:due|deadline|senast|klart\s+senast|klart\s+till|by)\b")
 
 class _Reader:
@@ -205,16 +210,44 @@ class _Reader:
         status = None
         if box is not None:
             status = ("done", (m.start("box") - 1, m.end("box") + 1), u.end) if box.strip() else ("open", None, u.end)
+        self.task(u, s, e, status, review)
+        return True
+
+    def listed(self, u: Unit, review: bool) -> bool:
+        """An entry of a list of action items (action_lists.py) that names its owner the way a
+        labelled task does ("Josh to draft …", "Utkast på … - (Josef)")."""
+        s, e = trim(self.text, u.start, u.end)
+        for pat in (_OWNER_VERB, _OWNER_COLON, _OWNER_PAREN, _OWNER_DASH):
+            om = pat.fullmatch(self.text, s, e)
+            owners = self.owners(*om.span("o"), strong=True) if om else None
+            if owners:
+                self.add(owners, *om.span("task"), u.start, u.end, anywhere_due=True, review=review)
+                return True
+        return False
+
+    def unowned(self, u: Unit, review: bool) -> None:
+        """An entry of a list of action items that no form read: a task nobody was named for."""
+        s, e = trim(self.text, u.start, u.end)
+        if len(self.text[s:e].split()) > 1:  # not a word alone ("Fundera.") after the entry's question
+            self.task(u, s, e, None, review)
+
+    def task(self, u: Unit, s: int, e: int, status, review: bool) -> None:
+        """The task text[s:e] that a label or its list marks as one: its owners where it names
+        them ("Pauli to …", "Anna Berg: …", "… (Josef)", "… – Anna"), else the handles in it."""
+        text = self.text
         for pat in (_OWNER_VERB, _OWNER_COLON, _OWNER_PAREN, _OWNER_DASH):
             om = pat.fullmatch(text, s, e)
             if om:
                 owners = self.owners(*om.span("o"), strong=True)
                 if owners:
                     self.add(owners, *om.span("task"), u.start, u.end, anywhere_due=True, status=status, review=review)
-                    return True
+                    return
+        hm = _HANDLE_VERB.fullmatch(text, s, e)
+        if hm and hm.group("o").islower() and hm.group("o") not in _NOT_HANDLES:
+            self.add([hm.group("o")], *hm.span("task"), u.start, u.end, anywhere_due=True, status=status, review=review)
+            return
         handles = re.findall(r"@[\w-]+", text[s:e])
         self.add(handles, s, e, u.start, u.end, anywhere_due=True, status=status, review=review)
-        return True
 
     def mandate(self, u: Unit, review: bool) -> bool:
         for pat in (_MANDATE, _GIVE):
@@ -246,7 +279,7 @@ class _Reader:
         (ownerless), "jag ska kontakta CFAB" (the section's owner)."""
         text = self.text
         starts = [u.start] + [u.start + m.end() for m in
-                              re.finditer(r"(?:[,;]|\s(?:och|and|samt))\s+(?=[@\w])", text[u.start:u.end])]
+                              re.finditer(r"(?:[,;]|\s(?:och|and|samt|[–—-]))\s+(?=[@\w])", text[u.start:u.end])]
         found = []  # (clause start, owners, task start, verb start, scope the owner came from)
         for i, s in enumerate(starts):
             if found and s < found[-1][3]:
@@ -334,6 +367,7 @@ def find_actions(text: str, meeting: Meeting, ls: list[Line], hs: list[Heading],
     table_lines = read_tables(r, ls)
     line_starts = [ln.raw_start for ln in ls]
     review_spans = [it.span for it in items.items if norm(norm_heading(it.heading)) in _REVIEW]
+    lists = list_spans(text, ls, hs)  # lists of action items: each entry a task (action_lists.py)
     # A task inside a proposal counts only once a decision settled it by reference
     # ("förslaget till beslut bifalles"); restated or rejected proposals are not tasks.
     settled = {d.text_span for d in decisions if d.outcome in ("approved", "decided") and d.span != d.text_span}
@@ -350,9 +384,12 @@ def find_actions(text: str, meeting: Meeting, ls: list[Line], hs: list[Heading],
             continue
         review = any(a <= u.start < b for a, b in review_spans)
         n = len(r.out)
-        (r.labelled(u, review) or r.responsible(u, prev, review) or r.mandate(u, review) or r.requested(u, review)
+        listed = u.listed and any(a <= u.start < b for a, b in lists)
+        (listed and r.listed(u, review) or r.labelled(u, review) or r.responsible(u, prev, review) or r.mandate(u, review) or r.requested(u, review)
          or r.sentence(u, review) or r.passive(u, review) or r.section(u, review))
-        if len(r.out) == n and (review or r.status(u.start, u.end)[0] != "open"):
+        if len(r.out) == n and listed and not review:
+            r.unowned(u, review)
+        elif len(r.out) == n and (review or r.status(u.start, u.end)[0] != "open"):
             r.reported(u)  # a report on an earlier task: "X har bokat lokalen, punkten är klar"
         elif len(r.out) == n and r.out and _DUE_LEAD.match(text, u.start, u.end):
             r.due_after(u)
