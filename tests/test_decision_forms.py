@@ -138,3 +138,33 @@ def test_a_decision_nested_in_a_list_is_found_by_its_entry_topic(tmp_path_factor
     assert a.found and a.intent == "decisions"
     assert "Mara will help coordinate" in a.passages[0].quote
     assert_verbatim(a, snap)
+
+
+def test_a_passed_vote_on_the_list_above_decides_each_entry():
+    got = _decided("""# TSC meeting 2020-09-07
+
+## Commercial vendor program
+
+Marco moved that we make the initial program as simple as possible. We boiled it down to this:
+
+- Commercial vendors will provide $1000 yearly for a 3 year
+  minimum to the project.
+
+- Commercial vendors will adhere to the Code of Conduct
+  (critically: they should not bring the project into disrepute).
+
+At this point, we held a vote to accept the above, which passed unanimously.
+""", "2020-09-07-tsc-minutes.md")
+    assert got.get("Commercial vendors will provide $1000 yearly for a 3 year\n  minimum to the project") == "approved"
+    assert any(t.startswith("Commercial vendors will adhere to the Code of Conduct") and o == "approved"
+               for t, o in got.items())
+
+
+def test_agreement_in_the_room_is_a_decision_label():
+    got = _decided("""HTTPbis WG, 31 March 2011
+
+Ticket 20: Default charset for text media types
+
+Agreement in room: we should remove the specification of default charset of 8859-1.
+""", "2011-03-31-httpbis-minutes.txt")
+    assert any(t.startswith("we should remove the specification of default charset") for t in got)

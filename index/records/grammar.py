@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from index.models import Decision, Vote
-from index.vocab import (CONDITIONALS, CONSENSUS_WORDS, DECIDE_VERBS_SV, DECIDED_PASSIVE_SV, DECISION_COPULAS,
+from index.vocab import (ABOVE_WORDS, CONDITIONALS, CONSENSUS_WORDS, DECIDE_VERBS_SV, DECIDED_PASSIVE_SV, DECISION_COPULAS,
                          DECISION_HEADING_HEADS, DECISION_LABELS, DECISION_NOUNS, MOVER_LABELS, NEGATIONS,
                          NOT_ACCEPTED_WORDS, OTHER_OCCASION, OUTCOME_WORDS, PASSED_PROPOSAL_LABELS, ROUND_LABELS,
                          SECONDER_LABELS, SUBJECTLESS_DECIDE, VOTE_PASSED, VOTED_VERBS, VOTING_SUBJECTS, WE_WILL,
@@ -156,6 +156,9 @@ _PASSED = re.compile(rf"(?i)(?<![\w-])(?:{'|'.join(VOTE_PASSED)})(?![\w-])")
 _WILL = re.compile(rf"(?i)[*_]{{0,2}}(?:{_alt(WE_WILL)})\s+(?P<t>\S)")
 # "Proposal - let's …", "Proposal: …": the proposal a passed vote carried.
 _PROPOSAL = re.compile(rf"(?i)(?<![\w-])(?:{_alt(PASSED_PROPOSAL_LABELS)})\s*[:–—-]\s*(?P<t>\S)")
+# "the above", "ovanstående": a vote on the list right above it (at most this many entries).
+_ABOVE = re.compile(rf"(?i)(?<![\w-])(?:{_alt(ABOVE_WORDS)})(?![\w-])")
+MAX_ABOVE = 12
 # How many statements before a passed vote its proposal may stand.
 PROPOSAL_LOOKBACK = 6
 # A statement that only says a vote passed is this many words at most.
@@ -187,6 +190,9 @@ def passed_votes(text: str, units: list[Unit], taken: list[tuple[int, int]]) -> 
             prev = v
         if len(out) > n:
             continue
+        if _ABOVE.search(text, u.start, u.end):  # "we held a vote to accept the above, which passed"
+            out.extend((*trim_end(text, v.start, v.end), v.start, u.end) for v in _list_above(text, units, i))
+            continue
         nxt = u
         for v in reversed(units[max(0, i - PROPOSAL_LOOKBACK):i]):
             if not _same_paragraph(text, v, nxt) or any(a < v.end and v.start < b for a, b in taken):
@@ -199,6 +205,19 @@ def passed_votes(text: str, units: list[Unit], taken: list[tuple[int, int]]) -> 
                 break
             nxt = v
     return out
+
+
+def _list_above(text: str, units: list[Unit], i: int) -> list[Unit]:
+    """The list entries right before ``units[i]`` (blank lines between them allowed), in order;
+    an indented line that continues an entry ("  (critically: …)") is part of it."""
+    out: list[Unit] = []
+    for v in reversed(units[max(0, i - MAX_ABOVE):i]):
+        line = text[text.rfind("\n", 0, v.start) + 1:v.start]
+        if v.listed:
+            out.append(v)
+        elif not (line and not line.strip()):
+            break
+    return out[::-1]
 
 
 def _same_paragraph(text: str, a: Unit, b: Unit) -> bool:

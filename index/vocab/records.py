@@ -26,6 +26,8 @@ DECISION_HEADING_HEADS = ("decisions", "resolutions", "beslut", "besluten")
 VOTE_PASSED = (r"(?:the\s+)?(?:vote|motion|proposal)\s+(?:passed|passes|carried|carries)", r"which\s+passed",
                r"(?:the\s+)?vote\s+was\s+(?:unanimously\s+)?(?:in\s+favou?r|positive)",
                r"(?:passed|carried)\s+unanimously", r"röstades\s+igenom", r"gick\s+igenom")
+# What a passed vote on the list above it calls that list ("a vote to accept the above").
+ABOVE_WORDS = ("the above", "the list above", "the above list", "ovanstående", "listan ovan", "punkterna ovan")
 # Labels of the proposal a passed vote carried.
 PASSED_PROPOSAL_LABELS = ("proposal", "proposed", "motion", "förslag", "yrkande")
 # How such a following statement opens: what the group will now do.
@@ -322,7 +324,10 @@ ROUND_LABELS = ("proposed", "proposal", "proposed resolution", "draft resolution
 ACTING_WORDS = ("acting", "interim", "temporary", "substitute", "stand-in", "deputising", "t.f.", "tf",
                 "tillförordnad", "tillförordnade", "vikarierande", "tillfällig", "tillfällige")
 # A decision label that opens a sentence inside a line ("No objections. **Decision:** …").
-DECISION_LABELS = ("decision", "decided", "resolution", "resolved", "agreed", "beslut", "beslutades")
+DECISION_LABELS = ("decision", "decided", "resolution", "resolved", "agreed", "beslut", "beslutades",
+                   # scribe minutes: "Agreement in room: we should remove …"
+                   "agreement", "agreement in room", "agreement in the room", "consensus in room",
+                   "consensus in the room")
 # Words between a decision verb and its "att" that place the decision on another occasion:
 # "Det beslutades även då att …", "Styrelsen beslutade tidigare att …" report it, this meeting
 # did not take it.
