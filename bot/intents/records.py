@@ -71,11 +71,21 @@ def topic_share(text: str, concepts, language: str, bm25) -> float:
     return got / total if total else 0.0
 
 
+def _groups(concepts) -> dict[str, list]:
+    """The concepts by question word: a compound's first part ("avif-bilder~0") goes with it."""
+    out: dict[str, list] = {}
+    for c in concepts:
+        out.setdefault(c.word.split("~")[0], []).append(c)
+    return out
+
+
 def concepts_matched(text: str, concepts, language: str) -> int:
-    """How many of the question's concepts ``text`` matches, by any of their alternatives."""
+    """How many of the question's words ``text`` matches, by any alternative of any of their
+    concepts."""
     stems = _stems(text, language)
-    return sum(any(_match(a.term, stems) > 0 for a in c.alternatives if not (a.english and language != "en"))
-               for c in concepts)
+    return sum(any(_match(a.term, stems) > 0 for c in group for a in c.alternatives
+                   if not (a.english and language != "en"))
+               for group in _groups(concepts).values())
 
 
 def about(q: Question, concepts) -> list:
@@ -86,7 +96,7 @@ def about(q: Question, concepts) -> list:
     if m is None:
         return list(concepts)
     topic = set(tokens(q.text[m.end():]))
-    inside = [c for c in concepts if set(tokens(c.word)) <= topic]
+    inside = [c for c in concepts if set(tokens(c.word.split("~")[0])) <= topic]
     return inside or list(concepts)
 
 
@@ -94,7 +104,7 @@ def most_of_topic(text: str, concepts, language: str) -> bool:
     """Whether ``text`` matches most of the question's concepts, counted one by one (a word the
     minutes never use counts as one ``text`` misses): "HTTP/3 över QUIC" is not in a passage
     that says "HTTP" only, however rare "QUIC" is."""
-    return concepts_matched(text, concepts, language) * 2 > len(concepts)
+    return concepts_matched(text, concepts, language) * 2 > len(_groups(concepts))
 
 
 def meetings_in_time(q: Question, view: SnapshotView, today: date, has, meetings=None) -> list[Meeting]:
