@@ -168,3 +168,30 @@ Ticket 20: Default charset for text media types
 Agreement in room: we should remove the specification of default charset of 8859-1.
 """, "2011-03-31-httpbis-minutes.txt")
     assert any(t.startswith("we should remove the specification of default charset") for t in got)
+
+
+def test_an_outcome_asked_of_one_meeting_is_its_decisions_of_that_outcome(tmp_path_factory):
+    engine, snap = engine_over_texts(tmp_path_factory, "decision-outcome", {
+        "2017-06-01-tsc-meeting.md": """# TSC Meeting 2017-06-01
+
+### Issue 1201
+
+No objections so James to move forward.
+
+### rest of issues
+
+We agreed to roll over the issues to the next meeting as we
+ran out of time.
+""",
+        "2017-07-06-tsc-meeting.md": """# TSC Meeting 2017-07-06
+
+### Issue 1202
+
+The motion to add a code of conduct was tabled.
+""",
+    })
+    a = engine.ask("were the remaining agenda items postponed at the June 2017 meeting?")
+    assert a.found and a.intent == "decisions"
+    assert "roll over the issues to the next meeting" in a.passages[0].quote
+    assert {m.source for m in a.facts.meetings} == {"2017-06-01-tsc-meeting.md"}
+    assert_verbatim(a, snap)

@@ -52,9 +52,10 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | Non
             # decisions within the passages a search finds
             found = records_in_search(q, view, ms, concepts, lambda m: [d for d in m.decisions if _wanted(q, d)],
                                       lambda m, d: decision_text(view, m, d), strict=True)
-        if not found and q.time.day:
+        if not found and (q.time.day or one and q.outcome):
             # one meeting named and none of its decisions names the topic in so many words
-            # ("which requests for money were approved on 7 February?"): all of that meeting's
+            # ("which requests for money were approved on 7 February?", "were the remaining
+            # items postponed at the June 2017 meeting?"): all of that meeting's (of the outcome asked)
             found = [(0.0, m, d) for m in reversed(ms) for d in m.decisions if _wanted(q, d)]
         if not found:
             return None  # nothing decided about it in the records: search the text
