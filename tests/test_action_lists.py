@@ -74,3 +74,28 @@ ACTION: we to look at it again later
 """, "2012-11-05-httpbis-minutes.txt")
     assert got["run some tests on folding to understand its interoperability"] == ["mnot"]
     assert all(owners != ["we"] for owners in got.values())
+
+
+def test_a_task_shared_with_someone_has_both_owners():
+    got = _actions("""# TSC meeting 2021-02-01
+
+Present: Abdul Malik, Max Berg, Matthew Weier
+
+## Service manager
+
+Abdul will work with Max to create a rector end-users can use.
+Matthew will work on the release notes.
+""", "2021-02-01-tsc-minutes.md")
+    assert got["work with Max to create a rector end-users can use"] == ["Abdul", "Max"]
+    assert got["work on the release notes"] == ["Matthew"]
+
+
+def test_an_owner_after_a_topic_and_its_colon():
+    got = _actions("""# Referensgrupp 2023-11-06
+
+Närvarande: Frederik Pettersson, Martin Ek
+
+Rekommendation 3 förtydliga att det kanske inte bara är att informera om.
+Sektorsspecifikt/nationellt: Frederik P tittar extra på texten så att den motsvarar diskussionen.
+""", "2023-11-06-referensgrupp.md")
+    assert got["tittar extra på texten så att den motsvarar diskussionen"] == ["Frederik P"]

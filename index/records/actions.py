@@ -16,7 +16,7 @@ from index.dates import find_dates, slash_month_first
 from index.models import ActionItem, Decision, Meeting, RoleHolder
 from index.person_names import UP, name_regex
 from index.records.agenda import ItemIndex
-from index.vocab import (ACTION_LABELS, ANAPHORS, CLAUSE_BREAKS, DUE_CUES, FUNCTION_WORDS, LINE_JOINERS, NOT_OWNERS,
+from index.vocab import (ACTION_LABELS, ANAPHORS, CLAUSE_BREAKS, DUE_CUES, FUNCTION_WORDS, NOT_OWNERS,
                          OWNER_BODIES, PERFECT_AUXILIARIES, REVIEW_HEADINGS, TASK_VERBS_EN, TASK_VERBS_SV)
 from index.records.owners import MeetingPeople, split_owners
 from index.records.ownerless import after_modal, passive_task, we_task
@@ -25,7 +25,7 @@ from index.records.status import tail_status, with_statuses
 from index.records.tables import read_tables
 from index.records.section_owner import OwnerFinder, scope_at, scopes, subjectless
 from index.records.action_lists import list_spans
-from index.records.text import Unit, norm, trim, trim_end
+from index.records.text import Unit, new_line_sentence, norm, trim, trim_end
 from index.sections import Heading, Line, norm_heading, strip_span
 
 
@@ -55,6 +55,9 @@ _OWNER_VERB = re.compile(rf"""(?x)
 # "mnot to run some tests", "ivan will check" after a label: scribe minutes name owners by
 # their handles, in lower case (never a function word: "we to", "all to").
 _HANDLE_VERB = re.compile(r"(?P<o>[^\W\d_][\w.-]{1,30})\s+(?P<v>to|will|ska)\s+(?P<task>\S[\s\S]*)")
+# "work with Max to create a rector", "arbetar tillsammans med Anna för att …": a shared task.
+_PARTNERS = re.compile(rf"""(?x)(?i:work|works|working|arbeta|arbetar|jobba|jobbar)\s+(?i:together\s+|tillsammans\s+)?
+    (?i:with|med)\s+{_OWNERS}\s+(?i:to|on|för\s+att|att|på)(?!\w)""")
 # "Anna Berg: book the room" after a label.
 _OWNER_COLON = re.compile(rf"{_OWNERS}\s*[:–—]\s+(?P<task>[\s\S]+)")
 # "book the room (Anna)", "book the room [owner: Anna]", "book the room - (Anna)"
@@ -83,26 +86,6 @@ _NEXT_MEETING = re.compile(r"(?i)\b(?:till|innan|före|by|before|until|senast\s+
 _DUE_CUE = re.compile(r"(?i)(?:" + _alt(DUE_CUES) + r")\s*:?\s*(?:den\s+|the\s+)?$")
 # "Anna har bokat lokalen": a report of what an owner has done (a review of an earlier task)
 _OWNER_PERFECT = re.compile(rf"{_OWNERS}\s+(?i:{_alt(PERFECT_AUXILIARIES)})\s+(?P<task>[\s\S]+)")
-# A line that starts a new sentence in text that wraps without full stops (LaTeX): a capitalised
-# word, then one that does not join it to the line before ("…kontakta CFAB\nMail har kommit …";
-# not "kontaktar\nMorgan och Karl")
-_LINE_OPENER = re.compile(rf"[ \t]*[{UP}][\wåäö'’-]*[ \t]+(?!(?i:{_alt(LINE_JOINERS)})(?![\wåäö]))[\wåäö]")
-_JOINERS = {w.casefold() for w in LINE_JOINERS}
-
-
-def _new_line_sentence(text: str, s: int, e: int) -> int | None:
-    """Where a new sentence starts on a line of text[s:e] (see _LINE_OPENER), when the line before
-    ends in neither a comma nor a joining word."""
-    i = text.find("\n", s, e)
-    while i != -1:
-        before = text[max(s, i - 80):i].rstrip()  # the end of the line before (linear over many lines)
-        last = before.rsplit(None, 1)[-1].casefold() if before else ""
-        if before and not before.endswith((",", "(")) and last not in _JOINERS and _LINE_OPENER.match(text, i + 1, e):
-            return i
-        i = text.find("\n", i + 1, e)
-    return None
-
-
 # A task that only points back: it ends in "detta"/"this" ("Samuel förbereder detta")
 _POINTS_BACK = re.compile(rf"(?i)(?<![\wåäö])(?:{_alt(ANAPHORS)})\s*[.!]?\s*$")
 _POINTS_BACK_ANYWHERE = re.compile(rf"(?i)(?<![\wåäö])(?:{_alt(ANAPHORS)})(?![\wåäö])")
@@ -161,7 +144,7 @@ class _Reader:
         if text[ts:te].rstrip().endswith("?"):
             return  # a question is no task
         cb = _CLAUSE_BREAK.search(text, ts, te)
-        nl = _new_line_sentence(text, ts, cb.start() if cb else te)
+        nl = new_line_sentence(text, ts, cb.start() if cb else te)
         if cb or nl:  # "Samuel ska ha ett möte med Karl, de har …", "… kontakta CFAB\nMail har …": one clause
             end = nl if nl is not None else cb.start()
             semi = text.rfind(";", ts, end)  # "pare down the list; from there, he will …"
@@ -274,12 +257,13 @@ class _Reader:
         return True
 
     def sentence(self, u: Unit, review: bool) -> bool:
-        """"Tim kontaktar studentkåren", "Rod to work with Bryan", "Annie fixar X och Erik fixar Y"
+        """"Tim kontaktar studentkåren", "Rod to work with Bryan", "Annie fixar X och Erik fixar Y",
+        "Sektorsspecifikt: Frederik P tittar på texten" (a clause after a topic's colon)
         (two tasks: each clause that opens with an owner and a verb is one), "Vi ska kika på …"
         (ownerless), "jag ska kontakta CFAB" (the section's owner)."""
         text = self.text
         starts = [u.start] + [u.start + m.end() for m in
-                              re.finditer(r"(?:[,;]|\s(?:och|and|samt|[–—-]))\s+(?=[@\w])", text[u.start:u.end])]
+                              re.finditer(r"(?:[,;:]|\s(?:och|and|samt|[–—-]))\s+(?=[@\w])", text[u.start:u.end])]
         found = []  # (clause start, owners, task start, verb start, scope the owner came from)
         for i, s in enumerate(starts):
             if found and s < found[-1][3]:
@@ -312,11 +296,16 @@ class _Reader:
                     ts = u.start  # "Incidenthantering ska in i reglementet, Samuel förbereder detta"
                 elif not self.referent_before(u.start):
                     continue  # "Samuel förbereder detta" with nothing before it to point to
-            self.add(owners, ts, te, u.start, u.end, review=review, owner_from=sc)
+            self.add(owners + self.partners(ts, te), ts, te, u.start, u.end, review=review, owner_from=sc)
             added = True
             if len(found) > 1 and self.out and self.out[-1].span == (u.start, u.end):
                 self.spans.discard((u.start, u.end))  # the next clause of this statement may add too
         return added
+
+    def partners(self, ts: int, te: int) -> list[str]:
+        """The people a task is shared with: "(Abdul will) work with Max to create a rector"."""
+        m = _PARTNERS.match(self.text, ts, te)
+        return (self.owners(*m.span("o"), strong=False) or []) if m else []
 
     def joins_owners(self, start: int, s: int) -> bool:
         """The clause start ``s`` follows "och"/"and" after a name: one group of owners."""

@@ -125,6 +125,8 @@ TASK_VERBS_SV = (
     # setting things up and sending them out
     "sätter upp", "sätter ihop", "sätter ut", "gör klart", "lägger in", "lägger ut",
     "publicerar", "informerar", "frågar", "meddelar", "organiserar", "planerar", "samordnar",
+    # reading things through
+    "tittar", "granskar", "läser igenom",
 )
 TASK_VERBS_EN = (
     "will", "to", "shall", "agreed to", "volunteered to", "offered to", "is going to",
