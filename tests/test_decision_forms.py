@@ -195,3 +195,16 @@ The motion to add a code of conduct was tabled.
     assert "roll over the issues to the next meeting" in a.passages[0].quote
     assert {m.source for m in a.facts.meetings} == {"2017-06-01-tsc-meeting.md"}
     assert_verbatim(a, snap)
+
+
+def test_a_body_concluding_is_a_decision():
+    got = _decided("""# Höstmöte 2020-11-24
+
+## Övriga frågor
+
+Mötet diskuterar och kommer fram till att stadgarna bör låtas vara som de är.
+
+The board agreed that the membership fee stays at 100 kr.
+""", "2020-11-24-stormote.md")
+    assert got.get("stadgarna bör låtas vara som de är") == "decided"
+    assert got.get("the membership fee stays at 100 kr") == "decided"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from index.models import Decision, Vote
-from index.vocab import (ABOVE_WORDS, CONDITIONALS, CONSENSUS_WORDS, DECIDE_VERBS_SV, DECIDED_PASSIVE_SV, DECISION_COPULAS,
+from index.vocab import (ABOVE_WORDS, CONCLUDE_VERBS, CONDITIONALS, CONSENSUS_WORDS, DECIDE_VERBS_SV, DECIDED_PASSIVE_SV, DECISION_COPULAS,
                          DECISION_HEADING_HEADS, DECISION_LABELS, DECISION_NOUNS, MOVER_LABELS, NEGATIONS,
                          NOT_ACCEPTED_WORDS, OTHER_OCCASION, OUTCOME_WORDS, PASSED_PROPOSAL_LABELS, ROUND_LABELS,
                          SECONDER_LABELS, SUBJECTLESS_DECIDE, VOTE_PASSED, VOTED_VERBS, VOTING_SUBJECTS, WE_WILL,
@@ -41,11 +41,14 @@ _FORMS = re.compile(rf"""(?isx)
   | # We voted (unanimously) to …, The TSC voted to …, Vi röstade för att …
     (?<![\w-])(?:{_alt(VOTING_SUBJECTS)}|(?-i:[A-Z]{{2,6}}))\s+(?:all\s+)?(?:unanimously\s+|enhälligt\s+)?
       (?:{_alt(VOTED_VERBS)})\s+(?:unanimously\s+)?(?:to|in\s+favou?r\s+of|att)(?:\s+|\s*(?=:))(?P<voted>\S.*)
+  | # Mötet diskuterar och kommer fram till att …, The board agreed that …: a body concluding
+    (?<![\w-])(?:{BODIES}|{BODIES_SV})(?:\s+[\wåäö]+\s+(?:och|and))?\s+(?:{_alt(CONCLUDE_VERBS)})\s+(?:att|that)\s+
+      (?P<concl>\S.*)
   | # Consensus to …, There was rough consensus that …, Konsensus om att …
     (?<![\w-])(?:{_alt(CONSENSUS_WORDS)})\s+(?:is\s+|was\s+|reached\s+)?(?:to|that|on|om\s+att|att|kring)\s+(?P<consensus>\S.*)
 """)
 _FORM_OUTCOME = {"gap": "decided", "pgap": "decided", "inf": "decided", "noun": "decided",
-                 "voted": "approved", "consensus": "decided", "start": "decided", "label": "decided"}
+                 "voted": "approved", "consensus": "decided", "concl": "decided", "start": "decided", "label": "decided"}
 # What opens the statement (a bullet or emphasis before it):
 _START = re.compile(rf"""(?isx)
     [\W_]{{0,4}}(?:

@@ -287,6 +287,11 @@ FORMALITY_STATEMENTS = (
 # -- the record grammar of index/records/grammar.py (decisions in other words) ----------------
 # A body's decision verb in Swedish, present and past ("Årsmötet beslutade på styrelsens förslag
 # att …", "Årsmötet beslutar välja …").
+# A body concluding, as a decision: "Mötet diskuterar och kommer fram till att stadgarna bör
+# låtas vara", "The board agreed that …", "Styrelsen enades om att …" (grammar.py).
+CONCLUDE_VERBS = ("kommer fram till", "kom fram till", "har kommit fram till", "enas om", "enades om",
+                  "är överens om", "var överens om", "came to the conclusion", "comes to the conclusion",
+                  "concluded", "concludes", "agreed", "agrees")
 DECIDE_VERBS_SV = ("beslutar", "beslutade", "beslöt", "beslutat", "har beslutat")
 # The passive: "Beslöts efter diskussion att …".
 DECIDED_PASSIVE_SV = ("beslutades", "beslöts", "beslutas")
