@@ -138,14 +138,21 @@ class Retriever:
         """English renderings of a Swedish word that the corpus uses, per part of the word
         (head last): "säkerhetsteamet" -> [[security, safety], [team]]."""
         out = []
-        for part in self.sv_en.parts(word):
-            alts = []
-            for g in self.sv_en.glosses(part):
-                st = stem_en(g.english)
-                if self.bm25.has(st) and st not in {a.term for a in alts}:
-                    alts.append(Alternative(st, TRANSLATION_WEIGHT * g.weight, compound=False, word=g.english,
-                                            english=True))
-            out.append(alts[:limit])
+        # "AVIF-bilder", "CI-körningar": a name or an abbreviation joined by a hyphen is no
+        # Swedish word, and is written the same in English
+        pieces = [p for p in word.casefold().split("-") if p] if "-" in word else [word]
+        for piece in pieces:
+            parts = self.sv_en.parts(piece)
+            if not parts and len(pieces) > 1 and len(piece) > 1 and self.bm25.has(stem_en(piece)):
+                out.append([Alternative(stem_en(piece), 1.0, compound=False, word=piece, english=True)])
+            for part in parts:
+                alts = []
+                for g in self.sv_en.glosses(part):
+                    st = stem_en(g.english)
+                    if self.bm25.has(st) and st not in {a.term for a in alts}:
+                        alts.append(Alternative(st, TRANSLATION_WEIGHT * g.weight, compound=False, word=g.english,
+                                                english=True))
+                out.append(alts[:limit])
         return out
 
     def concepts(self, words: list[str], language: str | None = None) -> list[Concept]:

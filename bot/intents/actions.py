@@ -34,7 +34,6 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | Non
     if not ms:
         return None  # none recorded (then): the search answers, or says there are no such minutes
     concepts = view.retriever.concepts(q.words, q.language)
-    idf = view.retriever.bm25.idf
     owner = q.person
     if owner is None and not q.asks_owner:  # a body named in the question ("förvaltningen", "the board") that owns actions
         owners = {o.casefold(): o for m in ms for a in m.actions for o in a.owners}
@@ -56,7 +55,7 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | Non
                 continue
             score = 1.0
             if concepts:
-                score = topic_share(action_text(a), concepts, m.language, idf, view.retriever.bm25.has)
+                score = topic_share(action_text(a), concepts, m.language, view.retriever.bm25)
                 # with an owner or one meeting named, the topic only orders; else it selects
                 if score < MIN_ACTION_SHARE and not (owner or one_meeting):
                     continue

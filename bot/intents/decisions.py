@@ -37,24 +37,25 @@ def answer(q: Question, view: SnapshotView, today: date, k: int) -> Answer | Non
     if not ms:
         return None  # no decisions recorded (then): the search answers, or says there are no such minutes
     concepts = view.retriever.concepts(q.words, q.language)
-    idf = view.retriever.bm25.idf
     found = []  # (score, meeting, decision)
+    # one meeting named ("on 7 February 2023", "at its very first meeting"): the topic orders its decisions
+    one = bool(q.time.day or (q.time or q.meeting) and not q.time.last and len(ms) == 1)
     if concepts:
         for m in ms:
             for d in m.decisions:
                 if _wanted(q, d):
-                    share = topic_share(decision_text(view, m, d), concepts, m.language, idf, view.retriever.bm25.has)
-                    # one meeting named ("on 7 February 2023"): the topic orders its decisions
-                    if share >= MIN_TOPIC_SHARE or (q.time.day and share > 0):
+                    share = topic_share(decision_text(view, m, d), concepts, m.language, view.retriever.bm25)
+                    if share >= MIN_TOPIC_SHARE or (one and share > 0):
                         found.append((share, m, d))
         if not found:
             # the topic in other words than the decision's ("e-post" for "maildomän"): the
             # decisions within the passages a search finds
             found = records_in_search(q, view, ms, concepts, lambda m: [d for d in m.decisions if _wanted(q, d)],
-                                      lambda m, d: decision_text(view, m, d))
-        if not found and q.time.day:
+                                      lambda m, d: decision_text(view, m, d), strict=True)
+        if not found and (q.time.day or one and q.outcome):
             # one meeting named and none of its decisions names the topic in so many words
-            # ("which requests for money were approved on 7 February?"): all of that meeting's
+            # ("which requests for money were approved on 7 February?", "were the remaining
+            # items postponed at the June 2017 meeting?"): all of that meeting's (of the outcome asked)
             found = [(0.0, m, d) for m in reversed(ms) for d in m.decisions if _wanted(q, d)]
         if not found:
             return None  # nothing decided about it in the records: search the text

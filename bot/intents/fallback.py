@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import re
 
+from index.lexical import tokens
 from index.people import looks_like_name
 from index.vocab import NOT_OWNERS
 
 from ..answer import Answer
 from ..question import Intent, Question
+from . import not_found
+from .records import about, concepts_matched, most_of_topic
 from .view import SnapshotView
 
 PASSAGE = "passage"
@@ -44,10 +47,39 @@ def people_in(view: SnapshotView, text: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def on_topic(asked: Question, a: Answer, view: SnapshotView) -> Answer:
+    """``a`` with only the passages that match most of what a decision question is about
+    (``asked.words``: its words without the cue words; :func:`records.most_of_topic`), or one
+    of its words when the question names its meetings (the topic is looked for inside them); when none
+    does, the minutes decided nothing about it that a passage shows, and the answer says
+    so (the search's own words for why) instead of quoting whatever a cue word or a loose
+    neighbour found ("did the council approve travel grants for RustConf speakers?")."""
+    clues = set(tokens(asked.meeting.text))  # "the autumn general meeting" names a meeting, not the topic
+    words = [w for w in asked.words if w not in clues]
+    if asked.intent is not Intent.DECISIONS or not words:
+        return a
+    concepts = about(asked, view.retriever.concepts(words, asked.language))
+    if asked.time or asked.meeting:
+        # the meetings named, the topic looked for inside them: one of its words will do
+        kept = [p for p in a.passages if concepts_matched(p.quote, concepts, view.language_of(p.source))]
+    else:
+        kept = [p for p in a.passages if most_of_topic(p.quote, concepts, view.language_of(p.source))]
+    if kept:
+        a.passages = kept
+        return a
+    text, reason = not_found.explain(asked, view, concepts)
+    out = view.answer(asked, text, found=False, intent=Intent.OFFTOPIC)
+    out.reason = reason
+    return out
+
+
 def mark(asked: Question, a: Answer, view: SnapshotView) -> Answer:
     """``a``, the search's answer to a question of a structured intent, marked as answered from
     passages (and naming the people of the best passage for a role or action question)."""
     if asked.intent not in STRUCTURED or not a.found or not a.passages:
+        return a
+    a = on_topic(asked, a, view)
+    if not a.found:
         return a
     a.facts.fallback = PASSAGE
     if asked.intent in (Intent.ROLE, Intent.ACTIONS) and not a.facts.people:

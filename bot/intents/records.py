@@ -10,12 +10,14 @@ import re
 from datetime import date
 
 from index.models import ActionItem, Decision, Meeting
+from index.records.prose import outer_entry
 from index.vocab import ANAPHORS
 
 from .. import resolve
+from ..cues import TOPIC
 from ..answer import Passage
 from ..highlight import term_match
-from index.lexical import doc_terms
+from index.lexical import doc_terms, tokens
 from ..question import Question
 from ..registers import action_row, action_status, decision_row, is_open  # noqa: F401 (re-exported)
 from .view import SnapshotView
@@ -52,7 +54,7 @@ def _stems(text: str, language: str) -> frozenset[str]:
     return frozenset(doc_terms(text, language)) | frozenset(doc_terms(text, "en" if language == "sv" else "sv"))
 
 
-def topic_share(text: str, concepts, language: str, idf, has=None) -> float:
+def topic_share(text: str, concepts, language: str, bm25) -> float:
     """Share of the question's concepts that ``text`` matches, each concept weighted by the idf
     of its alternatives that the corpus has (a rare word counts more than a common one), and
     matched by its best alternative (a translation counts as its weight)."""
@@ -61,13 +63,48 @@ def topic_share(text: str, concepts, language: str, idf, has=None) -> float:
     stems = _stems(text, language)
     total = got = 0.0
     for c in concepts:
-        present = [idf(a.term) for a in c.alternatives if has is None or has(a.term)]
-        weight = max(present, default=1.0)
+        weight = max((bm25.idf(a.term) for a in c.alternatives if bm25.has(a.term)), default=1.0)
         total += weight
         got += weight * max((_match(a.term, stems) * a.weight for a in c.alternatives
                              # an English rendering is evidence in English minutes only
                              if not (a.english and language != "en")), default=0.0)
     return got / total if total else 0.0
+
+
+def _groups(concepts) -> dict[str, list]:
+    """The concepts by question word: a compound's first part ("avif-bilder~0") goes with it."""
+    out: dict[str, list] = {}
+    for c in concepts:
+        out.setdefault(c.word.split("~")[0], []).append(c)
+    return out
+
+
+def concepts_matched(text: str, concepts, language: str) -> int:
+    """How many of the question's words ``text`` matches, by any alternative of any of their
+    concepts."""
+    stems = _stems(text, language)
+    return sum(any(_match(a.term, stems) > 0 for c in group for a in c.alternatives
+                   if not (a.english and language != "en"))
+               for group in _groups(concepts).values())
+
+
+def about(q: Question, concepts) -> list:
+    """The concepts of what a question is about: those of the words after "about" / "om" when
+    it has such a topic ("what did the working group decide about HTTP/3 over QUIC?": not the
+    body that decided), else all of them."""
+    m = TOPIC.search(q.text)
+    if m is None:
+        return list(concepts)
+    topic = set(tokens(q.text[m.end():]))
+    inside = [c for c in concepts if set(tokens(c.word.split("~")[0])) <= topic]
+    return inside or list(concepts)
+
+
+def most_of_topic(text: str, concepts, language: str) -> bool:
+    """Whether ``text`` matches most of the question's concepts, counted one by one (a word the
+    minutes never use counts as one ``text`` misses): "HTTP/3 över QUIC" is not in a passage
+    that says "HTTP" only, however rare "QUIC" is."""
+    return concepts_matched(text, concepts, language) * 2 > len(_groups(concepts))
 
 
 def meetings_in_time(q: Question, view: SnapshotView, today: date, has, meetings=None) -> list[Meeting]:
@@ -88,9 +125,13 @@ def meetings_in_time(q: Question, view: SnapshotView, today: date, has, meetings
 
 
 def decision_text(view: SnapshotView, m: Meeting, d: Decision) -> str:
-    """What a decision is about, for matching: the decided text, its item and its statement."""
+    """What a decision is about, for matching: the decided text, its item, its statement, and
+    the list entry it is nested under ("- Social media: Expand to mastodon?" above "  - No
+    objections. **Decision:** Mara will help coordinate.")."""
     doc = view.documents[m.source]
-    return " ".join(x for x in (d.text, d.item or "", doc[d.span[0]:d.span[1]]) if x)
+    outer = outer_entry(doc, d.span[0])
+    return " ".join(x for x in (d.text, d.item or "", doc[d.span[0]:d.span[1]],
+                                doc[outer[0]:outer[1]] if outer else "") if x)
 
 
 def action_text(a: ActionItem) -> str:
@@ -129,12 +170,15 @@ SEARCH_SCORE = 0.3  # the score of a record found so, divided by its passage's r
 
 
 def records_in_search(q: Question, view: SnapshotView, ms: list[Meeting], concepts, records_of,
-                      text_of) -> list[tuple]:
+                      text_of, *, strict: bool = False) -> list[tuple]:
     """(score, meeting, record) for the records of ``ms`` (``records_of(m)`` gives a meeting's
     candidates, ``text_of(m, r)`` a record's text) within the best passages of a search for the
     question's ``concepts``, when the search finds lexical evidence of the topic in them:
     passages that match as many of the concepts as the best one does. Among the records of one
-    passage, those sharing more of the question's words come first."""
+    passage, those sharing more of the question's words come first. With ``strict``, a record
+    counts only when it and its passage together match most of the concepts
+    (:func:`most_of_topic`): a decision question is not answered with whatever was decided
+    where one of its words stands."""
     if not q.words or not ms:
         return []
     from . import not_found  # the search handler's own check that the topic is in the minutes
@@ -145,6 +189,7 @@ def records_in_search(q: Question, view: SnapshotView, ms: list[Meeting], concep
     if not got.answerable or not concepts or not_found.topic_unknown(q, view, concepts):
         return []
     by_source = {m.source: m for m in ms}
+    topic = about(q, concepts)
     out, seen = [], set()
     most = max((h.matched for h in got.hits[:SEARCH_DEPTH]), default=0)
     for rank, h in enumerate(got.hits[:SEARCH_DEPTH]):
@@ -160,7 +205,9 @@ def records_in_search(q: Question, view: SnapshotView, ms: list[Meeting], concep
             # decision in the next chunk of the item)
             same_item = bool(c.section and r.item and c.section.strip() == r.item.strip())
             if id(r) not in seen and (same_item or any(s < c.end and e > c.start for s, e in spans)):
+                if strict and not most_of_topic(f"{c.text} {text_of(m, r)}", topic, m.language):
+                    continue  # the passage and the record together have too little of the topic
                 seen.add(id(r))
-                share = topic_share(text_of(m, r), concepts, m.language, retriever.bm25.idf, retriever.bm25.has)
+                share = topic_share(text_of(m, r), concepts, m.language, retriever.bm25)
                 out.append((SEARCH_SCORE / (rank + 1) * (1 + share) / 2, m, r))
     return out

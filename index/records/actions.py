@@ -16,15 +16,16 @@ from index.dates import find_dates, slash_month_first
 from index.models import ActionItem, Decision, Meeting, RoleHolder
 from index.person_names import UP, name_regex
 from index.records.agenda import ItemIndex
-from index.vocab import (ACTION_LABELS, ANAPHORS, CLAUSE_BREAKS, DUE_CUES, LINE_JOINERS, OWNER_BODIES,
-                         PERFECT_AUXILIARIES, REVIEW_HEADINGS, TASK_VERBS_EN, TASK_VERBS_SV)
+from index.vocab import (ACTION_LABELS, ANAPHORS, CLAUSE_BREAKS, DUE_CUES, FUNCTION_WORDS, NOT_OWNERS,
+                         OWNER_BODIES, PERFECT_AUXILIARIES, REVIEW_HEADINGS, TASK_VERBS_EN, TASK_VERBS_SV)
 from index.records.owners import MeetingPeople, split_owners
 from index.records.ownerless import after_modal, passive_task, we_task
 from index.records.requests import request
 from index.records.status import tail_status, with_statuses
 from index.records.tables import read_tables
 from index.records.section_owner import OwnerFinder, scope_at, scopes, subjectless
-from index.records.text import Unit, norm, trim_end
+from index.records.action_lists import list_spans
+from index.records.text import Unit, new_line_sentence, norm, trim, trim_end
 from index.sections import Heading, Line, norm_heading, strip_span
 
 
@@ -51,11 +52,17 @@ _OWNER_VERB = re.compile(rf"""(?x)
     {_OWNERS}\s*(?:[:,]\s*(?:(?i:I|I'll|I’ll)\s+)?)?\s+
     (?P<v>(?i:{_VERBS}))(?!\w)\s*(?P<task>[\s\S]+)
 """)
+# "mnot to run some tests", "ivan will check" after a label: scribe minutes name owners by
+# their handles, in lower case (never a function word: "we to", "all to").
+_HANDLE_VERB = re.compile(r"(?P<o>[^\W\d_][\w.-]{1,30})\s+(?P<v>to|will|ska)\s+(?P<task>\S[\s\S]*)")
+# "work with Max to create a rector", "arbetar tillsammans med Anna för att …": a shared task.
+_PARTNERS = re.compile(rf"""(?x)(?i:work|works|working|arbeta|arbetar|jobba|jobbar)\s+(?i:together\s+|tillsammans\s+)?
+    (?i:with|med)\s+{_OWNERS}\s+(?i:to|on|för\s+att|att|på)(?!\w)""")
 # "Anna Berg: book the room" after a label.
 _OWNER_COLON = re.compile(rf"{_OWNERS}\s*[:–—]\s+(?P<task>[\s\S]+)")
-# "book the room (Anna)", "book the room [owner: Anna]"
+# "book the room (Anna)", "book the room [owner: Anna]", "book the room - (Anna)"
 _OWNER_PAREN = re.compile(rf"""(?x)
-    (?P<task>[\s\S]+?)\s*[(\[](?i:ansvarig|owner|ansvar|who|vem|assigned\s+to)?\s*:?\s*{_OWNERS}[)\]]\s*[.;]?
+    (?P<task>[\s\S]+?)\s*(?:[–—-]\s*)?[(\[](?i:ansvarig|owner|ansvar|who|vem|assigned\s+to)?\s*:?\s*{_OWNERS}[)\]]{{1,2}}\s*[.;]?
 """)
 # "book the room – Anna"
 _OWNER_DASH = re.compile(rf"(?P<task>[\s\S]+?)\s[–—-]\s+{_OWNERS}\s*[.;]?")
@@ -79,26 +86,6 @@ _NEXT_MEETING = re.compile(r"(?i)\b(?:till|innan|före|by|before|until|senast\s+
 _DUE_CUE = re.compile(r"(?i)(?:" + _alt(DUE_CUES) + r")\s*:?\s*(?:den\s+|the\s+)?$")
 # "Anna har bokat lokalen": a report of what an owner has done (a review of an earlier task)
 _OWNER_PERFECT = re.compile(rf"{_OWNERS}\s+(?i:{_alt(PERFECT_AUXILIARIES)})\s+(?P<task>[\s\S]+)")
-# A line that starts a new sentence in text that wraps without full stops (LaTeX): a capitalised
-# word, then one that does not join it to the line before ("…kontakta CFAB\nMail har kommit …";
-# not "kontaktar\nMorgan och Karl")
-_LINE_OPENER = re.compile(rf"[ \t]*[{UP}][\wåäö'’-]*[ \t]+(?!(?i:{_alt(LINE_JOINERS)})(?![\wåäö]))[\wåäö]")
-_JOINERS = {w.casefold() for w in LINE_JOINERS}
-
-
-def _new_line_sentence(text: str, s: int, e: int) -> int | None:
-    """Where a new sentence starts on a line of text[s:e] (see _LINE_OPENER), when the line before
-    ends in neither a comma nor a joining word."""
-    i = text.find("\n", s, e)
-    while i != -1:
-        before = text[max(s, i - 80):i].rstrip()  # the end of the line before (linear over many lines)
-        last = before.rsplit(None, 1)[-1].casefold() if before else ""
-        if before and not before.endswith((",", "(")) and last not in _JOINERS and _LINE_OPENER.match(text, i + 1, e):
-            return i
-        i = text.find("\n", i + 1, e)
-    return None
-
-
 # A task that only points back: it ends in "detta"/"this" ("Samuel förbereder detta")
 _POINTS_BACK = re.compile(rf"(?i)(?<![\wåäö])(?:{_alt(ANAPHORS)})\s*[.!]?\s*$")
 _POINTS_BACK_ANYWHERE = re.compile(rf"(?i)(?<![\wåäö])(?:{_alt(ANAPHORS)})(?![\wåäö])")
@@ -108,6 +95,7 @@ _NAME_AND = re.compile(rf"(?<![\w'’-])(?P<n>[{UP}][\w'’-]{{1,30}}(?:[ \t]+[{
 # A comma and a word that opens a clause of its own: where a task ends
 _CLAUSE_BREAK = re.compile(rf"(?i),\s+(?:{_alt(CLAUSE_BREAKS)})(?![\wåäö])")
 _REVIEW = {norm(h) for h in REVIEW_HEADINGS}
+_NOT_HANDLES = FUNCTION_WORDS["en"] | FUNCTION_WORDS["sv"] | NOT_OWNERS
 _DUE_LEAD = re.compile(r"(?i)(?:due|deadline|senast|klart\s+senast|klart\s+till|by)\b")
 
 class _Reader:
@@ -156,7 +144,7 @@ class _Reader:
         if text[ts:te].rstrip().endswith("?"):
             return  # a question is no task
         cb = _CLAUSE_BREAK.search(text, ts, te)
-        nl = _new_line_sentence(text, ts, cb.start() if cb else te)
+        nl = new_line_sentence(text, ts, cb.start() if cb else te)
         if cb or nl:  # "Samuel ska ha ett möte med Karl, de har …", "… kontakta CFAB\nMail har …": one clause
             end = nl if nl is not None else cb.start()
             semi = text.rfind(";", ts, end)  # "pare down the list; from there, he will …"
@@ -205,16 +193,44 @@ class _Reader:
         status = None
         if box is not None:
             status = ("done", (m.start("box") - 1, m.end("box") + 1), u.end) if box.strip() else ("open", None, u.end)
+        self.task(u, s, e, status, review)
+        return True
+
+    def listed(self, u: Unit, review: bool) -> bool:
+        """An entry of a list of action items (action_lists.py) that names its owner the way a
+        labelled task does ("Josh to draft …", "Utkast på … - (Josef)")."""
+        s, e = trim(self.text, u.start, u.end)
+        for pat in (_OWNER_VERB, _OWNER_COLON, _OWNER_PAREN, _OWNER_DASH):
+            om = pat.fullmatch(self.text, s, e)
+            owners = self.owners(*om.span("o"), strong=True) if om else None
+            if owners:
+                self.add(owners, *om.span("task"), u.start, u.end, anywhere_due=True, review=review)
+                return True
+        return False
+
+    def unowned(self, u: Unit, review: bool) -> None:
+        """An entry of a list of action items that no form read: a task nobody was named for."""
+        s, e = trim(self.text, u.start, u.end)
+        if len(self.text[s:e].split()) > 1:  # not a word alone ("Fundera.") after the entry's question
+            self.task(u, s, e, None, review)
+
+    def task(self, u: Unit, s: int, e: int, status, review: bool) -> None:
+        """The task text[s:e] that a label or its list marks as one: its owners where it names
+        them ("Pauli to …", "Anna Berg: …", "… (Josef)", "… – Anna"), else the handles in it."""
+        text = self.text
         for pat in (_OWNER_VERB, _OWNER_COLON, _OWNER_PAREN, _OWNER_DASH):
             om = pat.fullmatch(text, s, e)
             if om:
                 owners = self.owners(*om.span("o"), strong=True)
                 if owners:
                     self.add(owners, *om.span("task"), u.start, u.end, anywhere_due=True, status=status, review=review)
-                    return True
+                    return
+        hm = _HANDLE_VERB.fullmatch(text, s, e)
+        if hm and hm.group("o").islower() and hm.group("o") not in _NOT_HANDLES:
+            self.add([hm.group("o")], *hm.span("task"), u.start, u.end, anywhere_due=True, status=status, review=review)
+            return
         handles = re.findall(r"@[\w-]+", text[s:e])
         self.add(handles, s, e, u.start, u.end, anywhere_due=True, status=status, review=review)
-        return True
 
     def mandate(self, u: Unit, review: bool) -> bool:
         for pat in (_MANDATE, _GIVE):
@@ -241,12 +257,13 @@ class _Reader:
         return True
 
     def sentence(self, u: Unit, review: bool) -> bool:
-        """"Tim kontaktar studentkåren", "Rod to work with Bryan", "Annie fixar X och Erik fixar Y"
+        """"Tim kontaktar studentkåren", "Rod to work with Bryan", "Annie fixar X och Erik fixar Y",
+        "Sektorsspecifikt: Frederik P tittar på texten" (a clause after a topic's colon)
         (two tasks: each clause that opens with an owner and a verb is one), "Vi ska kika på …"
         (ownerless), "jag ska kontakta CFAB" (the section's owner)."""
         text = self.text
         starts = [u.start] + [u.start + m.end() for m in
-                              re.finditer(r"(?:[,;]|\s(?:och|and|samt))\s+(?=[@\w])", text[u.start:u.end])]
+                              re.finditer(r"(?:[,;:]|\s(?:och|and|samt|[–—-]))\s+(?=[@\w])", text[u.start:u.end])]
         found = []  # (clause start, owners, task start, verb start, scope the owner came from)
         for i, s in enumerate(starts):
             if found and s < found[-1][3]:
@@ -279,11 +296,16 @@ class _Reader:
                     ts = u.start  # "Incidenthantering ska in i reglementet, Samuel förbereder detta"
                 elif not self.referent_before(u.start):
                     continue  # "Samuel förbereder detta" with nothing before it to point to
-            self.add(owners, ts, te, u.start, u.end, review=review, owner_from=sc)
+            self.add(owners + self.partners(ts, te), ts, te, u.start, u.end, review=review, owner_from=sc)
             added = True
             if len(found) > 1 and self.out and self.out[-1].span == (u.start, u.end):
                 self.spans.discard((u.start, u.end))  # the next clause of this statement may add too
         return added
+
+    def partners(self, ts: int, te: int) -> list[str]:
+        """The people a task is shared with: "(Abdul will) work with Max to create a rector"."""
+        m = _PARTNERS.match(self.text, ts, te)
+        return (self.owners(*m.span("o"), strong=False) or []) if m else []
 
     def joins_owners(self, start: int, s: int) -> bool:
         """The clause start ``s`` follows "och"/"and" after a name: one group of owners."""
@@ -334,6 +356,7 @@ def find_actions(text: str, meeting: Meeting, ls: list[Line], hs: list[Heading],
     table_lines = read_tables(r, ls)
     line_starts = [ln.raw_start for ln in ls]
     review_spans = [it.span for it in items.items if norm(norm_heading(it.heading)) in _REVIEW]
+    lists = list_spans(text, ls, hs)  # lists of action items: each entry a task (action_lists.py)
     # A task inside a proposal counts only once a decision settled it by reference
     # ("förslaget till beslut bifalles"); restated or rejected proposals are not tasks.
     settled = {d.text_span for d in decisions if d.outcome in ("approved", "decided") and d.span != d.text_span}
@@ -350,9 +373,12 @@ def find_actions(text: str, meeting: Meeting, ls: list[Line], hs: list[Heading],
             continue
         review = any(a <= u.start < b for a, b in review_spans)
         n = len(r.out)
-        (r.labelled(u, review) or r.responsible(u, prev, review) or r.mandate(u, review) or r.requested(u, review)
+        listed = u.listed and any(a <= u.start < b for a, b in lists)
+        (listed and r.listed(u, review) or r.labelled(u, review) or r.responsible(u, prev, review) or r.mandate(u, review) or r.requested(u, review)
          or r.sentence(u, review) or r.passive(u, review) or r.section(u, review))
-        if len(r.out) == n and (review or r.status(u.start, u.end)[0] != "open"):
+        if len(r.out) == n and listed and not review:
+            r.unowned(u, review)
+        elif len(r.out) == n and (review or r.status(u.start, u.end)[0] != "open"):
             r.reported(u)  # a report on an earlier task: "X har bokat lokalen, punkten är klar"
         elif len(r.out) == n and r.out and _DUE_LEAD.match(text, u.start, u.end):
             r.due_after(u)

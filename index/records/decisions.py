@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from index.models import Decision
 from index.records.agenda import ItemIndex
 from index.vocab import DECISION_HEADINGS, PROPOSAL_HEADINGS
-from index.records.grammar import decision_form, seconded
+from index.records.grammar import decision_form, decisions_heading, passed_votes, seconded
 from index.records.prose import ELECTED, SENTENCE, V7, outer_entry
 from index.records.references import outcome_of, reference, settle
 from index.records.text import Unit, heading_lines, norm, trim_end
@@ -281,7 +281,8 @@ def find_decisions(text: str, ls: list[Line], hs: list[Heading], items: ItemInde
     # 1. heading blocks: \subsubsection*{Beslut}, ## Förslag till beslut, **Decision**
     for i, h in enumerate(hs):
         t = norm_heading(h.title).rstrip(":").strip()
-        kind = "decision" if t in _DECISION_H else "proposal" if t in _PROPOSAL_H else None
+        kind = ("decision" if t in _DECISION_H else "proposal" if t in _PROPOSAL_H
+                else "decision" if decisions_heading(t) else None)
         if kind:
             stop = hs[i + 1].start if i + 1 < len(hs) else len(text)
             blocks.append(_Block(kind, h.end, stop))
@@ -352,6 +353,9 @@ def find_decisions(text: str, ls: list[Line], hs: list[Heading], items: ItemInde
     for ts, te, end, outcome in seconded(text, units, [d.text_span for d in ctx.out] + [d.span for d in ctx.out]):
         ctx.add(Decision(text=text[ts:te], text_span=(ts, te), span=(ts, end), item=ctx.items.heading_at(ts),
                          outcome=outcome))
+    for ts, te, start, end in passed_votes(text, units, [d.span for d in ctx.out]):
+        ctx.add(Decision(text=text[ts:te], text_span=(ts, te), span=(start, end), item=ctx.items.heading_at(ts),
+                         outcome="approved"))
     out = sorted(ctx.out, key=lambda d: (d.span[0], d.text_span[0]))
     _attach_votes(text, out, items)
     proposals = sorted(e for bs in ctx.proposals.values() for b in bs for e in b.entries)

@@ -13,9 +13,11 @@ from __future__ import annotations
 import re
 
 from index.models import Decision, Vote
-from index.vocab import (CONSENSUS_WORDS, DECISION_LABELS, OTHER_OCCASION, DECIDE_VERBS_SV, DECIDED_PASSIVE_SV, DECISION_COPULAS,
-                         DECISION_NOUNS, MOVER_LABELS, NEGATIONS, NOT_ACCEPTED_WORDS, OUTCOME_WORDS, SECONDER_LABELS,
-                         ROUND_LABELS, SUBJECTLESS_DECIDE, VOTED_VERBS, VOTING_SUBJECTS, WITHDRAWN_WORDS)
+from index.vocab import (ABOVE_WORDS, CONCLUDE_VERBS, CONDITIONALS, CONSENSUS_WORDS, DECIDE_VERBS_SV, DECIDED_PASSIVE_SV, DECISION_COPULAS,
+                         DECISION_HEADING_HEADS, DECISION_LABELS, DECISION_NOUNS, MOVER_LABELS, NEGATIONS,
+                         NOT_ACCEPTED_WORDS, OTHER_OCCASION, OUTCOME_WORDS, PASSED_PROPOSAL_LABELS, ROUND_LABELS,
+                         SECONDER_LABELS, SUBJECTLESS_DECIDE, VOTE_PASSED, VOTED_VERBS, VOTING_SUBJECTS, WE_WILL,
+                         WITHDRAWN_WORDS)
 from index.records.prose import BODIES, BODIES_SV
 from index.records.text import Unit, trim_end
 
@@ -39,11 +41,14 @@ _FORMS = re.compile(rf"""(?isx)
   | # We voted (unanimously) to …, The TSC voted to …, Vi röstade för att …
     (?<![\w-])(?:{_alt(VOTING_SUBJECTS)}|(?-i:[A-Z]{{2,6}}))\s+(?:all\s+)?(?:unanimously\s+|enhälligt\s+)?
       (?:{_alt(VOTED_VERBS)})\s+(?:unanimously\s+)?(?:to|in\s+favou?r\s+of|att)(?:\s+|\s*(?=:))(?P<voted>\S.*)
+  | # Mötet diskuterar och kommer fram till att …, The board agreed that …: a body concluding
+    (?<![\w-])(?:{BODIES}|{BODIES_SV})(?:\s+[\wåäö]+\s+(?:och|and))?\s+(?:{_alt(CONCLUDE_VERBS)})\s+(?:att|that)\s+
+      (?P<concl>\S.*)
   | # Consensus to …, There was rough consensus that …, Konsensus om att …
     (?<![\w-])(?:{_alt(CONSENSUS_WORDS)})\s+(?:is\s+|was\s+|reached\s+)?(?:to|that|on|om\s+att|att|kring)\s+(?P<consensus>\S.*)
 """)
 _FORM_OUTCOME = {"gap": "decided", "pgap": "decided", "inf": "decided", "noun": "decided",
-                 "voted": "approved", "consensus": "decided", "start": "decided", "label": "decided"}
+                 "voted": "approved", "consensus": "decided", "concl": "decided", "start": "decided", "label": "decided"}
 # What opens the statement (a bullet or emphasis before it):
 _START = re.compile(rf"""(?isx)
     [\W_]{{0,4}}(?:
@@ -66,6 +71,8 @@ _UNSETTLED = re.compile(rf"""(?isx)
 """)
 _ELSEWHEN = re.compile(rf"(?i)(?<![\w-])(?:{_alt(OTHER_OCCASION)})(?![\w-])")
 _NEGATED = re.compile(rf"(?i)(?<![\w-])(?:{_alt(NEGATIONS)})\s+(?:\w+\s+)?$")
+# "provided there is consensus to …": a condition (up to three words between)
+_CONDITIONAL = re.compile(rf"(?i)(?<![\w-])(?:{_alt(CONDITIONALS)})\s+(?:[\w’']+\s+){{0,3}}$")
 # The clause ends at the end of its sentence, at a blank line or before a list entry (a line
 # break inside a paragraph is no end); a colon at its end opens a list below.
 _END = re.compile(r"(?<=[.!?])(?=[*_]{0,2}\s)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+•]|\d{1,3}[.)])\s)")
@@ -104,13 +111,16 @@ def _list_below(text: str, pos: int) -> int | None:
 def decision_form(text: str, s: int, e: int) -> tuple[int, int, str] | None:
     """(start, end, outcome) of what the statement at [s, e) decided, in one of the forms of
     this module; None when it is none of them."""
+    if text[s:e].rstrip(" \t*_").endswith("?"):
+        return None  # "do we want to call consensus on that last point?": asked, not decided
     m = _FORMS.search(text, s, e) or _START.match(text, s, e)
     if m is None and (inline := _INLINE.search(text, s, e)) is not None:
         m = _START.match(text, inline.end(), e)
     if m is not None:
         g = m.lastgroup
-        if g == "consensus" and _NEGATED.search(text[max(s, m.start() - 20):m.start()]):
-            return None  # "no consensus on …": nothing was agreed
+        if g == "consensus" and (_NEGATED.search(text[max(s, m.start() - 20):m.start()])
+                                 or _CONDITIONAL.search(text[max(s, m.start() - 40):m.start()])):
+            return None  # "no consensus on …", "provided there is consensus to …": nothing was agreed
         if g in ("gap", "pgap") and _ELSEWHEN.search(text, m.start(), m.start(g)):
             return None  # "Det beslutades även då att …": a decision of another occasion, reported
         ts = m.start(g)
@@ -128,6 +138,95 @@ def decision_form(text: str, s: int, e: int) -> tuple[int, int, str] | None:
         ts, te = trim_end(text, *w.span("t"))
         return (ts, te, "withdrawn" if w.group("withdrawn") else "rejected") if te > ts else None
     return None
+
+
+# Words a heading that names its topic or a proposal has ("Beslut om ansvarsfrihet", "Förslag
+# till beslut"): not a block of decisions.
+_TOPIC_WORDS = {"om", "av", "för", "kring", "till", "about", "on", "of", "for", "to", "regarding"}
+# A heading of decisions is a few words at most.
+DECISION_HEADING_WORDS = 3
+
+
+def decisions_heading(title: str) -> bool:
+    """Whether a normalised heading title opens a block of decisions by its last word
+    ("consented decisions", "fattade beslut"; ``DECISION_HEADING_HEADS``), naming no topic."""
+    words = title.split()
+    return (1 < len(words) <= DECISION_HEADING_WORDS and words[-1] in DECISION_HEADING_HEADS
+            and not _TOPIC_WORDS & set(words))
+
+
+_PASSED = re.compile(rf"(?i)(?<![\w-])(?:{'|'.join(VOTE_PASSED)})(?![\w-])")
+_WILL = re.compile(rf"(?i)[*_]{{0,2}}(?:{_alt(WE_WILL)})\s+(?P<t>\S)")
+# "Proposal - let's …", "Proposal: …": the proposal a passed vote carried.
+_PROPOSAL = re.compile(rf"(?i)(?<![\w-])(?:{_alt(PASSED_PROPOSAL_LABELS)})\s*[:–—-]\s*(?P<t>\S)")
+# "the above", "ovanstående": a vote on the list right above it (at most this many entries).
+_ABOVE = re.compile(rf"(?i)(?<![\w-])(?:{_alt(ABOVE_WORDS)})(?![\w-])")
+MAX_ABOVE = 12
+# How many statements before a passed vote its proposal may stand.
+PROPOSAL_LOOKBACK = 6
+# A statement that only says a vote passed is this many words at most.
+PASSED_WORDS = 16
+
+
+def passed_votes(text: str, units: list[Unit], taken: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+    """(start, end, statement start, statement end) of what a passed vote decided, when the
+    vote's statement says nothing else (``taken``: spans read as decisions already): the
+    statements right after it in its paragraph that say what the group will now do ("We voted
+    at this point, and the vote was unanimously in favor. We will drop the existing 4.0.x
+    branch …"), else the proposal a few statements before it in its paragraph ("Mark: Proposal
+    - let's create a new marker team …" … "With no objections, motion passes."). Approved."""
+    out = []
+    for i, u in enumerate(units):
+        if (not _PASSED.search(text, u.start, u.end) or len(text[u.start:u.end].split()) > PASSED_WORDS
+                or any(a < u.end and u.start < b for a, b in taken)):
+            continue
+        n, prev = len(out), u
+        for v in units[i + 1:]:
+            if not _same_paragraph(text, prev, v):
+                break  # another paragraph: no longer what the vote decided
+            w = _WILL.match(text, v.start, v.end)
+            if w is None:
+                break
+            ts, te = trim_end(text, w.start("t"), v.end)
+            if te > ts:
+                out.append((ts, te, u.start, te))
+            prev = v
+        if len(out) > n:
+            continue
+        if _ABOVE.search(text, u.start, u.end):  # "we held a vote to accept the above, which passed"
+            out.extend((*trim_end(text, v.start, v.end), v.start, u.end) for v in _list_above(text, units, i))
+            continue
+        nxt = u
+        for v in reversed(units[max(0, i - PROPOSAL_LOOKBACK):i]):
+            if not _same_paragraph(text, v, nxt) or any(a < v.end and v.start < b for a, b in taken):
+                break
+            p = _PROPOSAL.search(text, v.start, v.end)
+            if p is not None:
+                ts, te = trim_end(text, p.start("t"), v.end)
+                if te > ts:
+                    out.append((ts, te, v.start, u.end))
+                break
+            nxt = v
+    return out
+
+
+def _list_above(text: str, units: list[Unit], i: int) -> list[Unit]:
+    """The list entries right before ``units[i]`` (blank lines between them allowed), in order;
+    an indented line that continues an entry ("  (critically: …)") is part of it."""
+    out: list[Unit] = []
+    for v in reversed(units[max(0, i - MAX_ABOVE):i]):
+        line = text[text.rfind("\n", 0, v.start) + 1:v.start]
+        if v.listed:
+            out.append(v)
+        elif not (line and not line.strip()):
+            break
+    return out[::-1]
+
+
+def _same_paragraph(text: str, a: Unit, b: Unit) -> bool:
+    """Whether unit ``b`` follows ``a`` in the same paragraph (no blank line, no text between)."""
+    gap = text[a.end:b.start]
+    return "\n\n" not in gap.replace(" ", "").replace("\t", "") and not (len(gap) > 3 and gap.strip(" \t\n-*+•"))
 
 
 # "Proposed: Tomas, seconded: Tim" / "Moved by Anna, seconded by Erik": a line of its own or the

@@ -6,7 +6,9 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from index.person_names import UP
 from index.sections import Heading, Line, strip_span
+from index.vocab import LINE_JOINERS
 
 # A list marker at the start of a unit: "- ", "* ", "1. ", "a) ", "\item", "> ", Markdown bold.
 _LEAD = re.compile(r"(?:[-*+•●▪◦–—]\s+|\d{1,3}[.)]\s+|[a-z][.)]\s+|\\item\b\s*(?:\[[^\]\n]{0,40}\]\s*)?|>\s*|\*\*|__)")
@@ -129,3 +131,24 @@ def units(text: str, ls: list[Line], hs: list[Heading], start: int = 0) -> list[
 
 def norm(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip().casefold()
+
+
+# A line that starts a new sentence in text that wraps without full stops (LaTeX): a capitalised
+# word, then one that does not join it to the line before ("…kontakta CFAB\nMail har kommit …";
+# not "kontaktar\nMorgan och Karl")
+_JOINER_ALT = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in LINE_JOINERS), key=len, reverse=True))
+_LINE_OPENER = re.compile(rf"[ \t]*[{UP}][\wåäö'’-]*[ \t]+(?!(?i:{_JOINER_ALT})(?![\wåäö]))[\wåäö]")
+_JOINERS = {w.casefold() for w in LINE_JOINERS}
+
+
+def new_line_sentence(text: str, s: int, e: int) -> int | None:
+    """Where a new sentence starts on a line of text[s:e] (see _LINE_OPENER), when the line before
+    ends in neither a comma nor a joining word."""
+    i = text.find("\n", s, e)
+    while i != -1:
+        before = text[max(s, i - 80):i].rstrip()  # the end of the line before (linear over many lines)
+        last = before.rsplit(None, 1)[-1].casefold() if before else ""
+        if before and not before.endswith((",", "(")) and last not in _JOINERS and _LINE_OPENER.match(text, i + 1, e):
+            return i
+        i = text.find("\n", i + 1, e)
+    return None

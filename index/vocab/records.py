@@ -15,6 +15,23 @@ DECISION_HEADINGS = (
     "decision", "decisions", "decided", "resolution", "resolutions", "resolved", "agreed",
     "outcome", "conclusion",
 )
+# A heading of a few words ending in one of these opens a block of decisions too ("Consented
+# decisions", "Key decisions", "Fattade beslut"); not one that names its topic ("Beslut om …").
+DECISION_HEADING_HEADS = ("decisions", "resolutions", "beslut", "besluten")
+# A statement that says only that a vote passed ("We did a vote, which passed unanimously.",
+# "the vote was unanimously in favor", "The motion carried."): what it decided, the statements
+# right after it say ("We will drop the 4.0.x branch …"), or the proposal right before it
+# ("Proposal - let's create a new marker team …" / "With no objections, motion passes.";
+# grammar.py ``passed_votes``).
+VOTE_PASSED = (r"(?:the\s+)?(?:vote|motion|proposal)\s+(?:passed|passes|carried|carries)", r"which\s+passed",
+               r"(?:the\s+)?vote\s+was\s+(?:unanimously\s+)?(?:in\s+favou?r|positive)",
+               r"(?:passed|carried)\s+unanimously", r"röstades\s+igenom", r"gick\s+igenom")
+# What a passed vote on the list above it calls that list ("a vote to accept the above").
+ABOVE_WORDS = ("the above", "the list above", "the above list", "ovanstående", "listan ovan", "punkterna ovan")
+# Labels of the proposal a passed vote carried.
+PASSED_PROPOSAL_LABELS = ("proposal", "proposed", "motion", "förslag", "yrkande")
+# How such a following statement opens: what the group will now do.
+WE_WILL = ("we will", "we'll", "we’ll", "we are going to", "we're going to", "vi kommer att", "vi ska")
 # Headings or labels that open a proposal the following decision settles.
 PROPOSAL_HEADINGS = (
     "förslag till beslut", "förslag", "förslag från styrelsen", "förvaltningens förslag",
@@ -108,6 +125,8 @@ TASK_VERBS_SV = (
     # setting things up and sending them out
     "sätter upp", "sätter ihop", "sätter ut", "gör klart", "lägger in", "lägger ut",
     "publicerar", "informerar", "frågar", "meddelar", "organiserar", "planerar", "samordnar",
+    # reading things through
+    "tittar", "granskar", "läser igenom",
 )
 TASK_VERBS_EN = (
     "will", "to", "shall", "agreed to", "volunteered to", "offered to", "is going to",
@@ -121,6 +140,7 @@ ACTION_LABELS = (
     "action", "actions", "action item", "action items", "action point", "ap", "todo", "to do",
     "ai",  # "AI: Pauli to write a blog post" (action item), as OTC-style minutes abbreviate it
     "to-do", "att göra", "åtgärd", "åtgärder", "uppgift", "uppdrag",
+    "actionpoints", "action points", "actionpoint",  # "## Actionpoints inför nästa gång"
 )
 # Table columns.
 OWNER_COLUMNS = ("ansvarig", "ansvariga", "owner", "owners", "responsible", "who", "vem",
@@ -267,6 +287,11 @@ FORMALITY_STATEMENTS = (
 # -- the record grammar of index/records/grammar.py (decisions in other words) ----------------
 # A body's decision verb in Swedish, present and past ("Årsmötet beslutade på styrelsens förslag
 # att …", "Årsmötet beslutar välja …").
+# A body concluding, as a decision: "Mötet diskuterar och kommer fram till att stadgarna bör
+# låtas vara", "The board agreed that …", "Styrelsen enades om att …" (grammar.py).
+CONCLUDE_VERBS = ("kommer fram till", "kom fram till", "har kommit fram till", "enas om", "enades om",
+                  "är överens om", "var överens om", "came to the conclusion", "comes to the conclusion",
+                  "concluded", "concludes", "agreed", "agrees")
 DECIDE_VERBS_SV = ("beslutar", "beslutade", "beslöt", "beslutat", "har beslutat")
 # The passive: "Beslöts efter diskussion att …".
 DECIDED_PASSIVE_SV = ("beslutades", "beslöts", "beslutas")
@@ -284,6 +309,10 @@ VOTED_VERBS = ("voted", "have voted", "has voted", "röstade för att", "röstad
 CONSENSUS_WORDS = ("consensus", "rough consensus", "general consensus", "broad consensus",
                    "general agreement", "agreement", "konsensus", "enighet", "samsyn")
 # Words that turn agreement into its absence just before it: "no consensus on …", "ingen enighet om".
+# Words that make what follows a condition, not a statement: "provided there is consensus to …",
+# "if there is consensus", "om det finns konsensus".
+CONDITIONALS = ("if", "provided", "providing", "unless", "whether", "assuming", "once", "ifall", "om",
+                "såvida", "förutsatt att", "under förutsättning att")
 NEGATIONS = ("no", "not", "without", "lack of", "lacking", "never", "ingen", "inte", "ej", "utan")
 # A statement that opens with the verb, its subject left out: "Agreed to …", "Decided that …".
 SUBJECTLESS_DECIDE = ("agreed", "decided", "resolved", "beslutades", "beslöts", "beslutas")
@@ -302,7 +331,10 @@ ROUND_LABELS = ("proposed", "proposal", "proposed resolution", "draft resolution
 ACTING_WORDS = ("acting", "interim", "temporary", "substitute", "stand-in", "deputising", "t.f.", "tf",
                 "tillförordnad", "tillförordnade", "vikarierande", "tillfällig", "tillfällige")
 # A decision label that opens a sentence inside a line ("No objections. **Decision:** …").
-DECISION_LABELS = ("decision", "decided", "resolution", "resolved", "agreed", "beslut", "beslutades")
+DECISION_LABELS = ("decision", "decided", "resolution", "resolved", "agreed", "beslut", "beslutades",
+                   # scribe minutes: "Agreement in room: we should remove …"
+                   "agreement", "agreement in room", "agreement in the room", "consensus in room",
+                   "consensus in the room")
 # Words between a decision verb and its "att" that place the decision on another occasion:
 # "Det beslutades även då att …", "Styrelsen beslutade tidigare att …" report it, this meeting
 # did not take it.
